@@ -1,0 +1,123 @@
+//! Values with more than one spelling in the file: font sizes (`10.5` or `"五号"`) and colours
+//! (`"#rrggbb"`, `{"cmyk": [c, m, y, k]}`, `{"gray": k}`).
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer, de::Error};
+
+use crate::color::Color;
+use crate::units;
+
+/// A font size: points, or a 号 name. Saved as the 号 name when it is one.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FontSize(pub f32);
+
+impl<'de> Deserialize<'de> for FontSize {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        match serde_json::Value::deserialize(d)? {
+            serde_json::Value::Number(n) => {
+                let v = n.as_f64().unwrap_or(f64::NAN) as f32;
+                Ok(FontSize(v))
+            }
+            serde_json::Value::String(s) => units::hao_to_pt(&s).map(FontSize).ok_or_else(|| {
+                D::Error::custom(format!("unknown size name \"{s}\" (use points or a 号 name such as 五号, 小初)"))
+            }),
+            other => Err(D::Error::custom(format!("expected a size in points or a 号 name, found {other}"))),
+        }
+    }
+}
+
+impl Serialize for FontSize {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match units::pt_to_hao(self.0) {
+            Some(name) => s.serialize_str(name),
+            None => s.serialize_f32(round(self.0, 3)),
+        }
+    }
+}
+
+/// A colour as written in the file.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FileColor(pub Color);
+
+impl<'de> Deserialize<'de> for FileColor {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = serde_json::Value::deserialize(d)?;
+        parse_color(&v).map(FileColor).map_err(D::Error::custom)
+    }
+}
+
+fn parse_color(v: &serde_json::Value) -> Result<Color, String> {
+    const HINT: &str = "a colour is \"#rrggbb\", {\"cmyk\": [c, m, y, k]} or {\"gray\": k} (percentages)";
+    let percent = |x: &serde_json::Value| -> Result<f32, String> {
+        match x.as_f64() {
+            Some(p) if (0.0..=100.0).contains(&p) => Ok(p as f32),
+            _ => Err(format!("{x} is not a percentage from 0 to 100; {HINT}")),
+        }
+    };
+    match v {
+        serde_json::Value::String(s) => Color::from_hex(s).ok_or_else(|| format!("\"{s}\": {HINT}")),
+        serde_json::Value::Object(map) if map.len() == 1 => {
+            if let Some(arr) = map.get("cmyk").and_then(|a| a.as_array()) {
+                if arr.len() != 4 {
+                    return Err(format!("cmyk takes four numbers; {HINT}"));
+                }
+                Ok(Color::Cmyk { c: percent(&arr[0])?, m: percent(&arr[1])?, y: percent(&arr[2])?, k: percent(&arr[3])? })
+            } else if let Some(k) = map.get("gray") {
+                Ok(Color::Gray(percent(k)?))
+            } else {
+                Err(HINT.to_string())
+            }
+        }
+        other => Err(format!("{other}: {HINT}")),
+    }
+}
+
+impl Serialize for FileColor {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        match self.0 {
+            Color::Rgb { r, g, b } => s.serialize_str(&format!("#{r:02x}{g:02x}{b:02x}")),
+            Color::Gray(k) => {
+                let mut m = s.serialize_map(Some(1))?;
+                m.serialize_entry("gray", &round(k, 3))?;
+                m.end()
+            }
+            Color::Cmyk { c, m: mg, y, k } => {
+                let mut m = s.serialize_map(Some(1))?;
+                m.serialize_entry("cmyk", &[round(c, 3), round(mg, 3), round(y, 3), round(k, 3)])?;
+                m.end()
+            }
+        }
+    }
+}
+
+/// `v` rounded to `places` decimals (keeps saved files short and round trips exact).
+pub fn round(v: f32, places: i32) -> f32 {
+    let f = 10f64.powi(places);
+    ((v as f64 * f).round() / f) as f32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_accept_points_and_hao() {
+        let s: FontSize = serde_json::from_str("\"小初\"").unwrap();
+        assert_eq!(s.0, 36.0);
+        let s: FontSize = serde_json::from_str("10").unwrap();
+        assert_eq!(s.0, 10.0);
+        let err = serde_json::from_str::<FontSize>("\"八号\"").unwrap_err().to_string();
+        assert!(err.contains("八号"), "{err}");
+        assert_eq!(serde_json::to_string(&FontSize(10.5)).unwrap(), "\"五号\"");
+    }
+
+    #[test]
+    fn colours_parse_and_reject() {
+        let c: FileColor = serde_json::from_str(r#"{"cmyk":[0,100,100,0]}"#).unwrap();
+        assert_eq!(c.0, Color::Cmyk { c: 0.0, m: 100.0, y: 100.0, k: 0.0 });
+        assert!(serde_json::from_str::<FileColor>(r#"{"cmyk":[0,100,140,0]}"#).is_err());
+        assert!(serde_json::from_str::<FileColor>(r#""red""#).is_err());
+        let back = serde_json::to_string(&c).unwrap();
+        assert_eq!(serde_json::from_str::<FileColor>(&back).unwrap(), c);
+    }
+}

@@ -1,0 +1,103 @@
+//! The laid-out page: positioned glyph runs, paths and images, plus what went wrong where.
+//! Every painter (PDF, PNG, the editor's canvas) draws exactly these items and nothing else.
+
+use std::sync::Arc;
+
+use crate::color::Color;
+use crate::fonts::FontId;
+use crate::units::Rect;
+
+/// One page, ready to paint. Coordinates in pt, origin top-left, y down.
+#[derive(Clone, Debug, Default)]
+pub struct PageFrame {
+    pub width: f32,
+    pub height: f32,
+    pub bleed: f32,
+    pub items: Vec<FrameItem>,
+    /// One report per element that lays out text (and per image).
+    pub reports: Vec<ElementReport>,
+}
+
+#[derive(Clone, Debug)]
+pub enum FrameItem {
+    Text(GlyphRun),
+    Path(PathItem),
+    Image(ImageItem),
+}
+
+/// Glyphs of one font, size and colour on one baseline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GlyphRun {
+    pub font: FontId,
+    pub size: f32,
+    pub color: Color,
+    pub baseline: f32,
+    pub glyphs: Vec<PlacedGlyph>,
+    /// The element this run belongs to.
+    pub element: String,
+}
+
+impl GlyphRun {
+    /// The run's source text (what ToUnicode and pdftotext give back).
+    pub fn text(&self) -> String {
+        self.glyphs.iter().map(|g| g.text.as_str()).collect()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedGlyph {
+    pub id: u16,
+    /// Pen position (glyph origin) in pt.
+    pub x: f32,
+    /// Vertical offset up from the run's baseline.
+    pub dy: f32,
+    /// Horizontal scale (1 for nearly everything).
+    pub scale_x: f32,
+    /// The glyph's advance at scale 1, in pt.
+    pub advance: f32,
+    /// The characters this glyph stands for ("" for further glyphs of one cluster).
+    pub text: String,
+}
+
+/// A vector path: filled and/or stroked.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PathItem {
+    pub shape: PathShape,
+    pub fill: Option<Color>,
+    pub stroke: Option<(f32, Color)>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum PathShape {
+    Rect(Rect),
+    Line { x1: f32, y1: f32, x2: f32, y2: f32 },
+    /// Many rectangles filled as one path (QR modules), non-zero winding.
+    Rects(Vec<Rect>),
+}
+
+/// A raster image drawn into `rect`, clipped to `clip`.
+#[derive(Clone, Debug)]
+pub struct ImageItem {
+    pub rect: Rect,
+    pub clip: Rect,
+    pub image: Arc<super::image::LoadedImage>,
+}
+
+/// What the layout found about one element.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ElementReport {
+    pub element: String,
+    pub kind: &'static str,
+    /// Lines set in this element.
+    pub lines: usize,
+    /// Characters of the story left over after this (last) frame: 超 N 字.
+    pub overset_chars: usize,
+    /// Characters no font could show.
+    pub missing_glyphs: Vec<char>,
+    /// Font families asked for and not found (a fallback was used).
+    pub missing_fonts: Vec<String>,
+    /// Problems that would print wrong (missing image, QR payload too long…).
+    pub errors: Vec<String>,
+    /// Effective image resolution, pixels per inch.
+    pub image_ppi: Option<f32>,
+}

@@ -1,0 +1,154 @@
+//! The layout engine: `Document` → one `PageFrame` per page, shared by every painter.
+//!
+//! Stories are flowed once through their frame chains; each element then contributes its
+//! items in z-order (frames' fills under their text). Problems (overset, missing glyphs, fonts
+//! and images) are collected in per-element reports, never panics.
+
+pub mod frame;
+pub mod image;
+pub mod qr;
+pub mod table;
+pub mod text;
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::fonts::FontBook;
+use crate::model::{Document, ElementKind, ShapeKind};
+use frame::{ElementReport, FrameItem, ImageItem, PageFrame, PathItem, PathShape};
+use text::flow::{FlowFrame, FramedText, flow_story};
+
+/// Lays out every page. `base_dir` is the layout file's folder (images are relative to it).
+pub fn layout_document(doc: &Document, book: &FontBook, base_dir: &Path) -> Vec<PageFrame> {
+    let mut framed = flow_all_stories(doc, book);
+    let mut images: HashMap<String, Result<Arc<image::LoadedImage>, String>> = HashMap::new();
+    doc.pages
+        .iter()
+        .map(|page| {
+            let mut out = PageFrame { width: page.width, height: page.height, bleed: page.bleed, ..Default::default() };
+            for el in page.elements.iter().filter(|e| !e.hidden) {
+                match &el.kind {
+                    ElementKind::Text(t) => {
+                        if t.fill.is_some() || t.stroke.is_some() {
+                            out.items.push(FrameItem::Path(PathItem {
+                                shape: PathShape::Rect(el.frame),
+                                fill: t.fill,
+                                stroke: t.stroke.map(|s| (s.width, s.color)),
+                            }));
+                        }
+                        let text = framed.remove(&el.id).unwrap_or_else(|| FramedText {
+                            runs: Vec::new(),
+                            report: ElementReport { element: el.id.clone(), kind: "text", ..Default::default() },
+                        });
+                        if let Some(rule) = t.column_rule {
+                            out.items.extend(column_rules(el.frame.inset(t.inset), t.columns, t.column_gap, rule));
+                        }
+                        out.items.extend(text.runs.into_iter().map(FrameItem::Text));
+                        out.reports.push(text.report);
+                    }
+                    ElementKind::Table(t) => {
+                        let (items, report) = table::layout_table(book, el, t);
+                        out.items.extend(items);
+                        out.reports.push(report);
+                    }
+                    ElementKind::Qr(q) => {
+                        let mut report = ElementReport { element: el.id.clone(), kind: "qr", ..Default::default() };
+                        match qr::qr_modules(q, el.frame) {
+                            Ok((rects, _module)) => out.items.push(FrameItem::Path(PathItem {
+                                shape: PathShape::Rects(rects),
+                                fill: Some(q.color),
+                                stroke: None,
+                            })),
+                            Err(e) => report.errors.push(e),
+                        }
+                        out.reports.push(report);
+                    }
+                    ElementKind::Image(img) => {
+                        let mut report = ElementReport { element: el.id.clone(), kind: "image", ..Default::default() };
+                        let loaded = images
+                            .entry(img.path.clone())
+                            .or_insert_with(|| image::load_image(&base_dir.join(&img.path)).map(Arc::new).map_err(|e| e.to_string()));
+                        match loaded {
+                            Ok(loaded) => {
+                                let rect = image::place(el.frame, loaded.width, loaded.height, img.fit);
+                                report.image_ppi = Some(image::effective_ppi(loaded, rect));
+                                out.items.push(FrameItem::Image(ImageItem { rect, clip: el.frame, image: loaded.clone() }));
+                            }
+                            Err(e) => report.errors.push(e.clone()),
+                        }
+                        out.reports.push(report);
+                    }
+                    ElementKind::Shape(s) => {
+                        let shape = match s.kind {
+                            ShapeKind::Rect => PathShape::Rect(el.frame),
+                            ShapeKind::Line => {
+                                let f = el.frame;
+                                if f.w >= f.h {
+                                    let y = f.y + f.h / 2.0;
+                                    PathShape::Line { x1: f.x, y1: y, x2: f.right(), y2: y }
+                                } else {
+                                    let x = f.x + f.w / 2.0;
+                                    PathShape::Line { x1: x, y1: f.y, x2: x, y2: f.bottom() }
+                                }
+                            }
+                        };
+                        out.items.push(FrameItem::Path(PathItem {
+                            shape,
+                            fill: if s.kind == ShapeKind::Rect { s.fill } else { None },
+                            stroke: s.stroke.map(|st| (st.width, st.color)),
+                        }));
+                    }
+                }
+            }
+            out
+        })
+        .collect()
+}
+
+/// Rules down the middle of the gaps between a frame's columns.
+fn column_rules(area: crate::units::Rect, columns: u32, gap: f32, rule: crate::model::Stroke) -> Vec<FrameItem> {
+    let n = columns.max(1) as f32;
+    let col_w = (area.w - gap * (n - 1.0)) / n;
+    (1..columns.max(1))
+        .map(|i| {
+            let x = area.x + i as f32 * (col_w + gap) - gap / 2.0;
+            FrameItem::Path(PathItem {
+                shape: PathShape::Line { x1: x, y1: area.y, x2: x, y2: area.bottom() },
+                fill: None,
+                stroke: Some((rule.width, rule.color)),
+            })
+        })
+        .collect()
+}
+
+/// Flows every story through its frames; the result is keyed by frame id.
+fn flow_all_stories(doc: &Document, book: &FontBook) -> HashMap<String, FramedText> {
+    let mut out = HashMap::new();
+    for story in &doc.stories {
+        let frames: Vec<FlowFrame> = story
+            .frames
+            .iter()
+            .filter_map(|id| {
+                let (_, el) = doc.element(id)?;
+                match &el.kind {
+                    ElementKind::Text(t) => Some(FlowFrame {
+                        element: id.clone(),
+                        area: el.frame.inset(t.inset),
+                        columns: t.columns,
+                        column_gap: t.column_gap,
+                        valign: t.valign,
+                    }),
+                    _ => None,
+                }
+            })
+            .collect();
+        if frames.is_empty() {
+            continue;
+        }
+        for framed in flow_story(book, &doc.styles, &story.paragraphs, &frames) {
+            out.insert(framed.report.element.clone(), framed);
+        }
+    }
+    out
+}

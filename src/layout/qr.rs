@@ -1,0 +1,59 @@
+//! QR codes as vector modules: the symbol is encoded with the `qrcode` crate and drawn as
+//! rectangles, the quiet zone kept inside the element's frame.
+
+use crate::model::{EcLevel, QrCode};
+use crate::units::Rect;
+
+/// The dark modules of a QR code laid into `frame` (square, centred), and the module size in pt.
+pub fn qr_modules(qr: &QrCode, frame: Rect) -> Result<(Vec<Rect>, f32), String> {
+    let level = match qr.ec_level {
+        EcLevel::L => qrcode::EcLevel::L,
+        EcLevel::M => qrcode::EcLevel::M,
+        EcLevel::Q => qrcode::EcLevel::Q,
+        EcLevel::H => qrcode::EcLevel::H,
+    };
+    let code = qrcode::QrCode::with_error_correction_level(qr.payload.as_bytes(), level)
+        .map_err(|e| format!("QR payload cannot be encoded: {e}"))?;
+    let n = code.width();
+    let total = n + 2 * qr.quiet_zone as usize;
+    let side = frame.w.min(frame.h);
+    let module = side / total as f32;
+    let x0 = frame.x + (frame.w - side) / 2.0 + qr.quiet_zone as f32 * module;
+    let y0 = frame.y + (frame.h - side) / 2.0 + qr.quiet_zone as f32 * module;
+    let colors = code.to_colors();
+    let mut rects = Vec::new();
+    for y in 0..n {
+        // Merge horizontal runs of dark modules into one rectangle each.
+        let mut x = 0;
+        while x < n {
+            if colors[y * n + x] == qrcode::Color::Dark {
+                let start = x;
+                while x < n && colors[y * n + x] == qrcode::Color::Dark {
+                    x += 1;
+                }
+                rects.push(Rect::new(x0 + start as f32 * module, y0 + y as f32 * module, (x - start) as f32 * module, module));
+            } else {
+                x += 1;
+            }
+        }
+    }
+    Ok((rects, module))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::color::Color;
+
+    #[test]
+    fn quiet_zone_stays_inside_frame() {
+        let qr = QrCode { payload: "https://example.org/baoliao".into(), ec_level: EcLevel::M, quiet_zone: 4, color: Color::BLACK };
+        let frame = Rect::new(10.0, 20.0, 100.0, 100.0);
+        let (rects, module) = qr_modules(&qr, frame).unwrap();
+        assert!(!rects.is_empty());
+        for r in &rects {
+            assert!(r.x >= frame.x + 4.0 * module - 1e-3 && r.right() <= frame.right() - 4.0 * module + 1e-3);
+            assert!(r.y >= frame.y + 4.0 * module - 1e-3 && r.bottom() <= frame.bottom() - 4.0 * module + 1e-3);
+        }
+    }
+}

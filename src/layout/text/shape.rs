@@ -1,0 +1,401 @@
+//! Paragraph → pieces: font choice with per-character fallback, shaping, punctuation widths
+//! (rules 16, 19, 20), Han–Latin glue (21) and break opportunities (UAX #14 plus 禁则, 11–14).
+//!
+//! A piece is one cluster: a Han character, a punctuation mark, a Latin letter or a space. Its
+//! box width is decided here (natural and fully shrunk); where its ink sits in the box is kept so
+//! the line composer can trim punctuation without knowing fonts.
+
+use std::ops::Range;
+
+use unicode_linebreak::BreakOpportunity;
+
+use super::class::{Class, Ink, classify, is_paired_mark, may_end_line, may_start_line, wants_han_latin_space};
+use crate::color::Color;
+use crate::fonts::{FontBook, FontId};
+use crate::model::{Kinsoku, ParagraphStyle, PunctStyle};
+
+/// Shrink priorities of rule 22 (lower shrinks first).
+pub mod prio {
+    pub const WORD_SPACE: u8 = 1;
+    pub const BRACKET: u8 = 3;
+    pub const COMMA: u8 = 4;
+    pub const HAN_LATIN: u8 = 5;
+    pub const STOP: u8 = 6;
+    pub const NONE: u8 = u8::MAX;
+}
+
+/// One glyph of a piece, positioned from the piece's box left at natural width.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ShapedGlyph {
+    pub id: u16,
+    /// Offset from the piece's start, in pt (for `Ink::Natural` pieces).
+    pub dx: f32,
+    /// Vertical offset (up) from the baseline, in pt.
+    pub dy: f32,
+    /// The glyph's own advance in pt (before any scaling).
+    pub advance: f32,
+    /// Horizontal scale applied when drawing (2 em dashes built from narrower glyphs).
+    pub scale_x: f32,
+}
+
+/// Space that may go before a piece (Han–Latin spacing, word spaces are pieces of their own).
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct Glue {
+    pub natural: f32,
+    pub min: f32,
+    pub max: f32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Break {
+    /// No line may start here.
+    Never,
+    Allowed,
+    /// A forced line break (a newline in the text) ends the line before this piece.
+    Forced,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Piece {
+    /// Byte range in the paragraph's text.
+    pub text: Range<usize>,
+    pub first: char,
+    pub class: Class,
+    pub font: FontId,
+    pub size: f32,
+    pub color: Color,
+    /// Range in `ShapedParagraph::glyphs`.
+    pub glyphs: Range<usize>,
+    pub ink: Ink,
+    /// Box width at natural size, pt.
+    pub natural: f32,
+    /// Box width fully shrunk, pt.
+    pub min: f32,
+    /// Box width fully stretched (word spaces), pt.
+    pub max: f32,
+    pub shrink_prio: u8,
+    pub glue: Glue,
+    pub break_before: Break,
+    /// Justification may add letter space before this piece.
+    pub spacing_before: bool,
+    /// No font had a glyph for this character.
+    pub missing: bool,
+}
+
+impl Piece {
+    /// A mark that can lose the blank half of its em box at a line's end (rule 17).
+    pub fn trims_at_line_end(&self) -> bool {
+        self.ink == Ink::Left && self.class.is_cjk_punct()
+    }
+    /// An opening mark that may lose its leading blank half at a line's start (rule 17).
+    pub fn trims_at_line_start(&self) -> bool {
+        self.ink == Ink::Right && self.class.is_cjk_punct()
+    }
+    pub fn is_space(&self) -> bool {
+        self.class == Class::Space
+    }
+}
+
+/// A paragraph's text as pieces with their glyphs.
+#[derive(Clone, Debug, Default)]
+pub struct ShapedParagraph {
+    pub text: String,
+    pub pieces: Vec<Piece>,
+    pub glyphs: Vec<ShapedGlyph>,
+    /// Characters no font could show.
+    pub missing: Vec<char>,
+    /// Font families asked for that the book does not have.
+    pub missing_fonts: Vec<String>,
+    /// Opening brackets at a line's start lose their blank half.
+    pub trim_line_start: bool,
+}
+
+/// A run of text with the character style already resolved.
+pub struct StyledRun<'a> {
+    pub text: &'a str,
+    pub family: &'a str,
+    pub bold: bool,
+    pub size: f32,
+    pub color: Color,
+}
+
+/// Shapes a paragraph's runs under `style`.
+pub fn shape_paragraph(book: &FontBook, style: &ParagraphStyle, runs: &[StyledRun]) -> ShapedParagraph {
+    let mut out = ShapedParagraph { trim_line_start: style.trim_line_start, ..Default::default() };
+    for run in runs {
+        let primary = match book.find(run.family, run.bold) {
+            Some(f) => f,
+            None => {
+                if !out.missing_fonts.iter().any(|f| f == run.family) {
+                    out.missing_fonts.push(run.family.to_string());
+                }
+                book.find(&ParagraphStyle::default().font_family, run.bold)
+                    .unwrap_or_else(|| book.faces().next().map(|(id, _)| id).unwrap_or(FontId(0)))
+            }
+        };
+        let base = out.text.len();
+        out.text.push_str(run.text);
+        shape_run(book, primary, run, base, &mut out);
+    }
+    adjust_punctuation(style, &mut out.pieces);
+    add_glue_and_breaks(style, &mut out);
+    out
+}
+
+/// Splits a run by font (fallback per character) and by CJK/Western, and shapes each segment.
+fn shape_run(book: &FontBook, primary: FontId, run: &StyledRun, base: usize, out: &mut ShapedParagraph) {
+    let mut seg_start = 0;
+    let mut seg_font = None;
+    let mut seg_cjk = false;
+    let mut forced = false;
+    let flush = |out: &mut ShapedParagraph, start: usize, end: usize, font: Option<FontId>, cjk: bool, forced: &mut bool| {
+        if let Some(font) = font
+            && start < end
+        {
+            let first_piece = out.pieces.len();
+            if cjk {
+                shape_cjk(book, font, run, base, start..end, out);
+            } else {
+                shape_western(book, font, run, base, start..end, out);
+            }
+            if *forced && let Some(p) = out.pieces.get_mut(first_piece) {
+                p.break_before = Break::Forced;
+                *forced = false;
+            }
+        }
+    };
+    for (i, c) in run.text.char_indices() {
+        if c == '\n' || c == '\u{2028}' {
+            flush(out, seg_start, i, seg_font, seg_cjk, &mut forced);
+            forced = true;
+            seg_start = i + c.len_utf8();
+            seg_font = None;
+            continue;
+        }
+        let face = book.face(primary);
+        let font = if face.glyph(c).is_some() || c == ' ' {
+            primary
+        } else {
+            match book.fallback(primary, c) {
+                Some(f) => f,
+                None => {
+                    if !out.missing.contains(&c) {
+                        out.missing.push(c);
+                    }
+                    primary
+                }
+            }
+        };
+        let cjk = classify(c).is_cjk();
+        if seg_font != Some(font) || cjk != seg_cjk {
+            flush(out, seg_start, i, seg_font, seg_cjk, &mut forced);
+            seg_start = i;
+            seg_font = Some(font);
+            seg_cjk = cjk;
+        }
+    }
+    flush(out, seg_start, run.text.len(), seg_font, seg_cjk, &mut forced);
+}
+
+fn new_piece(run: &StyledRun, font: FontId, text: Range<usize>, first: char, glyphs: Range<usize>, width: f32) -> Piece {
+    let class = classify(first);
+    Piece {
+        text,
+        first,
+        class,
+        font,
+        size: run.size,
+        color: run.color,
+        glyphs,
+        ink: class.ink(),
+        natural: width,
+        min: width,
+        max: width,
+        shrink_prio: prio::NONE,
+        glue: Glue::default(),
+        break_before: Break::Allowed,
+        spacing_before: false,
+        missing: false,
+    }
+}
+
+/// CJK segments need no shaping: one glyph per character from the cmap, set on the em.
+fn shape_cjk(book: &FontBook, font: FontId, run: &StyledRun, base: usize, range: Range<usize>, out: &mut ShapedParagraph) {
+    let face = book.face(font);
+    let em = run.size;
+    for (i, c) in run.text[range.clone()].char_indices() {
+        let at = base + range.start + i;
+        let glyph = face.glyph(c);
+        let advance = glyph.map_or(em, |g| face.advance_em(g) * em);
+        let class = classify(c);
+        // Han characters are set solid at exactly 1 em (rule 1); dashes and ellipses fill 1 em
+        // per character (rule 13), the glyph scaled when the font's is narrower.
+        let scale_x = if class == Class::Dash && advance > 0.0 { em / advance } else { 1.0 };
+        let start = out.glyphs.len();
+        out.glyphs.push(ShapedGlyph { id: glyph.unwrap_or(0), dx: 0.0, dy: 0.0, advance, scale_x });
+        let width = match class {
+            Class::Han | Class::IdeographicSpace => em,
+            _ if class.is_cjk_punct() => em,
+            _ => advance,
+        };
+        let mut piece = new_piece(run, font, at..at + c.len_utf8(), c, start..start + 1, width);
+        piece.missing = glyph.is_none() && class != Class::IdeographicSpace;
+        out.pieces.push(piece);
+    }
+}
+
+/// Western segments are shaped with rustybuzz (kerning, ligatures); one piece per cluster.
+fn shape_western(book: &FontBook, font: FontId, run: &StyledRun, base: usize, range: Range<usize>, out: &mut ShapedParagraph) {
+    let face = book.face(font);
+    let text = &run.text[range.clone()];
+    let mut buffer = rustybuzz::UnicodeBuffer::new();
+    buffer.push_str(text);
+    buffer.set_direction(rustybuzz::Direction::LeftToRight);
+    buffer.guess_segment_properties();
+    let shaped = rustybuzz::shape(&face.shaper, &[], buffer);
+    let scale = run.size / face.units_per_em;
+    let infos = shaped.glyph_infos();
+    let positions = shaped.glyph_positions();
+    let mut i = 0;
+    while i < infos.len() {
+        let cluster = infos[i].cluster as usize;
+        let mut j = i + 1;
+        while j < infos.len() && infos[j].cluster as usize == cluster {
+            j += 1;
+        }
+        let end = if j < infos.len() { infos[j].cluster as usize } else { text.len() };
+        let start = out.glyphs.len();
+        let mut x = 0.0;
+        let mut missing = false;
+        for k in i..j {
+            let pos = &positions[k];
+            missing |= infos[k].glyph_id == 0;
+            out.glyphs.push(ShapedGlyph {
+                id: infos[k].glyph_id as u16,
+                dx: x + pos.x_offset as f32 * scale,
+                dy: pos.y_offset as f32 * scale,
+                advance: pos.x_advance as f32 * scale,
+                scale_x: 1.0,
+            });
+            x += pos.x_advance as f32 * scale;
+        }
+        let first = text[cluster..].chars().next().unwrap_or(' ');
+        let at = base + range.start + cluster;
+        let mut piece = new_piece(run, font, at..base + range.start + end.max(cluster), first, start..out.glyphs.len(), x);
+        piece.missing = missing && piece.class != Class::Space;
+        out.pieces.push(piece);
+        i = j;
+    }
+}
+
+/// Full-width punctuation boxes by style (rules 19, 20) and adjacent marks closed up (rule 16).
+fn adjust_punctuation(style: &ParagraphStyle, pieces: &mut [Piece]) {
+    for p in pieces.iter_mut() {
+        let em = p.size;
+        let (natural, min, prio) = match p.class {
+            Class::MiddleDot => (em / 2.0, em / 2.0, prio::NONE),
+            Class::Dash | Class::Ellipsis => (em, em, prio::NONE),
+            Class::Open | Class::Close => (em, em / 2.0, prio::BRACKET),
+            Class::Comma | Class::Colon => (em, em / 2.0, prio::COMMA),
+            Class::Stop | Class::Question => (em, em / 2.0, prio::STOP),
+            Class::Space => {
+                let w = p.natural;
+                p.min = w.min(em / 4.0);
+                p.max = w.max(em / 2.0);
+                p.shrink_prio = prio::WORD_SPACE;
+                continue;
+            }
+            _ => continue,
+        };
+        let full = match style.punct {
+            PunctStyle::Full => true,
+            PunctStyle::Kaiming => matches!(p.class, Class::Stop | Class::Question),
+            PunctStyle::Half => false,
+        };
+        let trimmable = prio != prio::NONE;
+        p.natural = if full || !trimmable { natural } else { em / 2.0 };
+        p.min = if trimmable { min } else { natural };
+        p.max = p.natural;
+        p.shrink_prio = if p.min < p.natural { prio } else { prio::NONE };
+    }
+    // Rule 16: two adjacent full-width marks close up to 1.5 em.
+    for i in 1..pieces.len() {
+        let (a, b) = pieces.split_at_mut(i);
+        let (a, b) = (&mut a[i - 1], &mut b[0]);
+        let full = |p: &Piece| p.class.is_cjk_punct() && p.natural >= p.size * 0.99 && p.min < p.natural;
+        if !(full(a) && full(b)) {
+            continue;
+        }
+        if a.ink == Ink::Left {
+            a.natural = a.min;
+            a.shrink_prio = prio::NONE;
+        } else if b.ink == Ink::Right {
+            b.natural = b.min;
+            b.shrink_prio = prio::NONE;
+        }
+    }
+}
+
+/// Han–Latin glue (rule 21; a typed space between them becomes that glue), and where lines may
+/// break: UAX #14 for Western text, 禁则 for everything touching CJK.
+fn add_glue_and_breaks(style: &ParagraphStyle, out: &mut ShapedParagraph) {
+    let text = &out.text;
+    let mut uax = vec![false; text.len() + 1];
+    for (at, op) in unicode_linebreak::linebreaks(text) {
+        if at <= text.len() {
+            uax[at] = matches!(op, BreakOpportunity::Allowed | BreakOpportunity::Mandatory);
+        }
+    }
+    let pieces = &mut out.pieces;
+    let level = style.kinsoku;
+    for i in 1..pieces.len() {
+        let (a, b) = (&pieces[i - 1], &pieces[i]);
+        let allowed = if is_paired_mark(a.first, b.first) {
+            false
+        } else if level == Kinsoku::None && (a.class.is_cjk() || b.class.is_cjk()) {
+            true
+        } else if !may_start_line(b.first, level) || !may_end_line(last_char(text, a), level) {
+            false
+        } else if a.class.is_cjk() || b.class.is_cjk() {
+            // Spaces break before themselves only in Western text.
+            !b.is_space()
+        } else {
+            uax[b.text.start]
+        };
+        let spacing = (a.class.is_cjk() || b.class.is_cjk()) && !is_paired_mark(a.first, b.first);
+        let b = &mut pieces[i];
+        if b.break_before != Break::Forced {
+            b.break_before = if allowed { Break::Allowed } else { Break::Never };
+        }
+        b.spacing_before = spacing;
+    }
+    if let Some(first) = pieces.first_mut() {
+        first.break_before = Break::Allowed;
+    }
+    // Han–Latin spacing.
+    let hl = style.han_latin_space;
+    if hl > 0.0 {
+        for i in 1..pieces.len() {
+            let prev = &pieces[i - 1];
+            let (left, typed_space) = if prev.is_space() && i >= 2 { (&pieces[i - 2], true) } else { (prev, false) };
+            if !wants_han_latin_space(left.class, pieces[i].class) {
+                continue;
+            }
+            let em = pieces[i].size.max(left.size);
+            if typed_space {
+                let space = &mut pieces[i - 1];
+                space.natural = 0.0;
+                space.min = 0.0;
+                space.max = 0.0;
+                space.shrink_prio = prio::NONE;
+            }
+            let p = &mut pieces[i];
+            p.glue = Glue { natural: hl * em, min: (em / 8.0).min(hl * em), max: (em / 3.0).max(hl * em) };
+            p.spacing_before = true;
+        }
+    }
+}
+
+fn last_char(text: &str, p: &Piece) -> char {
+    text[p.text.clone()].chars().next_back().unwrap_or(p.first)
+}

@@ -1,0 +1,255 @@
+//! The document model: pages, elements on them, and stories of styled text.
+//!
+//! All lengths are points; the file format (`crate::io`) converts from millimetres.
+//! The model knows nothing of egui, printpdf or JSON.
+
+mod style;
+mod table;
+
+pub use style::{Align, CharStyle, Kinsoku, NamedStyle, ParagraphStyle, PunctStyle, StyleProps, StyleSheet};
+pub use table::{Cell, CellAlign, Table, TableBorders};
+
+use crate::color::Color;
+use crate::units::Rect;
+
+/// A whole layout: pages, the stories that flow through their text frames, and named styles.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Document {
+    pub title: String,
+    pub pages: Vec<Page>,
+    pub stories: Vec<Story>,
+    pub styles: StyleSheet,
+}
+
+/// One page: its trim size, margins, column grid and elements (back to front).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Page {
+    pub width: f32,
+    pub height: f32,
+    pub margins: Margins,
+    pub grid: ColumnGrid,
+    /// The body text grid, when the page is set on one (font size and line pitch).
+    pub baseline: Option<BaselineGrid>,
+    pub bleed: f32,
+    pub elements: Vec<Element>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct Margins {
+    pub top: f32,
+    pub bottom: f32,
+    pub left: f32,
+    pub right: f32,
+}
+
+/// The page's column grid (栏) inside the margins.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ColumnGrid {
+    pub columns: u32,
+    pub gutter: f32,
+}
+
+/// A character/baseline grid: body size and line pitch (baseline to baseline).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BaselineGrid {
+    pub font_size: f32,
+    pub line_pitch: f32,
+}
+
+impl Page {
+    /// The type area: the page less its margins.
+    pub fn type_area(&self) -> Rect {
+        Rect::new(
+            self.margins.left,
+            self.margins.top,
+            self.width - self.margins.left - self.margins.right,
+            self.height - self.margins.top - self.margins.bottom,
+        )
+    }
+
+    /// The left and right edges of each grid column.
+    pub fn column_edges(&self) -> Vec<(f32, f32)> {
+        let area = self.type_area();
+        let n = self.grid.columns.max(1) as f32;
+        let col_w = (area.w - self.grid.gutter * (n - 1.0)) / n;
+        (0..self.grid.columns.max(1))
+            .map(|i| {
+                let x = area.x + i as f32 * (col_w + self.grid.gutter);
+                (x, x + col_w)
+            })
+            .collect()
+    }
+}
+
+/// A placed element: where it is, what it is, and how the designer has flagged it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Element {
+    /// Unique in the document; stories name their frames by it.
+    pub id: String,
+    /// What the elements panel shows (defaults to the id).
+    pub name: String,
+    pub frame: Rect,
+    pub locked: bool,
+    pub hidden: bool,
+    pub kind: ElementKind,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ElementKind {
+    Text(TextFrame),
+    Table(Table),
+    Qr(QrCode),
+    Image(ImageElement),
+    Shape(Shape),
+}
+
+impl ElementKind {
+    /// The kind's name as the file format spells it.
+    pub fn name(&self) -> &'static str {
+        match self {
+            ElementKind::Text(_) => "text",
+            ElementKind::Table(_) => "table",
+            ElementKind::Qr(_) => "qr",
+            ElementKind::Image(_) => "image",
+            ElementKind::Shape(_) => "shape",
+        }
+    }
+}
+
+/// A frame that a story flows through, column by column.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TextFrame {
+    pub columns: u32,
+    pub column_gap: f32,
+    /// Space between the frame's edge and its text, on every side.
+    pub inset: f32,
+    pub valign: VAlign,
+    pub fill: Option<Color>,
+    pub stroke: Option<Stroke>,
+    /// A rule down the middle of each gap between columns (栏线).
+    pub column_rule: Option<Stroke>,
+}
+
+impl Default for TextFrame {
+    fn default() -> Self {
+        TextFrame { columns: 1, column_gap: 12.0, inset: 0.0, valign: VAlign::Top, fill: None, stroke: None, column_rule: None }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum VAlign {
+    #[default]
+    Top,
+    Center,
+    Bottom,
+    /// Lines spread to fill the column's height.
+    Justify,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Stroke {
+    pub width: f32,
+    pub color: Color,
+}
+
+/// QR error-correction level.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum EcLevel {
+    L,
+    #[default]
+    M,
+    Q,
+    H,
+}
+
+/// A QR code drawn as vector modules, its quiet zone kept inside the element.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QrCode {
+    pub payload: String,
+    pub ec_level: EcLevel,
+    /// Quiet zone in modules (print needs at least 4).
+    pub quiet_zone: u32,
+    pub color: Color,
+}
+
+/// How an image fills its frame.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum ImageFit {
+    /// Whole image visible, aspect kept.
+    #[default]
+    Fit,
+    /// Frame covered, aspect kept, the excess cropped.
+    Fill,
+    /// Frame covered, aspect ignored.
+    Stretch,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImageElement {
+    /// As written in the file: relative to the layout file's folder.
+    pub path: String,
+    pub fit: ImageFit,
+}
+
+/// Rules and boxes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shape {
+    pub kind: ShapeKind,
+    pub fill: Option<Color>,
+    pub stroke: Option<Stroke>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShapeKind {
+    /// A rectangle on the frame.
+    Rect,
+    /// A rule along the frame's long axis, through its middle.
+    Line,
+}
+
+/// Text that flows through a chain of frames.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Story {
+    pub id: String,
+    /// The text frames it flows through, in order (element ids).
+    pub frames: Vec<String>,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+/// A paragraph: a named style, overrides on it, and runs of text.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Paragraph {
+    pub style: Option<String>,
+    pub overrides: StyleProps,
+    pub runs: Vec<Run>,
+}
+
+impl Paragraph {
+    /// The paragraph's text, runs concatenated.
+    pub fn text(&self) -> String {
+        self.runs.iter().map(|r| r.text.as_str()).collect()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Run {
+    pub text: String,
+    pub style: CharStyle,
+}
+
+impl Document {
+    /// The element with this id, and the index of its page.
+    pub fn element(&self, id: &str) -> Option<(usize, &Element)> {
+        self.pages
+            .iter()
+            .enumerate()
+            .find_map(|(p, page)| page.elements.iter().find(|e| e.id == id).map(|e| (p, e)))
+    }
+
+    /// The story flowing through the text frame `frame_id`, and the frame's place in its chain.
+    pub fn story_of_frame(&self, frame_id: &str) -> Option<(&Story, usize)> {
+        self.stories
+            .iter()
+            .find_map(|s| s.frames.iter().position(|f| f == frame_id).map(|i| (s, i)))
+    }
+}

@@ -1,0 +1,166 @@
+//! PageFrame → raster (tiny-skia): previews, thumbnails and golden tests. Glyphs are filled from
+//! their outlines at the layout's positions, so the picture has the PDF's line breaks exactly.
+
+use std::collections::HashMap;
+
+use tiny_skia::{FillRule, Paint, PathBuilder, Pixmap, Stroke, Transform};
+
+use crate::color::Color;
+use crate::fonts::{FontBook, FontId};
+use crate::layout::frame::{FrameItem, GlyphRun, ImageItem, PageFrame, PathItem, PathShape};
+
+#[derive(Debug, thiserror::Error)]
+pub enum RasterError {
+    #[error("a page of {0}×{1} pixels is too large to render (lower the dpi)")]
+    TooLarge(u32, u32),
+    #[error("cannot encode PNG: {0}")]
+    Encode(String),
+}
+
+/// Renders a page at `dpi` into a pixmap (white paper).
+pub fn render_page(page: &PageFrame, book: &FontBook, dpi: f32) -> Result<Pixmap, RasterError> {
+    let scale = dpi / 72.0;
+    let w = (page.width * scale).ceil() as u32;
+    let h = (page.height * scale).ceil() as u32;
+    if w as u64 * h as u64 > 400_000_000 {
+        return Err(RasterError::TooLarge(w, h));
+    }
+    let mut pixmap = Pixmap::new(w.max(1), h.max(1)).ok_or(RasterError::TooLarge(w, h))?;
+    pixmap.fill(tiny_skia::Color::WHITE);
+    let page_tf = Transform::from_scale(scale, scale);
+    let mut outlines: HashMap<(FontId, u16), Option<tiny_skia::Path>> = HashMap::new();
+    for item in &page.items {
+        match item {
+            FrameItem::Text(run) => draw_run(&mut pixmap, run, book, page_tf, &mut outlines),
+            FrameItem::Path(path) => draw_path(&mut pixmap, path, page_tf),
+            FrameItem::Image(img) => draw_image(&mut pixmap, img, page_tf),
+        }
+    }
+    Ok(pixmap)
+}
+
+/// Renders a page to PNG bytes.
+pub fn render_png(page: &PageFrame, book: &FontBook, dpi: f32) -> Result<Vec<u8>, RasterError> {
+    render_page(page, book, dpi)?.encode_png().map_err(|e| RasterError::Encode(e.to_string()))
+}
+
+fn paint(c: Color) -> Paint<'static> {
+    let [r, g, b] = c.to_rgb8();
+    let mut p = Paint::default();
+    p.set_color_rgba8(r, g, b, 255);
+    p.anti_alias = true;
+    p
+}
+
+struct Outline(PathBuilder);
+
+impl ttf_parser::OutlineBuilder for Outline {
+    fn move_to(&mut self, x: f32, y: f32) {
+        self.0.move_to(x, y);
+    }
+    fn line_to(&mut self, x: f32, y: f32) {
+        self.0.line_to(x, y);
+    }
+    fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
+        self.0.quad_to(x1, y1, x, y);
+    }
+    fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
+        self.0.cubic_to(x1, y1, x2, y2, x, y);
+    }
+    fn close(&mut self) {
+        self.0.close();
+    }
+}
+
+/// A glyph's outline in font units (y up), cached per font and glyph.
+pub fn glyph_outline(book: &FontBook, font: FontId, glyph: u16) -> Option<tiny_skia::Path> {
+    let mut b = Outline(PathBuilder::new());
+    book.face(font).shaper.outline_glyph(ttf_parser::GlyphId(glyph), &mut b)?;
+    b.0.finish()
+}
+
+fn draw_run(
+    pixmap: &mut Pixmap,
+    run: &GlyphRun,
+    book: &FontBook,
+    page_tf: Transform,
+    cache: &mut HashMap<(FontId, u16), Option<tiny_skia::Path>>,
+) {
+    let upem = book.face(run.font).units_per_em;
+    let s = run.size / upem;
+    let paint = paint(run.color);
+    for g in &run.glyphs {
+        let outline = cache.entry((run.font, g.id)).or_insert_with(|| glyph_outline(book, run.font, g.id));
+        let Some(path) = outline else { continue };
+        // Font units (y up) → page points (y down) → pixels.
+        let tf = Transform::from_row(s * g.scale_x, 0.0, 0.0, -s, g.x, run.baseline - g.dy).post_concat(page_tf);
+        pixmap.fill_path(path, &paint, FillRule::Winding, tf, None);
+    }
+}
+
+fn rect_path(r: &crate::units::Rect) -> Option<tiny_skia::Path> {
+    tiny_skia::Rect::from_xywh(r.x, r.y, r.w.max(0.01), r.h.max(0.01)).map(PathBuilder::from_rect)
+}
+
+fn draw_path(pixmap: &mut Pixmap, item: &PathItem, tf: Transform) {
+    let path = match &item.shape {
+        PathShape::Rect(r) => rect_path(r),
+        PathShape::Line { x1, y1, x2, y2 } => {
+            let mut b = PathBuilder::new();
+            b.move_to(*x1, *y1);
+            b.line_to(*x2, *y2);
+            b.finish()
+        }
+        PathShape::Rects(rects) => {
+            let mut b = PathBuilder::new();
+            for r in rects {
+                if let Some(rect) = tiny_skia::Rect::from_xywh(r.x, r.y, r.w, r.h) {
+                    b.push_rect(rect);
+                }
+            }
+            b.finish()
+        }
+    };
+    let Some(path) = path else { return };
+    if let Some(fill) = item.fill {
+        let mut p = paint(fill);
+        // QR modules must stay crisp so scanners read them.
+        p.anti_alias = !matches!(item.shape, PathShape::Rects(_));
+        pixmap.fill_path(&path, &p, FillRule::Winding, tf, None);
+    }
+    if let Some((width, color)) = item.stroke {
+        let stroke = Stroke { width, ..Stroke::default() };
+        pixmap.stroke_path(&path, &paint(color), &stroke, tf, None);
+    }
+}
+
+fn draw_image(pixmap: &mut Pixmap, img: &ImageItem, tf: Transform) {
+    let src = &img.image.rgba;
+    let Some(size) = tiny_skia::IntSize::from_wh(src.width(), src.height()) else { return };
+    // tiny-skia wants premultiplied RGBA.
+    let data: Vec<u8> = src
+        .pixels()
+        .flat_map(|p| {
+            let [r, g, b, a] = p.0;
+            let m = |v: u8| ((v as u16 * a as u16 + 127) / 255) as u8;
+            [m(r), m(g), m(b), a]
+        })
+        .collect();
+    let Some(image) = Pixmap::from_vec(data, size) else { return };
+    let r = img.rect;
+    let sx = r.w / src.width() as f32;
+    let sy = r.h / src.height() as f32;
+    let pattern = tiny_skia::Pattern::new(
+        image.as_ref(),
+        tiny_skia::SpreadMode::Pad,
+        tiny_skia::FilterQuality::Bilinear,
+        1.0,
+        Transform::from_row(sx, 0.0, 0.0, sy, r.x, r.y),
+    );
+    let paint = Paint { shader: pattern, anti_alias: false, ..Paint::default() };
+    let clip = img.clip;
+    let visible = tiny_skia::Rect::from_ltrb(clip.x.max(r.x), clip.y.max(r.y), clip.right().min(r.right()), clip.bottom().min(r.bottom()));
+    if let Some(rect) = visible {
+        pixmap.fill_rect(rect, &paint, tf, None);
+    }
+}
