@@ -29,18 +29,13 @@ impl Color {
         }
     }
 
-    /// An sRGB approximation for screens and PNG previews (naive, uncalibrated).
+    /// An sRGB approximation for screens and PNG previews: CMYK is interpolated between the
+    /// colours of the 16 corners of the ink cube as they print (a press-like preview, close to
+    /// what PDF viewers show), grey is K-only.
     pub fn to_rgb8(self) -> [u8; 3] {
         match self {
-            Color::Cmyk { c, m, y, k } => {
-                let k = k / 100.0;
-                let ch = |v: f32| (255.0 * (1.0 - v / 100.0) * (1.0 - k)).round() as u8;
-                [ch(c), ch(m), ch(y)]
-            }
-            Color::Gray(k) => {
-                let v = (255.0 * (1.0 - k / 100.0)).round() as u8;
-                [v, v, v]
-            }
+            Color::Cmyk { c, m, y, k } => cmyk_preview(c / 100.0, m / 100.0, y / 100.0, k / 100.0),
+            Color::Gray(k) => cmyk_preview(0.0, 0.0, 0.0, k / 100.0),
             Color::Rgb { r, g, b } => [r, g, b],
         }
     }
@@ -54,6 +49,38 @@ impl Color {
         let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
         Some(Color::Rgb { r: byte(0)?, g: byte(2)?, b: byte(4)? })
     }
+}
+
+/// sRGB of each corner of the CMYK cube (index bits: c m y k), as printed on coated stock.
+const CORNERS: [[f32; 3]; 16] = [
+    [1.0, 1.0, 1.0],          // paper
+    [0.1373, 0.1216, 0.1255], // k
+    [1.0, 0.9490, 0.0],       // y
+    [0.1098, 0.1020, 0.0],    // y k
+    [0.9255, 0.0, 0.5490],    // m
+    [0.1412, 0.0, 0.0],       // m k
+    [0.9294, 0.1098, 0.1412], // m y
+    [0.1333, 0.0, 0.0],       // m y k
+    [0.0, 0.6784, 0.9373],    // c
+    [0.0, 0.0588, 0.1412],    // c k
+    [0.0, 0.6510, 0.3137],    // c y
+    [0.0, 0.0745, 0.0],       // c y k
+    [0.1804, 0.1922, 0.5725], // c m
+    [0.0, 0.0, 0.0],          // c m k
+    [0.2118, 0.2119, 0.2235], // c m y
+    [0.0, 0.0, 0.0],          // c m y k
+];
+
+fn cmyk_preview(c: f32, m: f32, y: f32, k: f32) -> [u8; 3] {
+    let inks = [c, m, y, k].map(|v| v.clamp(0.0, 1.0));
+    let mut rgb = [0.0f32; 3];
+    for (corner, colour) in CORNERS.iter().enumerate() {
+        let weight: f32 = (0..4)
+            .map(|i| if corner & (8 >> i) != 0 { inks[i] } else { 1.0 - inks[i] })
+            .product();
+        (0..3).for_each(|ch| rgb[ch] += weight * colour[ch]);
+    }
+    rgb.map(|v| (v * 255.0).round().clamp(0.0, 255.0) as u8)
 }
 
 #[cfg(test)]
@@ -71,6 +98,10 @@ mod tests {
     fn tint_scales_ink() {
         let red = Color::Cmyk { c: 0.0, m: 100.0, y: 100.0, k: 0.0 };
         assert_eq!(red.tinted(20.0), Color::Cmyk { c: 0.0, m: 20.0, y: 20.0, k: 0.0 });
-        assert_eq!(Color::BLACK.to_rgb8(), [0, 0, 0]);
+        assert_eq!(Color::WHITE.to_rgb8(), [255, 255, 255]);
+        // K-only black previews as the warm near-black it prints as.
+        assert_eq!(Color::BLACK.to_rgb8(), [35, 31, 32]);
+        let red = Color::Cmyk { c: 0.0, m: 100.0, y: 100.0, k: 0.0 }.to_rgb8();
+        assert!(red[0] > 200 && red[1] < 60 && red[2] < 60, "{red:?}");
     }
 }

@@ -35,6 +35,8 @@ pub struct GlyphRun {
     pub glyphs: Vec<PlacedGlyph>,
     /// The element this run belongs to.
     pub element: String,
+    /// Which line of the element it is on (runs of one line share it).
+    pub line: u32,
 }
 
 impl GlyphRun {
@@ -57,6 +59,43 @@ pub struct PlacedGlyph {
     pub advance: f32,
     /// The characters this glyph stands for ("" for further glyphs of one cluster).
     pub text: String,
+}
+
+/// One set line of text as it appears on the page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TextLine {
+    pub element: String,
+    pub baseline: f32,
+    /// Left of the first glyph and right of the last glyph's advance, in pt.
+    pub x0: f32,
+    pub x1: f32,
+    pub size: f32,
+    pub text: String,
+}
+
+impl PageFrame {
+    /// The page's lines of text in paint order (each element's lines in reading order).
+    pub fn text_lines(&self) -> Vec<TextLine> {
+        let mut out: Vec<(u32, TextLine)> = Vec::new();
+        for item in &self.items {
+            let FrameItem::Text(run) = item else { continue };
+            let (Some(first), Some(last)) = (run.glyphs.first(), run.glyphs.last()) else { continue };
+            let right = last.x + last.advance * last.scale_x;
+            match out.last_mut() {
+                Some((line, l)) if *line == run.line && l.element == run.element => {
+                    l.x0 = l.x0.min(first.x);
+                    l.x1 = l.x1.max(right);
+                    l.size = l.size.max(run.size);
+                    l.text.push_str(&run.text());
+                }
+                _ => out.push((
+                    run.line,
+                    TextLine { element: run.element.clone(), baseline: run.baseline, x0: first.x, x1: right, size: run.size, text: run.text() },
+                )),
+            }
+        }
+        out.into_iter().map(|(_, l)| l).collect()
+    }
 }
 
 /// A vector path: filled and/or stroked.

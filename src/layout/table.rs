@@ -130,11 +130,11 @@ pub fn layout_table(book: &FontBook, element: &Element, table: &Table) -> (Vec<F
         };
         for line in &cell.lines {
             let x0 = x - shift.max(0.0);
-            let runs = place_line(&cell.shaped, line, x0, baseline, &element.id);
+            let runs = place_line(&cell.shaped, line, x0, baseline, &element.id, report.lines as u32);
+            report.lines += 1;
             items.extend(runs.into_iter().map(FrameItem::Text));
             baseline += cell.pitch;
         }
-        report.lines += cell.lines.len();
     }
 
     // Borders: inner lines per cell edge (so merged cells have none across them), then header

@@ -132,7 +132,7 @@ pub struct TextFrame {
 
 impl Default for TextFrame {
     fn default() -> Self {
-        TextFrame { columns: 1, column_gap: 12.0, inset: 0.0, valign: VAlign::Top, fill: None, stroke: None, column_rule: None }
+        TextFrame { columns: 1, column_gap: crate::units::mm_to_pt(4.0), inset: 0.0, valign: VAlign::Top, fill: None, stroke: None, column_rule: None }
     }
 }
 

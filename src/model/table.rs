@@ -75,7 +75,7 @@ impl Table {
             font_size: 9.0,
             header_fill: Some(Color::Gray(15.0)),
             borders: TableBorders::default(),
-            padding: 3.0,
+            padding: crate::units::mm_to_pt(1.0),
         }
     }
 

@@ -115,7 +115,8 @@ pub fn flow_story(book: &FontBook, styles: &StyleSheet, paragraphs: &[Paragraph]
             let align = if last && style.align == Align::Justify { Align::Left } else { style.align };
             if n > 0 {
                 let line = set_line(&shaped, start, end, measure, align, last);
-                let runs = place_line(&shaped, &line, col.x + indent, baseline, &frames[cur.frame].element);
+                let line_no = out[cur.frame].report.lines as u32;
+                let runs = place_line(&shaped, &line, col.x + indent, baseline, &frames[cur.frame].element, line_no);
                 column_runs[cur.frame][cur.column].extend(runs);
             }
             out[cur.frame].report.lines += 1;
@@ -181,7 +182,7 @@ pub fn count_chars(p: &ShapedParagraph, start: usize) -> usize {
 }
 
 /// Turns a set line into glyph runs at (x, baseline) in page coordinates.
-pub fn place_line(p: &ShapedParagraph, line: &SetLine, x0: f32, baseline: f32, element: &str) -> Vec<GlyphRun> {
+pub fn place_line(p: &ShapedParagraph, line: &SetLine, x0: f32, baseline: f32, element: &str, line_no: u32) -> Vec<GlyphRun> {
     let mut runs: Vec<GlyphRun> = Vec::new();
     for (i, piece) in p.pieces[line.start..line.end].iter().enumerate() {
         if piece.is_space() {
@@ -198,6 +199,7 @@ pub fn place_line(p: &ShapedParagraph, line: &SetLine, x0: f32, baseline: f32, e
                 baseline,
                 glyphs: Vec::new(),
                 element: element.to_string(),
+                line: line_no,
             });
         }
         let Some(run) = runs.last_mut() else { continue };

@@ -29,9 +29,14 @@ fn line_boxes(para: &ShapedParagraph, start: usize, end: usize, shrunk: bool) ->
     let mut gs = Vec::with_capacity(end - start);
     for k in start..end {
         let p = &pieces[k];
-        let edge_trim = (k == start && para.trim_line_start && p.trims_at_line_start()) || (k == last_ink && p.trims_at_line_end());
+        let at_start = k == start && p.trims_at_line_start();
+        let edge_trim = (at_start && para.trim_line_start) || (k == last_ink && p.trims_at_line_end());
+        // An opening bracket that keeps its width at a line's start never shrinks either: its
+        // ink would move into the gutter.
         let w = if k > last_ink && p.is_space() {
             0.0
+        } else if at_start && !para.trim_line_start {
+            p.natural
         } else if edge_trim || shrunk {
             p.min
         } else {
@@ -69,7 +74,8 @@ pub fn break_line(para: &ShapedParagraph, start: usize, measure: f32) -> usize {
             continue;
         }
         nat += trailing_nat + g.0 + w_nat;
-        min += trailing_min + g.1 + p.min.min(w_nat);
+        let keeps_start = k == start && p.trims_at_line_start() && !para.trim_line_start;
+        min += trailing_min + g.1 + if keeps_start { w_nat } else { p.min.min(w_nat) };
         trailing_nat = 0.0;
         trailing_min = 0.0;
         let tail_trim = if p.trims_at_line_end() && !head_trim { w_nat - p.min } else { 0.0 };

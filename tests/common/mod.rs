@@ -1,0 +1,71 @@
+//! Shared helpers for the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+use paiban::FontBook;
+
+pub const SAMPLE: &str = "layouts/luzhong-2022-11-01.json";
+pub const SEED: &str = "../shared/seed/000_c6595e5ccff5e2b6.txt";
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn sample() -> PathBuf {
+    root().join(SAMPLE)
+}
+
+pub fn book() -> &'static FontBook {
+    static BOOK: OnceLock<FontBook> = OnceLock::new();
+    BOOK.get_or_init(|| FontBook::bundled().expect("bundled fonts"))
+}
+
+/// The seed text: from shared/ when present, else the copy kept in tests/.
+pub fn seed_text() -> String {
+    let shared = root().join(SEED);
+    std::fs::read_to_string(&shared)
+        .or_else(|_| std::fs::read_to_string(root().join("tests/data/seed.txt")))
+        .expect("seed text")
+}
+
+/// Runs the paiban binary.
+pub fn paiban(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_paiban")).args(args).current_dir(root()).output().expect("run paiban")
+}
+
+/// Runs an external tool, failing the test with a hint when it is not installed.
+pub fn tool(name: &str, args: &[&str]) -> Output {
+    Command::new(name)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{name} could not run ({e}); .ci/run installs it (apt-get)"))
+}
+
+/// A fresh scratch folder under target/.
+pub fn scratch(name: &str) -> PathBuf {
+    let dir = root().join("target/test-scratch").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
+
+/// Text with all whitespace removed and the seed's ASCII punctuation mapped to the full-width
+/// marks that Chinese copy uses, so extracted text and seed text compare.
+pub fn normalize(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            ',' => '，',
+            '(' => '（',
+            ')' => '）',
+            c => c,
+        })
+        .collect()
+}
+
+pub fn path_str(p: &Path) -> &str {
+    p.to_str().expect("utf-8 path")
+}

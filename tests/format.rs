@@ -1,0 +1,117 @@
+//! The layout file format: every layout round-trips; bad input gives errors with JSON paths.
+
+mod common;
+
+use paiban::io;
+
+#[test]
+fn every_layout_round_trips() {
+    let dir = common::root().join("layouts");
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let doc = io::load(&path).unwrap_or_else(|e| panic!("{e}"));
+        let text = io::to_json(&doc);
+        let again = io::from_json(&text).unwrap_or_else(|e| panic!("{}: saved form does not load: {e}", path.display()));
+        if doc != again {
+            let first = doc.pages.iter().flat_map(|p| &p.elements).zip(again.pages.iter().flat_map(|p| &p.elements)).find(|(a, b)| a != b);
+            panic!("{} changes on load → save → load; first differing element: {:?}", path.display(), first.map(|(a, _)| &a.id));
+        }
+        // Saving is stable: the second save writes the same text.
+        assert_eq!(text, io::to_json(&again));
+        n += 1;
+    }
+    assert!(n >= 1, "no layouts found");
+}
+
+#[test]
+fn save_is_atomic_and_loads_back() {
+    let dir = common::scratch("save");
+    let doc = io::load(&common::sample()).unwrap();
+    let path = dir.join("copy.json");
+    std::fs::write(&path, "old").unwrap();
+    io::save(&doc, &path).unwrap();
+    assert_eq!(io::load(&path).unwrap(), doc);
+    let leftovers: Vec<_> = std::fs::read_dir(&dir).unwrap().filter(|e| e.as_ref().unwrap().file_name() != "copy.json").collect();
+    assert!(leftovers.is_empty(), "temporary files left behind");
+    // Saving into a folder that does not exist fails and says where.
+    let err = io::save(&doc, &dir.join("missing/sub/x.json")).unwrap_err().to_string();
+    assert!(err.contains("missing/sub/x.json"), "{err}");
+}
+
+fn sample_json() -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(common::sample()).unwrap()).unwrap()
+}
+
+fn error_of(v: &serde_json::Value) -> io::FormatError {
+    io::from_json(&v.to_string()).expect_err("should be rejected")
+}
+
+#[test]
+fn negative_width_names_its_path() {
+    let mut v = sample_json();
+    v["pages"][0]["elements"][2]["w"] = serde_json::json!(-5.0);
+    let e = error_of(&v);
+    assert_eq!(e.path, "pages[0].elements[2].w");
+    assert!(e.message.contains("width"), "{e}");
+}
+
+#[test]
+fn unknown_kind_is_an_error_at_the_element() {
+    let mut v = sample_json();
+    v["pages"][0]["elements"][1]["kind"] = serde_json::json!("circle");
+    let e = error_of(&v);
+    assert!(e.path.starts_with("pages[0].elements[1]"), "{e}");
+    assert!(e.message.contains("circle"), "{e}");
+}
+
+#[test]
+fn truncated_json_gives_line_and_column() {
+    let text = std::fs::read_to_string(common::sample()).unwrap();
+    let cut = &text[..text.len() / 2];
+    let e = io::from_json(cut).expect_err("truncated");
+    assert!(e.line.is_some(), "{e}");
+    assert!(e.to_string().contains("line"), "{e}");
+}
+
+#[test]
+fn wrong_types_and_bad_values_are_named() {
+    let cases: Vec<(&str, serde_json::Value, &str)> = vec![
+        ("/pages/0/size", serde_json::json!(["297", 420]), "pages[0].size[0]"),
+        ("/pages/0/columns", serde_json::json!(0), "pages[0].columns"),
+        ("/styles/正文/size", serde_json::json!("八号"), "styles.正文"),
+        ("/stories/0/frames/0", serde_json::json!("promo-box"), "stories[0].frames[0]"),
+        ("/stories/0/paragraphs/0/style", serde_json::json!("无此样式"), "stories[0].paragraphs[0].style"),
+    ];
+    for (pointer, value, path) in cases {
+        let mut v = sample_json();
+        *v.pointer_mut(pointer).unwrap_or_else(|| panic!("{pointer}")) = value;
+        let e = error_of(&v);
+        assert!(e.path.starts_with(path), "{pointer}: expected path {path}, got {e}");
+    }
+}
+
+#[test]
+fn newer_format_is_refused_not_misread() {
+    let mut v = sample_json();
+    v["format"] = serde_json::json!(2);
+    let e = error_of(&v);
+    assert_eq!(e.path, "format");
+    assert!(e.message.contains("newer"), "{e}");
+}
+
+#[test]
+fn duplicate_ids_and_double_threading_are_rejected() {
+    let mut v = sample_json();
+    let first = v["pages"][0]["elements"][0]["id"].clone();
+    v["pages"][0]["elements"][1]["id"] = first;
+    assert_eq!(error_of(&v).path, "pages[0].elements[1].id");
+
+    let mut v = sample_json();
+    let frame = v["stories"][0]["frames"][0].clone();
+    v["stories"][1]["frames"] = serde_json::json!([frame]);
+    assert_eq!(error_of(&v).path, "stories[1].frames[0]");
+}
