@@ -34,7 +34,10 @@ pub const HAO_SIZES: [(&str, f32); 15] = [
 
 /// The size in points of a 号 name such as `五号` or `小初`.
 pub fn hao_to_pt(name: &str) -> Option<f32> {
-    HAO_SIZES.iter().find(|(n, _)| *n == name).map(|(_, pt)| *pt)
+    HAO_SIZES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, pt)| *pt)
 }
 
 /// The 号 name of a size in points, when it is exactly one of the table's.

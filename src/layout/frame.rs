@@ -79,7 +79,9 @@ impl PageFrame {
         let mut out: Vec<(u32, TextLine)> = Vec::new();
         for item in &self.items {
             let FrameItem::Text(run) = item else { continue };
-            let (Some(first), Some(last)) = (run.glyphs.first(), run.glyphs.last()) else { continue };
+            let (Some(first), Some(last)) = (run.glyphs.first(), run.glyphs.last()) else {
+                continue;
+            };
             let right = last.x + last.advance * last.scale_x;
             match out.last_mut() {
                 Some((line, l)) if *line == run.line && l.element == run.element => {
@@ -90,7 +92,14 @@ impl PageFrame {
                 }
                 _ => out.push((
                     run.line,
-                    TextLine { element: run.element.clone(), baseline: run.baseline, x0: first.x, x1: right, size: run.size, text: run.text() },
+                    TextLine {
+                        element: run.element.clone(),
+                        baseline: run.baseline,
+                        x0: first.x,
+                        x1: right,
+                        size: run.size,
+                        text: run.text(),
+                    },
                 )),
             }
         }
@@ -109,7 +118,12 @@ pub struct PathItem {
 #[derive(Clone, Debug, PartialEq)]
 pub enum PathShape {
     Rect(Rect),
-    Line { x1: f32, y1: f32, x2: f32, y2: f32 },
+    Line {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+    },
     /// Many rectangles filled as one path (QR modules), non-zero winding.
     Rects(Vec<Rect>),
 }

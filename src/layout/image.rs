@@ -35,9 +35,15 @@ pub enum ImageError {
 pub fn load_image(path: &Path) -> Result<LoadedImage, ImageError> {
     let bytes = std::fs::read(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => ImageError::Missing(path.into()),
-        _ => ImageError::Bad { path: path.into(), message: e.to_string() },
+        _ => ImageError::Bad {
+            path: path.into(),
+            message: e.to_string(),
+        },
     })?;
-    let bad = |message: String| ImageError::Bad { path: path.into(), message };
+    let bad = |message: String| ImageError::Bad {
+        path: path.into(),
+        message,
+    };
     let mut reader = image::ImageReader::new(std::io::Cursor::new(&bytes))
         .with_guessed_format()
         .map_err(|e| bad(e.to_string()))?;
@@ -49,7 +55,14 @@ pub fn load_image(path: &Path) -> Result<LoadedImage, ImageError> {
     let is_jpeg = reader.format() == Some(image::ImageFormat::Jpeg);
     let decoded = reader.decode().map_err(|e| bad(e.to_string()))?;
     let rgba = decoded.to_rgba8();
-    Ok(LoadedImage { path: path.into(), width: rgba.width(), height: rgba.height(), bytes, is_jpeg, rgba })
+    Ok(LoadedImage {
+        path: path.into(),
+        width: rgba.width(),
+        height: rgba.height(),
+        bytes,
+        is_jpeg,
+        rgba,
+    })
 }
 
 /// Where an image of `w × h` pixels lands in `frame` for a fit mode: (image rect, clip rect).
@@ -60,9 +73,18 @@ pub fn place(frame: Rect, w: u32, h: u32, fit: ImageFit) -> Rect {
         ImageFit::Fit | ImageFit::Fill => {
             let sx = frame.w / iw;
             let sy = frame.h / ih;
-            let s = if fit == ImageFit::Fit { sx.min(sy) } else { sx.max(sy) };
+            let s = if fit == ImageFit::Fit {
+                sx.min(sy)
+            } else {
+                sx.max(sy)
+            };
             let (dw, dh) = (iw * s, ih * s);
-            Rect::new(frame.x + (frame.w - dw) / 2.0, frame.y + (frame.h - dh) / 2.0, dw, dh)
+            Rect::new(
+                frame.x + (frame.w - dw) / 2.0,
+                frame.y + (frame.h - dh) / 2.0,
+                dw,
+                dh,
+            )
         }
     }
 }

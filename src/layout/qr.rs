@@ -31,7 +31,12 @@ pub fn qr_modules(qr: &QrCode, frame: Rect) -> Result<(Vec<Rect>, f32), String> 
                 while x < n && colors[y * n + x] == qrcode::Color::Dark {
                     x += 1;
                 }
-                rects.push(Rect::new(x0 + start as f32 * module, y0 + y as f32 * module, (x - start) as f32 * module, module));
+                rects.push(Rect::new(
+                    x0 + start as f32 * module,
+                    y0 + y as f32 * module,
+                    (x - start) as f32 * module,
+                    module,
+                ));
             } else {
                 x += 1;
             }
@@ -47,13 +52,24 @@ mod tests {
 
     #[test]
     fn quiet_zone_stays_inside_frame() {
-        let qr = QrCode { payload: "https://example.org/baoliao".into(), ec_level: EcLevel::M, quiet_zone: 4, color: Color::BLACK };
+        let qr = QrCode {
+            payload: "https://example.org/baoliao".into(),
+            ec_level: EcLevel::M,
+            quiet_zone: 4,
+            color: Color::BLACK,
+        };
         let frame = Rect::new(10.0, 20.0, 100.0, 100.0);
         let (rects, module) = qr_modules(&qr, frame).unwrap();
         assert!(!rects.is_empty());
         for r in &rects {
-            assert!(r.x >= frame.x + 4.0 * module - 1e-3 && r.right() <= frame.right() - 4.0 * module + 1e-3);
-            assert!(r.y >= frame.y + 4.0 * module - 1e-3 && r.bottom() <= frame.bottom() - 4.0 * module + 1e-3);
+            assert!(
+                r.x >= frame.x + 4.0 * module - 1e-3
+                    && r.right() <= frame.right() - 4.0 * module + 1e-3
+            );
+            assert!(
+                r.y >= frame.y + 4.0 * module - 1e-3
+                    && r.bottom() <= frame.bottom() - 4.0 * module + 1e-3
+            );
         }
     }
 }

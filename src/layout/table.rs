@@ -23,8 +23,16 @@ struct CellLayout {
 }
 
 /// Lays out a table element into paths and glyph runs.
-pub fn layout_table(book: &FontBook, element: &Element, table: &Table) -> (Vec<FrameItem>, ElementReport) {
-    let mut report = ElementReport { element: element.id.clone(), kind: "table", ..Default::default() };
+pub fn layout_table(
+    book: &FontBook,
+    element: &Element,
+    table: &Table,
+) -> (Vec<FrameItem>, ElementReport) {
+    let mut report = ElementReport {
+        element: element.id.clone(),
+        kind: "table",
+        ..Default::default()
+    };
     let frame = element.frame;
     let total_w: f32 = table.column_widths.iter().sum();
     let col_x: Vec<f32> = table
@@ -47,9 +55,17 @@ pub fn layout_table(book: &FontBook, element: &Element, table: &Table) -> (Vec<F
         let colspan = (cell.colspan.max(1) as usize).min(table.column_count() - c);
         let rowspan = (cell.rowspan.max(1) as usize).min(table.rows.len() - r);
         let width = col_x[c + colspan] - col_x[c] - 2.0 * table.padding;
-        let align = cell.align.unwrap_or(if header { CellAlign::Center } else { table.column_align[c] });
+        let align = cell.align.unwrap_or(if header {
+            CellAlign::Center
+        } else {
+            table.column_align[c]
+        });
         let style = ParagraphStyle {
-            font_family: if header { table.header_font_family.clone() } else { table.font_family.clone() },
+            font_family: if header {
+                table.header_font_family.clone()
+            } else {
+                table.font_family.clone()
+            },
             bold: header,
             size,
             leading: pitch,
@@ -61,7 +77,13 @@ pub fn layout_table(book: &FontBook, element: &Element, table: &Table) -> (Vec<F
             indent: 0.0,
             ..ParagraphStyle::default()
         };
-        let run = StyledRun { text: &cell.text, family: &style.font_family, bold: style.bold, size, color: style.color };
+        let run = StyledRun {
+            text: &cell.text,
+            family: &style.font_family,
+            bold: style.bold,
+            size,
+            color: style.color,
+        };
         let shaped = shape_paragraph(book, &style, &[run]);
         for ch in &shaped.missing {
             if !report.missing_glyphs.contains(ch) {
@@ -74,7 +96,18 @@ pub fn layout_table(book: &FontBook, element: &Element, table: &Table) -> (Vec<F
             }
         }
         let lines = compose_paragraph(&shaped, width.max(size), 0.0, style.align);
-        cells.push(CellLayout { row: r, col: c, rowspan, colspan, header, align, shaped, lines, pitch, size });
+        cells.push(CellLayout {
+            row: r,
+            col: c,
+            rowspan,
+            colspan,
+            header,
+            align,
+            shaped,
+            lines,
+            pitch,
+            size,
+        });
     }
 
     // Row heights: tallest single-row cell, then the frame's spare height shared out.
@@ -89,7 +122,10 @@ pub fn layout_table(book: &FontBook, element: &Element, table: &Table) -> (Vec<F
         let extra = (frame.h - natural) / nrows as f32;
         heights.iter_mut().for_each(|h| *h += extra);
     } else if natural > frame.h + 0.5 {
-        report.errors.push(format!("the table is {:.1} mm taller than its frame", crate::units::pt_to_mm(natural - frame.h)));
+        report.errors.push(format!(
+            "the table is {:.1} mm taller than its frame",
+            crate::units::pt_to_mm(natural - frame.h)
+        ));
     }
     let row_y: Vec<f32> = heights
         .iter()
@@ -107,7 +143,11 @@ pub fn layout_table(book: &FontBook, element: &Element, table: &Table) -> (Vec<F
         && header_rows > 0
     {
         let r = Rect::new(frame.x, frame.y, frame.w, row_y[header_rows] - frame.y);
-        items.push(FrameItem::Path(PathItem { shape: PathShape::Rect(r), fill: Some(fill), stroke: None }));
+        items.push(FrameItem::Path(PathItem {
+            shape: PathShape::Rect(r),
+            fill: Some(fill),
+            stroke: None,
+        }));
     }
     // Decimal columns line up on the decimal point: the widest fraction decides where it sits.
     let decimal_tail = |col: usize| -> f32 {
@@ -130,7 +170,14 @@ pub fn layout_table(book: &FontBook, element: &Element, table: &Table) -> (Vec<F
         };
         for line in &cell.lines {
             let x0 = x - shift.max(0.0);
-            let runs = place_line(&cell.shaped, line, x0, baseline, &element.id, report.lines as u32);
+            let runs = place_line(
+                &cell.shaped,
+                line,
+                x0,
+                baseline,
+                &element.id,
+                report.lines as u32,
+            );
             report.lines += 1;
             items.extend(runs.into_iter().map(FrameItem::Text));
             baseline += cell.pitch;
@@ -140,7 +187,13 @@ pub fn layout_table(book: &FontBook, element: &Element, table: &Table) -> (Vec<F
     // Borders: inner lines per cell edge (so merged cells have none across them), then header
     // rule and the outer frame on top.
     let b = table.borders;
-    let line = |x1, y1, x2, y2, width: f32| FrameItem::Path(PathItem { shape: PathShape::Line { x1, y1, x2, y2 }, fill: None, stroke: Some((width, b.color)) });
+    let line = |x1, y1, x2, y2, width: f32| {
+        FrameItem::Path(PathItem {
+            shape: PathShape::Line { x1, y1, x2, y2 },
+            fill: None,
+            stroke: Some((width, b.color)),
+        })
+    };
     if b.inner > 0.0 {
         for cell in &cells {
             let right = col_x[cell.col + cell.colspan];
@@ -159,7 +212,11 @@ pub fn layout_table(book: &FontBook, element: &Element, table: &Table) -> (Vec<F
     }
     if b.outer > 0.0 {
         let r = Rect::new(frame.x, frame.y, frame.w, row_y[nrows] - frame.y);
-        items.push(FrameItem::Path(PathItem { shape: PathShape::Rect(r), fill: None, stroke: Some((b.outer, b.color)) }));
+        items.push(FrameItem::Path(PathItem {
+            shape: PathShape::Rect(r),
+            fill: None,
+            stroke: Some((b.outer, b.color)),
+        }));
     }
     (items, report)
 }
@@ -171,6 +228,12 @@ fn cell_text_height(cell: &CellLayout) -> f32 {
 
 /// Width of a number's part from its decimal point on (0 when it has none).
 fn fraction_width(p: &ShapedParagraph) -> f32 {
-    let Some(dot) = p.text.find('.') else { return 0.0 };
-    p.pieces.iter().filter(|x| x.text.start >= dot).map(|x| x.natural + x.glue.natural).sum()
+    let Some(dot) = p.text.find('.') else {
+        return 0.0;
+    };
+    p.pieces
+        .iter()
+        .filter(|x| x.text.start >= dot)
+        .map(|x| x.natural + x.glue.natural)
+        .sum()
 }

@@ -6,7 +6,9 @@
 mod style;
 mod table;
 
-pub use style::{Align, CharStyle, Kinsoku, NamedStyle, ParagraphStyle, PunctStyle, StyleProps, StyleSheet};
+pub use style::{
+    Align, CharStyle, Kinsoku, NamedStyle, ParagraphStyle, PunctStyle, StyleProps, StyleSheet,
+};
 pub use table::{Cell, CellAlign, Table, TableBorders};
 
 use crate::color::Color;
@@ -132,7 +134,15 @@ pub struct TextFrame {
 
 impl Default for TextFrame {
     fn default() -> Self {
-        TextFrame { columns: 1, column_gap: crate::units::mm_to_pt(4.0), inset: 0.0, valign: VAlign::Top, fill: None, stroke: None, column_rule: None }
+        TextFrame {
+            columns: 1,
+            column_gap: crate::units::mm_to_pt(4.0),
+            inset: 0.0,
+            valign: VAlign::Top,
+            fill: None,
+            stroke: None,
+            column_rule: None,
+        }
     }
 }
 

@@ -62,7 +62,10 @@ impl StyleProps {
     /// `self` with every property `over` sets replaced.
     pub fn merged(&self, over: &StyleProps) -> StyleProps {
         StyleProps {
-            font_family: over.font_family.clone().or_else(|| self.font_family.clone()),
+            font_family: over
+                .font_family
+                .clone()
+                .or_else(|| self.font_family.clone()),
             bold: over.bold.or(self.bold),
             size: over.size.or(self.size),
             leading: over.leading.or(self.leading),
@@ -129,7 +132,10 @@ impl ParagraphStyle {
             self.leading
         });
         ParagraphStyle {
-            font_family: props.font_family.clone().unwrap_or_else(|| self.font_family.clone()),
+            font_family: props
+                .font_family
+                .clone()
+                .unwrap_or_else(|| self.font_family.clone()),
             bold: props.bold.unwrap_or(self.bold),
             size,
             leading,
@@ -202,27 +208,59 @@ mod tests {
         let mut sheet = StyleSheet::default();
         sheet.paragraph.insert(
             "正文".into(),
-            NamedStyle { based_on: None, props: StyleProps { size: Some(10.0), leading: Some(15.0), ..Default::default() } },
+            NamedStyle {
+                based_on: None,
+                props: StyleProps {
+                    size: Some(10.0),
+                    leading: Some(15.0),
+                    ..Default::default()
+                },
+            },
         );
         sheet.paragraph.insert(
             "作者".into(),
             NamedStyle {
                 based_on: Some("正文".into()),
-                props: StyleProps { font_family: Some("News Kai".into()), align: Some(Align::Right), ..Default::default() },
+                props: StyleProps {
+                    font_family: Some("News Kai".into()),
+                    align: Some(Align::Right),
+                    ..Default::default()
+                },
             },
         );
-        let s = sheet.resolve(Some("作者"), &StyleProps { size: Some(9.0), ..Default::default() });
+        let s = sheet.resolve(
+            Some("作者"),
+            &StyleProps {
+                size: Some(9.0),
+                ..Default::default()
+            },
+        );
         assert_eq!(s.font_family, "News Kai");
         assert_eq!(s.align, Align::Right);
         assert_eq!(s.size, 9.0);
-        assert!((s.leading - 13.5).abs() < 1e-4, "leading scales with size when not given");
+        assert!(
+            (s.leading - 13.5).abs() < 1e-4,
+            "leading scales with size when not given"
+        );
     }
 
     #[test]
     fn cyclic_based_on_does_not_loop() {
         let mut sheet = StyleSheet::default();
-        sheet.paragraph.insert("a".into(), NamedStyle { based_on: Some("b".into()), props: StyleProps::default() });
-        sheet.paragraph.insert("b".into(), NamedStyle { based_on: Some("a".into()), props: StyleProps::default() });
+        sheet.paragraph.insert(
+            "a".into(),
+            NamedStyle {
+                based_on: Some("b".into()),
+                props: StyleProps::default(),
+            },
+        );
+        sheet.paragraph.insert(
+            "b".into(),
+            NamedStyle {
+                based_on: Some("a".into()),
+                props: StyleProps::default(),
+            },
+        );
         let s = sheet.resolve(Some("a"), &StyleProps::default());
         assert_eq!(s, ParagraphStyle::default());
     }

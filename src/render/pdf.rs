@@ -31,9 +31,20 @@ pub enum PdfError {
 }
 
 /// Writes laid-out pages as one PDF.
-pub fn write_pdf(pages: &[PageFrame], book: &FontBook, opts: &PdfOptions) -> Result<Vec<u8>, PdfError> {
+pub fn write_pdf(
+    pages: &[PageFrame],
+    book: &FontBook,
+    opts: &PdfOptions,
+) -> Result<Vec<u8>, PdfError> {
     let mut doc = pp::PdfDocument::new(&opts.title);
-    let date = opts.date.or_else(|| std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.parse().ok())).unwrap_or_else(now);
+    let date = opts
+        .date
+        .or_else(|| {
+            std::env::var("SOURCE_DATE_EPOCH")
+                .ok()
+                .and_then(|s| s.parse().ok())
+        })
+        .unwrap_or_else(now);
     if let Ok(d) = pp::DateTime::from_unix_timestamp(date) {
         doc.metadata.info.creation_date = d;
         doc.metadata.info.modification_date = d;
@@ -45,7 +56,11 @@ pub fn write_pdf(pages: &[PageFrame], book: &FontBook, opts: &PdfOptions) -> Res
     let images = embed_images(&mut doc, pages)?;
     for page in pages {
         let ops = page_ops(page, &fonts, &images);
-        doc.pages.push(pp::PdfPage::new(pp::Mm(page.width / PT_PER_MM), pp::Mm(page.height / PT_PER_MM), ops));
+        doc.pages.push(pp::PdfPage::new(
+            pp::Mm(page.width / PT_PER_MM),
+            pp::Mm(page.height / PT_PER_MM),
+            ops,
+        ));
     }
     let save = pp::PdfSaveOptions {
         optimize: true,
@@ -65,7 +80,9 @@ pub fn write_pdf(pages: &[PageFrame], book: &FontBook, opts: &PdfOptions) -> Res
 }
 
 fn now() -> i64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
 }
 
 /// A subset font in the document: its resource id and old → new glyph ids.
@@ -74,12 +91,20 @@ struct EmbeddedFont {
     remap: subsetter::GlyphRemapper,
 }
 
-fn embed_fonts(doc: &mut pp::PdfDocument, pages: &[PageFrame], book: &FontBook) -> Result<HashMap<FontId, EmbeddedFont>, PdfError> {
+fn embed_fonts(
+    doc: &mut pp::PdfDocument,
+    pages: &[PageFrame],
+    book: &FontBook,
+) -> Result<HashMap<FontId, EmbeddedFont>, PdfError> {
     let mut used: BTreeMap<FontId, subsetter::GlyphRemapper> = BTreeMap::new();
-    for run in pages.iter().flat_map(|p| p.items.iter()).filter_map(|i| match i {
-        FrameItem::Text(r) => Some(r),
-        _ => None,
-    }) {
+    for run in pages
+        .iter()
+        .flat_map(|p| p.items.iter())
+        .filter_map(|i| match i {
+            FrameItem::Text(r) => Some(r),
+            _ => None,
+        })
+    {
         let remap = used.entry(run.font).or_default();
         for g in &run.glyphs {
             remap.remap(g.id);
@@ -88,13 +113,27 @@ fn embed_fonts(doc: &mut pp::PdfDocument, pages: &[PageFrame], book: &FontBook) 
     let mut out = HashMap::new();
     for (n, (font, remap)) in used.into_iter().enumerate() {
         let face = book.face(font);
-        let subset = subsetter::subset(face.data, 0, &remap)
-            .map_err(|e| PdfError::Subset { family: face.family.clone(), message: format!("{e:?}") })?;
-        let mut parsed = pp::ParsedFont::from_bytes(&subset, 0, &mut Vec::new())
-            .ok_or_else(|| PdfError::Subset { family: face.family.clone(), message: "subset does not parse".into() })?;
-        parsed.font_name = Some(format!("{}+{}", subset_tag(&face.postscript_name, &remap), face.postscript_name));
+        let subset = subsetter::subset(face.data, 0, &remap).map_err(|e| PdfError::Subset {
+            family: face.family.clone(),
+            message: format!("{e:?}"),
+        })?;
+        let mut parsed =
+            pp::ParsedFont::from_bytes(&subset, 0, &mut Vec::new()).ok_or_else(|| {
+                PdfError::Subset {
+                    family: face.family.clone(),
+                    message: "subset does not parse".into(),
+                }
+            })?;
+        parsed.font_name = Some(format!(
+            "{}+{}",
+            subset_tag(&face.postscript_name, &remap),
+            face.postscript_name
+        ));
         let id = pp::FontId(format!("F{n}"));
-        doc.resources.fonts.map.insert(id.clone(), pp::PdfFont::new(parsed));
+        doc.resources
+            .fonts
+            .map
+            .insert(id.clone(), pp::PdfFont::new(parsed));
         out.insert(font, EmbeddedFont { id, remap });
     }
     Ok(out)
@@ -109,19 +148,30 @@ fn subset_tag(name: &str, remap: &subsetter::GlyphRemapper) -> String {
     };
     name.bytes().for_each(|b| eat(b as u64));
     remap.remapped_gids().for_each(|g| eat(g as u64));
-    (0..6).map(|i| (b'A' + ((h >> (i * 5)) % 26) as u8) as char).collect()
+    (0..6)
+        .map(|i| (b'A' + ((h >> (i * 5)) % 26) as u8) as char)
+        .collect()
 }
 
-fn embed_images(doc: &mut pp::PdfDocument, pages: &[PageFrame]) -> Result<HashMap<*const LoadedImage, pp::XObjectId>, PdfError> {
+fn embed_images(
+    doc: &mut pp::PdfDocument,
+    pages: &[PageFrame],
+) -> Result<HashMap<*const LoadedImage, pp::XObjectId>, PdfError> {
     let mut out = HashMap::new();
     for item in pages.iter().flat_map(|p| p.items.iter()) {
-        let FrameItem::Image(img) = item else { continue };
+        let FrameItem::Image(img) = item else {
+            continue;
+        };
         let key = Arc::as_ptr(&img.image);
         if out.contains_key(&key) {
             continue;
         }
         let id = pp::XObjectId(format!("Im{}", out.len()));
-        let xobject = if img.image.is_jpeg { jpeg_xobject(&img.image) } else { raw_xobject(&img.image)? };
+        let xobject = if img.image.is_jpeg {
+            jpeg_xobject(&img.image)
+        } else {
+            raw_xobject(&img.image)?
+        };
         doc.resources.xobjects.map.insert(id.clone(), xobject);
         out.insert(key, id);
     }
@@ -133,10 +183,14 @@ fn raw_xobject(img: &LoadedImage) -> Result<pp::XObject, PdfError> {
     let dynamic = if has_alpha {
         ::image::DynamicImage::ImageRgba8(img.rgba.clone())
     } else {
-        ::image::DynamicImage::ImageRgb8(::image::DynamicImage::ImageRgba8(img.rgba.clone()).to_rgb8())
+        ::image::DynamicImage::ImageRgb8(
+            ::image::DynamicImage::ImageRgba8(img.rgba.clone()).to_rgb8(),
+        )
     };
-    let raw = pp::RawImage::from_dynamic_image(dynamic)
-        .map_err(|message| PdfError::Image { path: img.path.display().to_string(), message })?;
+    let raw = pp::RawImage::from_dynamic_image(dynamic).map_err(|message| PdfError::Image {
+        path: img.path.display().to_string(),
+        message,
+    })?;
     Ok(pp::XObject::Image(raw))
 }
 
@@ -159,11 +213,18 @@ fn jpeg_xobject(img: &LoadedImage) -> pp::XObject {
     dict.insert("Filter".to_string(), name("DCTDecode"));
     if components == 4 {
         // Adobe CMYK JPEGs store inverted values.
-        let d = [1, 0, 1, 0, 1, 0, 1, 0].iter().map(|v| pp::DictItem::Int(*v)).collect();
+        let d = [1, 0, 1, 0, 1, 0, 1, 0]
+            .iter()
+            .map(|v| pp::DictItem::Int(*v))
+            .collect();
         dict.insert("Decode".to_string(), pp::DictItem::Array(d));
     }
     pp::XObject::External(pp::ExternalXObject {
-        stream: pp::ExternalStream { dict, content: img.bytes.clone(), compress: false },
+        stream: pp::ExternalStream {
+            dict,
+            content: img.bytes.clone(),
+            compress: false,
+        },
         width: Some(pp::Px(img.width as usize)),
         height: Some(pp::Px(img.height as usize)),
         dpi: None,
@@ -189,13 +250,28 @@ fn jpeg_components(b: &[u8]) -> Option<u8> {
 
 pub(crate) fn pdf_color(c: Color) -> pp::Color {
     match c {
-        Color::Cmyk { c, m, y, k } => pp::Color::Cmyk(pp::Cmyk::new(c / 100.0, m / 100.0, y / 100.0, k / 100.0, None)),
+        Color::Cmyk { c, m, y, k } => pp::Color::Cmyk(pp::Cmyk::new(
+            c / 100.0,
+            m / 100.0,
+            y / 100.0,
+            k / 100.0,
+            None,
+        )),
         Color::Gray(k) => pp::Color::Greyscale(pp::Greyscale::new(1.0 - k / 100.0, None)),
-        Color::Rgb { r, g, b } => pp::Color::Rgb(pp::Rgb::new(r as f32 / 255.0, g as f32 / 255.0, b as f32 / 255.0, None)),
+        Color::Rgb { r, g, b } => pp::Color::Rgb(pp::Rgb::new(
+            r as f32 / 255.0,
+            g as f32 / 255.0,
+            b as f32 / 255.0,
+            None,
+        )),
     }
 }
 
-fn page_ops(page: &PageFrame, fonts: &HashMap<FontId, EmbeddedFont>, images: &HashMap<*const LoadedImage, pp::XObjectId>) -> Vec<pp::Op> {
+fn page_ops(
+    page: &PageFrame,
+    fonts: &HashMap<FontId, EmbeddedFont>,
+    images: &HashMap<*const LoadedImage, pp::XObjectId>,
+) -> Vec<pp::Op> {
     let h = page.height;
     let mut ops = Vec::new();
     let mut in_text = false;
@@ -230,8 +306,13 @@ fn page_ops(page: &PageFrame, fonts: &HashMap<FontId, EmbeddedFont>, images: &Ha
 }
 
 fn text_ops(ops: &mut Vec<pp::Op>, run: &GlyphRun, font: &EmbeddedFont, page_h: f32) {
-    ops.push(pp::Op::SetFillColor { col: pdf_color(run.color) });
-    ops.push(pp::Op::SetFont { font: pp::PdfFontHandle::External(font.id.clone()), size: pp::Pt(run.size) });
+    ops.push(pp::Op::SetFillColor {
+        col: pdf_color(run.color),
+    });
+    ops.push(pp::Op::SetFont {
+        font: pp::PdfFontHandle::External(font.id.clone()),
+        size: pp::Pt(run.size),
+    });
     for g in &run.glyphs {
         let y = page_h - run.baseline + g.dy;
         let matrix = if (g.scale_x - 1.0).abs() < 1e-4 {
@@ -241,24 +322,48 @@ fn text_ops(ops: &mut Vec<pp::Op>, run: &GlyphRun, font: &EmbeddedFont, page_h: 
         };
         let gid = font.remap.get(g.id).unwrap_or(0);
         ops.push(pp::Op::SetTextMatrix { matrix });
-        ops.push(pp::Op::ShowText { items: vec![pp::TextItem::GlyphIds(vec![pp::Codepoint::with_cid(gid, 0.0, g.text.clone())])] });
+        ops.push(pp::Op::ShowText {
+            items: vec![pp::TextItem::GlyphIds(vec![pp::Codepoint::with_cid(
+                gid,
+                0.0,
+                g.text.clone(),
+            )])],
+        });
     }
 }
 
 fn pdf_rect(r: &Rect, page_h: f32, mode: pp::PaintMode) -> pp::Rect {
-    pp::Rect { mode: Some(mode), ..pp::Rect::from_xywh(pp::Pt(r.x), pp::Pt(page_h - r.bottom()), pp::Pt(r.w), pp::Pt(r.h)) }
+    pp::Rect {
+        mode: Some(mode),
+        ..pp::Rect::from_xywh(
+            pp::Pt(r.x),
+            pp::Pt(page_h - r.bottom()),
+            pp::Pt(r.w),
+            pp::Pt(r.h),
+        )
+    }
 }
 
 fn point(x: f32, y: f32) -> pp::LinePoint {
-    pp::LinePoint { p: pp::Point { x: pp::Pt(x), y: pp::Pt(y) }, bezier: false }
+    pp::LinePoint {
+        p: pp::Point {
+            x: pp::Pt(x),
+            y: pp::Pt(y),
+        },
+        bezier: false,
+    }
 }
 
 fn path_ops(ops: &mut Vec<pp::Op>, path: &PathItem, h: f32) {
     if let Some(fill) = path.fill {
-        ops.push(pp::Op::SetFillColor { col: pdf_color(fill) });
+        ops.push(pp::Op::SetFillColor {
+            col: pdf_color(fill),
+        });
     }
     if let Some((width, color)) = path.stroke {
-        ops.push(pp::Op::SetOutlineColor { col: pdf_color(color) });
+        ops.push(pp::Op::SetOutlineColor {
+            col: pdf_color(color),
+        });
         ops.push(pp::Op::SetOutlineThickness { pt: pp::Pt(width) });
     }
     let mode = match (path.fill.is_some(), path.stroke.is_some()) {
@@ -268,16 +373,26 @@ fn path_ops(ops: &mut Vec<pp::Op>, path: &PathItem, h: f32) {
         (false, false) => return,
     };
     match &path.shape {
-        PathShape::Rect(r) => ops.push(pp::Op::DrawRectangle { rectangle: pdf_rect(r, h, mode) }),
+        PathShape::Rect(r) => ops.push(pp::Op::DrawRectangle {
+            rectangle: pdf_rect(r, h, mode),
+        }),
         PathShape::Line { x1, y1, x2, y2 } => ops.push(pp::Op::DrawLine {
-            line: pp::Line { points: vec![point(*x1, h - y1), point(*x2, h - y2)], is_closed: false },
+            line: pp::Line {
+                points: vec![point(*x1, h - y1), point(*x2, h - y2)],
+                is_closed: false,
+            },
         }),
         PathShape::Rects(rects) => ops.push(pp::Op::DrawPolygon {
             polygon: pp::Polygon {
                 rings: rects
                     .iter()
                     .map(|r| pp::PolygonRing {
-                        points: vec![point(r.x, h - r.y), point(r.right(), h - r.y), point(r.right(), h - r.bottom()), point(r.x, h - r.bottom())],
+                        points: vec![
+                            point(r.x, h - r.y),
+                            point(r.right(), h - r.y),
+                            point(r.right(), h - r.bottom()),
+                            point(r.x, h - r.bottom()),
+                        ],
                     })
                     .collect(),
                 mode,
@@ -289,10 +404,15 @@ fn path_ops(ops: &mut Vec<pp::Op>, path: &PathItem, h: f32) {
 
 fn image_ops(ops: &mut Vec<pp::Op>, img: &ImageItem, id: &pp::XObjectId, h: f32) {
     let r = img.rect;
-    let clipped = r.x < img.clip.x - 0.01 || r.y < img.clip.y - 0.01 || r.right() > img.clip.right() + 0.01 || r.bottom() > img.clip.bottom() + 0.01;
+    let clipped = r.x < img.clip.x - 0.01
+        || r.y < img.clip.y - 0.01
+        || r.right() > img.clip.right() + 0.01
+        || r.bottom() > img.clip.bottom() + 0.01;
     ops.push(pp::Op::SaveGraphicsState);
     if clipped {
-        ops.push(pp::Op::DrawRectangle { rectangle: pdf_rect(&img.clip, h, pp::PaintMode::Clip) });
+        ops.push(pp::Op::DrawRectangle {
+            rectangle: pdf_rect(&img.clip, h, pp::PaintMode::Clip),
+        });
     }
     ops.push(pp::Op::UseXobject {
         id: id.clone(),

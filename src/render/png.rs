@@ -41,7 +41,9 @@ pub fn render_page(page: &PageFrame, book: &FontBook, dpi: f32) -> Result<Pixmap
 
 /// Renders a page to PNG bytes.
 pub fn render_png(page: &PageFrame, book: &FontBook, dpi: f32) -> Result<Vec<u8>, RasterError> {
-    render_page(page, book, dpi)?.encode_png().map_err(|e| RasterError::Encode(e.to_string()))
+    render_page(page, book, dpi)?
+        .encode_png()
+        .map_err(|e| RasterError::Encode(e.to_string()))
 }
 
 fn paint(c: Color) -> Paint<'static> {
@@ -75,7 +77,9 @@ impl ttf_parser::OutlineBuilder for Outline {
 /// A glyph's outline in font units (y up), cached per font and glyph.
 pub fn glyph_outline(book: &FontBook, font: FontId, glyph: u16) -> Option<tiny_skia::Path> {
     let mut b = Outline(PathBuilder::new());
-    book.face(font).shaper.outline_glyph(ttf_parser::GlyphId(glyph), &mut b)?;
+    book.face(font)
+        .shaper
+        .outline_glyph(ttf_parser::GlyphId(glyph), &mut b)?;
     b.0.finish()
 }
 
@@ -90,10 +94,13 @@ fn draw_run(
     let s = run.size / upem;
     let paint = paint(run.color);
     for g in &run.glyphs {
-        let outline = cache.entry((run.font, g.id)).or_insert_with(|| glyph_outline(book, run.font, g.id));
+        let outline = cache
+            .entry((run.font, g.id))
+            .or_insert_with(|| glyph_outline(book, run.font, g.id));
         let Some(path) = outline else { continue };
         // Font units (y up) → page points (y down) → pixels.
-        let tf = Transform::from_row(s * g.scale_x, 0.0, 0.0, -s, g.x, run.baseline - g.dy).post_concat(page_tf);
+        let tf = Transform::from_row(s * g.scale_x, 0.0, 0.0, -s, g.x, run.baseline - g.dy)
+            .post_concat(page_tf);
         pixmap.fill_path(path, &paint, FillRule::Winding, tf, None);
     }
 }
@@ -129,14 +136,19 @@ fn draw_path(pixmap: &mut Pixmap, item: &PathItem, tf: Transform) {
         pixmap.fill_path(&path, &p, FillRule::Winding, tf, None);
     }
     if let Some((width, color)) = item.stroke {
-        let stroke = Stroke { width, ..Stroke::default() };
+        let stroke = Stroke {
+            width,
+            ..Stroke::default()
+        };
         pixmap.stroke_path(&path, &paint(color), &stroke, tf, None);
     }
 }
 
 fn draw_image(pixmap: &mut Pixmap, img: &ImageItem, tf: Transform) {
     let src = &img.image.rgba;
-    let Some(size) = tiny_skia::IntSize::from_wh(src.width(), src.height()) else { return };
+    let Some(size) = tiny_skia::IntSize::from_wh(src.width(), src.height()) else {
+        return;
+    };
     // tiny-skia wants premultiplied RGBA.
     let data: Vec<u8> = src
         .pixels()
@@ -146,7 +158,9 @@ fn draw_image(pixmap: &mut Pixmap, img: &ImageItem, tf: Transform) {
             [m(r), m(g), m(b), a]
         })
         .collect();
-    let Some(image) = Pixmap::from_vec(data, size) else { return };
+    let Some(image) = Pixmap::from_vec(data, size) else {
+        return;
+    };
     let r = img.rect;
     let sx = r.w / src.width() as f32;
     let sy = r.h / src.height() as f32;
@@ -157,9 +171,18 @@ fn draw_image(pixmap: &mut Pixmap, img: &ImageItem, tf: Transform) {
         1.0,
         Transform::from_row(sx, 0.0, 0.0, sy, r.x, r.y),
     );
-    let paint = Paint { shader: pattern, anti_alias: false, ..Paint::default() };
+    let paint = Paint {
+        shader: pattern,
+        anti_alias: false,
+        ..Paint::default()
+    };
     let clip = img.clip;
-    let visible = tiny_skia::Rect::from_ltrb(clip.x.max(r.x), clip.y.max(r.y), clip.right().min(r.right()), clip.bottom().min(r.bottom()));
+    let visible = tiny_skia::Rect::from_ltrb(
+        clip.x.max(r.x),
+        clip.y.max(r.y),
+        clip.right().min(r.right()),
+        clip.bottom().min(r.bottom()),
+    );
     if let Some(rect) = visible {
         pixmap.fill_rect(rect, &paint, tf, None);
     }

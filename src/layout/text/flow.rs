@@ -31,7 +31,14 @@ impl FlowFrame {
         let n = self.columns.max(1) as f32;
         let w = ((self.area.w - self.column_gap * (n - 1.0)) / n).max(0.0);
         (0..self.columns.max(1))
-            .map(|i| Rect::new(self.area.x + i as f32 * (w + self.column_gap), self.area.y, w, self.area.h))
+            .map(|i| {
+                Rect::new(
+                    self.area.x + i as f32 * (w + self.column_gap),
+                    self.area.y,
+                    w,
+                    self.area.h,
+                )
+            })
             .collect()
     }
 }
@@ -53,15 +60,33 @@ struct Cursor {
 }
 
 /// Flows `paragraphs` through `frames`; returns one `FramedText` per frame.
-pub fn flow_story(book: &FontBook, styles: &StyleSheet, paragraphs: &[Paragraph], frames: &[FlowFrame]) -> Vec<FramedText> {
+pub fn flow_story(
+    book: &FontBook,
+    styles: &StyleSheet,
+    paragraphs: &[Paragraph],
+    frames: &[FlowFrame],
+) -> Vec<FramedText> {
     let mut out: Vec<FramedText> = frames
         .iter()
-        .map(|f| FramedText { runs: Vec::new(), report: ElementReport { element: f.element.clone(), kind: "text", ..Default::default() } })
+        .map(|f| FramedText {
+            runs: Vec::new(),
+            report: ElementReport {
+                element: f.element.clone(),
+                kind: "text",
+                ..Default::default()
+            },
+        })
         .collect();
     let columns: Vec<Vec<Rect>> = frames.iter().map(|f| f.column_rects()).collect();
     // Per frame, per column: the runs set there (for vertical alignment afterwards).
-    let mut column_runs: Vec<Vec<Vec<GlyphRun>>> = columns.iter().map(|c| vec![Vec::new(); c.len()]).collect();
-    let mut cur = Cursor { frame: 0, column: 0, last_baseline: None, last_bottom: 0.0 };
+    let mut column_runs: Vec<Vec<Vec<GlyphRun>>> =
+        columns.iter().map(|c| vec![Vec::new(); c.len()]).collect();
+    let mut cur = Cursor {
+        frame: 0,
+        column: 0,
+        last_baseline: None,
+        last_bottom: 0.0,
+    };
     let mut overset = 0usize;
     let mut prev_space_after = 0.0;
     let mut missing: Vec<char> = Vec::new();
@@ -95,13 +120,25 @@ pub fn flow_story(book: &FontBook, styles: &StyleSheet, paragraphs: &[Paragraph]
             let col = columns[cur.frame][cur.column];
             let size = line_size(&shaped, start, style.size);
             let pitch = style.leading * (size / style.size).max(1.0);
-            let indent = if first_line { style.indent * style.size } else { 0.0 };
+            let indent = if first_line {
+                style.indent * style.size
+            } else {
+                0.0
+            };
             let measure = (col.w - indent).max(size);
-            let end = if n == 0 { 0 } else { break_line(&shaped, start, measure) };
+            let end = if n == 0 {
+                0
+            } else {
+                break_line(&shaped, start, measure)
+            };
             let baseline = match cur.last_baseline {
                 None => col.y + EM_ASCENT * size,
                 Some(b) => {
-                    let gap = if first_line { prev_space_after + style.space_before } else { 0.0 };
+                    let gap = if first_line {
+                        prev_space_after + style.space_before
+                    } else {
+                        0.0
+                    };
                     b + pitch + gap
                 }
             };
@@ -112,11 +149,22 @@ pub fn flow_story(book: &FontBook, styles: &StyleSheet, paragraphs: &[Paragraph]
                 continue;
             }
             let last = end >= n || shaped.pieces[end].break_before == Break::Forced;
-            let align = if last && style.align == Align::Justify { Align::Left } else { style.align };
+            let align = if last && style.align == Align::Justify {
+                Align::Left
+            } else {
+                style.align
+            };
             if n > 0 {
                 let line = set_line(&shaped, start, end, measure, align, last);
                 let line_no = out[cur.frame].report.lines as u32;
-                let runs = place_line(&shaped, &line, col.x + indent, baseline, &frames[cur.frame].element, line_no);
+                let runs = place_line(
+                    &shaped,
+                    &line,
+                    col.x + indent,
+                    baseline,
+                    &frames[cur.frame].element,
+                    line_no,
+                );
                 column_runs[cur.frame][cur.column].extend(runs);
             }
             out[cur.frame].report.lines += 1;
@@ -162,14 +210,23 @@ fn valign_shift(valign: VAlign, col: &Rect, runs: &[GlyphRun]) -> f32 {
     if runs.is_empty() || matches!(valign, VAlign::Top | VAlign::Justify) {
         return 0.0;
     }
-    let bottom = runs.iter().map(|r| r.baseline + EM_DESCENT * r.size).fold(f32::MIN, f32::max);
+    let bottom = runs
+        .iter()
+        .map(|r| r.baseline + EM_DESCENT * r.size)
+        .fold(f32::MIN, f32::max);
     let free = (col.bottom() - bottom).max(0.0);
-    if valign == VAlign::Center { free / 2.0 } else { free }
+    if valign == VAlign::Center {
+        free / 2.0
+    } else {
+        free
+    }
 }
 
 /// The largest size among the pieces that will likely share the line starting at `start`.
 fn line_size(p: &ShapedParagraph, start: usize, default: f32) -> f32 {
-    p.pieces.get(start..).map_or(default, |rest| rest.iter().take(64).map(|x| x.size).fold(default, f32::max))
+    p.pieces.get(start..).map_or(default, |rest| {
+        rest.iter().take(64).map(|x| x.size).fold(default, f32::max)
+    })
 }
 
 /// Characters (not spaces) from piece `start` on.
@@ -182,7 +239,14 @@ pub fn count_chars(p: &ShapedParagraph, start: usize) -> usize {
 }
 
 /// Turns a set line into glyph runs at (x, baseline) in page coordinates.
-pub fn place_line(p: &ShapedParagraph, line: &SetLine, x0: f32, baseline: f32, element: &str, line_no: u32) -> Vec<GlyphRun> {
+pub fn place_line(
+    p: &ShapedParagraph,
+    line: &SetLine,
+    x0: f32,
+    baseline: f32,
+    element: &str,
+    line_no: u32,
+) -> Vec<GlyphRun> {
     let mut runs: Vec<GlyphRun> = Vec::new();
     for (i, piece) in p.pieces[line.start..line.end].iter().enumerate() {
         if piece.is_space() {
@@ -190,7 +254,9 @@ pub fn place_line(p: &ShapedParagraph, line: &SetLine, x0: f32, baseline: f32, e
         }
         let box_x = x0 + line.xs[i];
         let box_w = line.ws[i];
-        let same = runs.last().is_some_and(|r: &GlyphRun| r.font == piece.font && r.size == piece.size && r.color == piece.color);
+        let same = runs.last().is_some_and(|r: &GlyphRun| {
+            r.font == piece.font && r.size == piece.size && r.color == piece.color
+        });
         if !same {
             runs.push(GlyphRun {
                 font: piece.font,
@@ -217,7 +283,11 @@ pub fn place_line(p: &ShapedParagraph, line: &SetLine, x0: f32, baseline: f32, e
                 dy: glyph.dy,
                 scale_x: glyph.scale_x,
                 advance: glyph.advance,
-                text: if g == 0 { p.text[piece.text.clone()].to_string() } else { String::new() },
+                text: if g == 0 {
+                    p.text[piece.text.clone()].to_string()
+                } else {
+                    String::new()
+                },
             });
         }
     }
@@ -226,5 +296,8 @@ pub fn place_line(p: &ShapedParagraph, line: &SetLine, x0: f32, baseline: f32, e
 
 /// The pieces' text of a set line, for snapshots and tests.
 pub fn line_text(p: &ShapedParagraph, line: &SetLine) -> String {
-    p.pieces[line.start..line.end].iter().map(|x: &Piece| &p.text[x.text.clone()]).collect()
+    p.pieces[line.start..line.end]
+        .iter()
+        .map(|x: &Piece| &p.text[x.text.clone()])
+        .collect()
 }

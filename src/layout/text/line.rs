@@ -22,15 +22,23 @@ pub struct SetLine {
 }
 
 /// Widths of `start..end` as set on one line: box widths and glue with line-edge trims.
-fn line_boxes(para: &ShapedParagraph, start: usize, end: usize, shrunk: bool) -> (Vec<f32>, Vec<f32>) {
+fn line_boxes(
+    para: &ShapedParagraph,
+    start: usize,
+    end: usize,
+    shrunk: bool,
+) -> (Vec<f32>, Vec<f32>) {
     let pieces = &para.pieces;
-    let last_ink = (start..end).rev().find(|&k| !pieces[k].is_space()).unwrap_or(start);
+    let last_ink = (start..end)
+        .rev()
+        .find(|&k| !pieces[k].is_space())
+        .unwrap_or(start);
     let mut ws = Vec::with_capacity(end - start);
     let mut gs = Vec::with_capacity(end - start);
-    for k in start..end {
-        let p = &pieces[k];
+    for (k, p) in pieces.iter().enumerate().take(end).skip(start) {
         let at_start = k == start && p.trims_at_line_start();
-        let edge_trim = (at_start && para.trim_line_start) || (k == last_ink && p.trims_at_line_end());
+        let edge_trim =
+            (at_start && para.trim_line_start) || (k == last_ink && p.trims_at_line_end());
         // An opening bracket that keeps its width at a line's start never shrinks either: its
         // ink would move into the gutter.
         let w = if k > last_ink && p.is_space() {
@@ -43,7 +51,13 @@ fn line_boxes(para: &ShapedParagraph, start: usize, end: usize, shrunk: bool) ->
             p.natural
         };
         ws.push(w);
-        gs.push(if k == start { 0.0 } else if shrunk { p.glue.min } else { p.glue.natural });
+        gs.push(if k == start {
+            0.0
+        } else if shrunk {
+            p.glue.min
+        } else {
+            p.glue.natural
+        });
     }
     (ws, gs)
 }
@@ -67,7 +81,11 @@ pub fn break_line(para: &ShapedParagraph, start: usize, measure: f32) -> usize {
         }
         let head_trim = k == start && para.trim_line_start && p.trims_at_line_start();
         let w_nat = if head_trim { p.min } else { p.natural };
-        let g = if k == start { (0.0, 0.0) } else { (p.glue.natural, p.glue.min) };
+        let g = if k == start {
+            (0.0, 0.0)
+        } else {
+            (p.glue.natural, p.glue.min)
+        };
         if p.is_space() {
             trailing_nat += g.0 + w_nat;
             trailing_min += g.1 + p.min;
@@ -78,7 +96,11 @@ pub fn break_line(para: &ShapedParagraph, start: usize, measure: f32) -> usize {
         min += trailing_min + g.1 + if keeps_start { w_nat } else { p.min.min(w_nat) };
         trailing_nat = 0.0;
         trailing_min = 0.0;
-        let tail_trim = if p.trims_at_line_end() && !head_trim { w_nat - p.min } else { 0.0 };
+        let tail_trim = if p.trims_at_line_end() && !head_trim {
+            w_nat - p.min
+        } else {
+            0.0
+        };
         let end = k + 1;
         // Spaces right after k hang at the line's end and do not count.
         let mut end_after_spaces = end;
@@ -93,7 +115,11 @@ pub fn break_line(para: &ShapedParagraph, start: usize, measure: f32) -> usize {
                 legal_nat_end = Some(end_after_spaces);
             }
         } else if fits_min {
-            if push_in_end.is_none() && legal(end_after_spaces) && any_nat_end > start && !legal(any_nat_end) {
+            if push_in_end.is_none()
+                && legal(end_after_spaces)
+                && any_nat_end > start
+                && !legal(any_nat_end)
+            {
                 push_in_end = Some(end_after_spaces);
             }
         } else {
@@ -122,7 +148,14 @@ pub fn break_line(para: &ShapedParagraph, start: usize, measure: f32) -> usize {
 }
 
 /// Sets pieces `start..end` to `measure`: shrink by priority, stretch, align.
-pub fn set_line(para: &ShapedParagraph, start: usize, end: usize, measure: f32, align: Align, last: bool) -> SetLine {
+pub fn set_line(
+    para: &ShapedParagraph,
+    start: usize,
+    end: usize,
+    measure: f32,
+    align: Align,
+    last: bool,
+) -> SetLine {
     let pieces = &para.pieces;
     let (mut ws, mut gs) = line_boxes(para, start, end, false);
     let (min_ws, min_gs) = line_boxes(para, start, end, true);
@@ -130,7 +163,13 @@ pub fn set_line(para: &ShapedParagraph, start: usize, end: usize, measure: f32, 
     let mut deficit = total(&ws, &gs) - measure;
     if deficit > EPS {
         // Rule 22: shrink group by group.
-        for group in [prio::WORD_SPACE, prio::BRACKET, prio::COMMA, prio::HAN_LATIN, prio::STOP] {
+        for group in [
+            prio::WORD_SPACE,
+            prio::BRACKET,
+            prio::COMMA,
+            prio::HAN_LATIN,
+            prio::STOP,
+        ] {
             if deficit <= EPS {
                 break;
             }
@@ -164,7 +203,11 @@ pub fn set_line(para: &ShapedParagraph, start: usize, end: usize, measure: f32, 
         Align::Justify => !last,
         _ => false,
     };
-    let last_ink = (start..end).rev().find(|&k| !pieces[k].is_space()).unwrap_or(start) - start;
+    let last_ink = (start..end)
+        .rev()
+        .find(|&k| !pieces[k].is_space())
+        .unwrap_or(start)
+        - start;
     if stretch && deficit < -EPS {
         let mut slack = -deficit;
         // Word spaces to ½ em, then Han–Latin glue to ⅓ em.
@@ -172,7 +215,11 @@ pub fn set_line(para: &ShapedParagraph, start: usize, end: usize, measure: f32, 
             let mut avail = 0.0;
             for i in 1..=last_ink {
                 let p = &pieces[start + i];
-                avail += if pass == 0 { if p.is_space() { p.max - ws[i] } else { 0.0 } } else { p.glue.max - gs[i] };
+                avail += if pass == 0 {
+                    if p.is_space() { p.max - ws[i] } else { 0.0 }
+                } else {
+                    p.glue.max - gs[i]
+                };
             }
             if avail <= 0.0 {
                 continue;
@@ -191,7 +238,9 @@ pub fn set_line(para: &ShapedParagraph, start: usize, end: usize, measure: f32, 
             slack -= r * avail;
         }
         // Then equal space between all characters that allow it.
-        let gaps: Vec<usize> = (1..=last_ink).filter(|&i| pieces[start + i].spacing_before).collect();
+        let gaps: Vec<usize> = (1..=last_ink)
+            .filter(|&i| pieces[start + i].spacing_before)
+            .collect();
         if slack > EPS && !gaps.is_empty() {
             let each = slack / gaps.len() as f32;
             for i in gaps {
@@ -220,16 +269,32 @@ pub fn set_line(para: &ShapedParagraph, start: usize, end: usize, measure: f32, 
             *x += shift;
         }
     }
-    SetLine { start, end, xs, ws, measure, right: used + shift }
+    SetLine {
+        start,
+        end,
+        xs,
+        ws,
+        measure,
+        right: used + shift,
+    }
 }
 
 /// Breaks a whole paragraph at one measure (first line shortened by `indent`), for tests,
 /// `check` and single-frame callers.
-pub fn compose_paragraph(para: &ShapedParagraph, measure: f32, indent: f32, align: Align) -> Vec<SetLine> {
+pub fn compose_paragraph(
+    para: &ShapedParagraph,
+    measure: f32,
+    indent: f32,
+    align: Align,
+) -> Vec<SetLine> {
     let mut lines = Vec::new();
     let mut start = 0;
     while start < para.pieces.len() {
-        let m = if start == 0 { measure - indent } else { measure };
+        let m = if start == 0 {
+            measure - indent
+        } else {
+            measure
+        };
         let end = break_line(para, start, m);
         let last = end >= para.pieces.len() || para.pieces[end].break_before == Break::Forced;
         lines.push(set_line(para, start, end, m, align, last));

@@ -12,7 +12,11 @@ use crate::model::{Paragraph, ParagraphStyle, StyleSheet};
 use shape::{ShapedParagraph, StyledRun};
 
 /// Resolves a paragraph's style and shapes its runs.
-pub fn shape_model_paragraph(book: &FontBook, styles: &StyleSheet, para: &Paragraph) -> (ParagraphStyle, ShapedParagraph) {
+pub fn shape_model_paragraph(
+    book: &FontBook,
+    styles: &StyleSheet,
+    para: &Paragraph,
+) -> (ParagraphStyle, ShapedParagraph) {
     let style = styles.resolve(para.style.as_deref(), &para.overrides);
     let runs: Vec<StyledRun> = para
         .runs

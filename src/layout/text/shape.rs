@@ -9,7 +9,9 @@ use std::ops::Range;
 
 use unicode_linebreak::BreakOpportunity;
 
-use super::class::{Class, Ink, classify, is_paired_mark, may_end_line, may_start_line, wants_han_latin_space};
+use super::class::{
+    Class, Ink, classify, is_paired_mark, may_end_line, may_start_line, wants_han_latin_space,
+};
 use crate::color::Color;
 use crate::fonts::{FontBook, FontId};
 use crate::model::{Kinsoku, ParagraphStyle, PunctStyle};
@@ -120,8 +122,15 @@ pub struct StyledRun<'a> {
 }
 
 /// Shapes a paragraph's runs under `style`.
-pub fn shape_paragraph(book: &FontBook, style: &ParagraphStyle, runs: &[StyledRun]) -> ShapedParagraph {
-    let mut out = ShapedParagraph { trim_line_start: style.trim_line_start, ..Default::default() };
+pub fn shape_paragraph(
+    book: &FontBook,
+    style: &ParagraphStyle,
+    runs: &[StyledRun],
+) -> ShapedParagraph {
+    let mut out = ShapedParagraph {
+        trim_line_start: style.trim_line_start,
+        ..Default::default()
+    };
     for run in runs {
         let primary = match book.find(run.family, run.bold) {
             Some(f) => f,
@@ -143,12 +152,23 @@ pub fn shape_paragraph(book: &FontBook, style: &ParagraphStyle, runs: &[StyledRu
 }
 
 /// Splits a run by font (fallback per character) and by CJK/Western, and shapes each segment.
-fn shape_run(book: &FontBook, primary: FontId, run: &StyledRun, base: usize, out: &mut ShapedParagraph) {
+fn shape_run(
+    book: &FontBook,
+    primary: FontId,
+    run: &StyledRun,
+    base: usize,
+    out: &mut ShapedParagraph,
+) {
     let mut seg_start = 0;
     let mut seg_font = None;
     let mut seg_cjk = false;
     let mut forced = false;
-    let flush = |out: &mut ShapedParagraph, start: usize, end: usize, font: Option<FontId>, cjk: bool, forced: &mut bool| {
+    let flush = |out: &mut ShapedParagraph,
+                 start: usize,
+                 end: usize,
+                 font: Option<FontId>,
+                 cjk: bool,
+                 forced: &mut bool| {
         if let Some(font) = font
             && start < end
         {
@@ -194,10 +214,24 @@ fn shape_run(book: &FontBook, primary: FontId, run: &StyledRun, base: usize, out
             seg_cjk = cjk;
         }
     }
-    flush(out, seg_start, run.text.len(), seg_font, seg_cjk, &mut forced);
+    flush(
+        out,
+        seg_start,
+        run.text.len(),
+        seg_font,
+        seg_cjk,
+        &mut forced,
+    );
 }
 
-fn new_piece(run: &StyledRun, font: FontId, text: Range<usize>, first: char, glyphs: Range<usize>, width: f32) -> Piece {
+fn new_piece(
+    run: &StyledRun,
+    font: FontId,
+    text: Range<usize>,
+    first: char,
+    glyphs: Range<usize>,
+    width: f32,
+) -> Piece {
     let class = classify(first);
     Piece {
         text,
@@ -220,7 +254,14 @@ fn new_piece(run: &StyledRun, font: FontId, text: Range<usize>, first: char, gly
 }
 
 /// CJK segments need no shaping: one glyph per character from the cmap, set on the em.
-fn shape_cjk(book: &FontBook, font: FontId, run: &StyledRun, base: usize, range: Range<usize>, out: &mut ShapedParagraph) {
+fn shape_cjk(
+    book: &FontBook,
+    font: FontId,
+    run: &StyledRun,
+    base: usize,
+    range: Range<usize>,
+    out: &mut ShapedParagraph,
+) {
     let face = book.face(font);
     let em = run.size;
     for (i, c) in run.text[range.clone()].char_indices() {
@@ -230,9 +271,19 @@ fn shape_cjk(book: &FontBook, font: FontId, run: &StyledRun, base: usize, range:
         let class = classify(c);
         // Han characters are set solid at exactly 1 em (rule 1); dashes and ellipses fill 1 em
         // per character (rule 13), the glyph scaled when the font's is narrower.
-        let scale_x = if class == Class::Dash && advance > 0.0 { em / advance } else { 1.0 };
+        let scale_x = if class == Class::Dash && advance > 0.0 {
+            em / advance
+        } else {
+            1.0
+        };
         let start = out.glyphs.len();
-        out.glyphs.push(ShapedGlyph { id: glyph.unwrap_or(0), dx: 0.0, dy: 0.0, advance, scale_x });
+        out.glyphs.push(ShapedGlyph {
+            id: glyph.unwrap_or(0),
+            dx: 0.0,
+            dy: 0.0,
+            advance,
+            scale_x,
+        });
         let width = match class {
             Class::Han | Class::IdeographicSpace => em,
             _ if class.is_cjk_punct() => em,
@@ -245,7 +296,14 @@ fn shape_cjk(book: &FontBook, font: FontId, run: &StyledRun, base: usize, range:
 }
 
 /// Western segments are shaped with rustybuzz (kerning, ligatures); one piece per cluster.
-fn shape_western(book: &FontBook, font: FontId, run: &StyledRun, base: usize, range: Range<usize>, out: &mut ShapedParagraph) {
+fn shape_western(
+    book: &FontBook,
+    font: FontId,
+    run: &StyledRun,
+    base: usize,
+    range: Range<usize>,
+    out: &mut ShapedParagraph,
+) {
     let face = book.face(font);
     let text = &run.text[range.clone()];
     let mut buffer = rustybuzz::UnicodeBuffer::new();
@@ -263,7 +321,11 @@ fn shape_western(book: &FontBook, font: FontId, run: &StyledRun, base: usize, ra
         while j < infos.len() && infos[j].cluster as usize == cluster {
             j += 1;
         }
-        let end = if j < infos.len() { infos[j].cluster as usize } else { text.len() };
+        let end = if j < infos.len() {
+            infos[j].cluster as usize
+        } else {
+            text.len()
+        };
         let start = out.glyphs.len();
         let mut x = 0.0;
         let mut missing = false;
@@ -281,7 +343,14 @@ fn shape_western(book: &FontBook, font: FontId, run: &StyledRun, base: usize, ra
         }
         let first = text[cluster..].chars().next().unwrap_or(' ');
         let at = base + range.start + cluster;
-        let mut piece = new_piece(run, font, at..base + range.start + end.max(cluster), first, start..out.glyphs.len(), x);
+        let mut piece = new_piece(
+            run,
+            font,
+            at..base + range.start + end.max(cluster),
+            first,
+            start..out.glyphs.len(),
+            x,
+        );
         piece.missing = missing && piece.class != Class::Space;
         out.pieces.push(piece);
         i = j;
@@ -313,7 +382,11 @@ fn adjust_punctuation(style: &ParagraphStyle, pieces: &mut [Piece]) {
             PunctStyle::Half => false,
         };
         let trimmable = prio != prio::NONE;
-        p.natural = if full || !trimmable { natural } else { em / 2.0 };
+        p.natural = if full || !trimmable {
+            natural
+        } else {
+            em / 2.0
+        };
         p.min = if trimmable { min } else { natural };
         p.max = p.natural;
         p.shrink_prio = if p.min < p.natural { prio } else { prio::NONE };
@@ -322,7 +395,8 @@ fn adjust_punctuation(style: &ParagraphStyle, pieces: &mut [Piece]) {
     for i in 1..pieces.len() {
         let (a, b) = pieces.split_at_mut(i);
         let (a, b) = (&mut a[i - 1], &mut b[0]);
-        let full = |p: &Piece| p.class.is_cjk_punct() && p.natural >= p.size * 0.99 && p.min < p.natural;
+        let full =
+            |p: &Piece| p.class.is_cjk_punct() && p.natural >= p.size * 0.99 && p.min < p.natural;
         if !(full(a) && full(b)) {
             continue;
         }
@@ -365,7 +439,11 @@ fn add_glue_and_breaks(style: &ParagraphStyle, out: &mut ShapedParagraph) {
         let spacing = (a.class.is_cjk() || b.class.is_cjk()) && !is_paired_mark(a.first, b.first);
         let b = &mut pieces[i];
         if b.break_before != Break::Forced {
-            b.break_before = if allowed { Break::Allowed } else { Break::Never };
+            b.break_before = if allowed {
+                Break::Allowed
+            } else {
+                Break::Never
+            };
         }
         b.spacing_before = spacing;
     }
@@ -377,7 +455,11 @@ fn add_glue_and_breaks(style: &ParagraphStyle, out: &mut ShapedParagraph) {
     if hl > 0.0 {
         for i in 1..pieces.len() {
             let prev = &pieces[i - 1];
-            let (left, typed_space) = if prev.is_space() && i >= 2 { (&pieces[i - 2], true) } else { (prev, false) };
+            let (left, typed_space) = if prev.is_space() && i >= 2 {
+                (&pieces[i - 2], true)
+            } else {
+                (prev, false)
+            };
             if !wants_han_latin_space(left.class, pieces[i].class) {
                 continue;
             }
@@ -390,7 +472,11 @@ fn add_glue_and_breaks(style: &ParagraphStyle, out: &mut ShapedParagraph) {
                 space.shrink_prio = prio::NONE;
             }
             let p = &mut pieces[i];
-            p.glue = Glue { natural: hl * em, min: (em / 8.0).min(hl * em), max: (em / 3.0).max(hl * em) };
+            p.glue = Glue {
+                natural: hl * em,
+                min: (em / 8.0).min(hl * em),
+                max: (em / 3.0).max(hl * em),
+            };
             p.spacing_before = true;
         }
     }
