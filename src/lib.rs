@@ -10,8 +10,10 @@
 //!
 //! The layout engine knows nothing of any painter; painters never shape text.
 
+pub mod app;
 pub mod check;
 pub mod color;
+pub mod edit;
 pub mod fonts;
 pub mod io;
 pub mod layout;

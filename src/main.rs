@@ -1,5 +1,5 @@
-//! The `paiban` command: the editor (no arguments or a layout file), and `export`, `check`,
-//! `render` for the command line.
+//! The `paiban` command: the editor (no arguments: the sample layout; or a layout file), and
+//! `export`, `check`, `render` for the command line.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -57,14 +57,13 @@ fn main() -> ExitCode {
             page,
         }) => render_png(&layout, &output, dpi, page),
         None => {
-            let file = cli
-                .file
-                .unwrap_or_else(|| PathBuf::from("layouts/luzhong-2022-11-01.json"));
-            eprintln!(
-                "paiban: the editor is not built yet; cannot open {}. Use `paiban export`, `check` or `render`.",
-                file.display()
-            );
-            return ExitCode::from(2);
+            return match paiban::app::run(cli.file) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("paiban: the editor could not start: {e}");
+                    ExitCode::FAILURE
+                }
+            };
         }
     };
     match result {

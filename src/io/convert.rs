@@ -155,6 +155,24 @@ pub fn to_model(file: LayoutFile) -> Result<Document> {
                 mm_to_pt(positive(&format!("{epath}.h"), el.h, far, "height")?),
             );
             let kind = element_kind(&epath, el.kind)?;
+            if let ElementKind::Text(t) = &kind {
+                let usable_w = frame.w - 2.0 * t.inset;
+                if usable_w <= 0.0 || frame.h - 2.0 * t.inset <= 0.0 {
+                    return Err(FormatError::at(
+                        format!("{epath}.inset"),
+                        "the inset leaves no room for text",
+                    ));
+                }
+                if t.column_gap * (t.columns as f32 - 1.0) >= usable_w {
+                    return Err(FormatError::at(
+                        format!("{epath}.column_gap"),
+                        format!(
+                            "{} columns with this gap do not fit in the frame's width",
+                            t.columns
+                        ),
+                    ));
+                }
+            }
             if matches!(kind, ElementKind::Text(_)) {
                 text_frames.insert(el.id.clone());
             }
@@ -190,6 +208,12 @@ pub fn to_model(file: LayoutFile) -> Result<Document> {
             return Err(FormatError::at(
                 format!("{path}.id"),
                 format!("story id \"{}\" is used twice", story.id),
+            ));
+        }
+        if story.frames.is_empty() {
+            return Err(FormatError::at(
+                format!("{path}.frames"),
+                "a story needs at least one text frame to flow into",
             ));
         }
         for (f, frame) in story.frames.iter().enumerate() {
@@ -400,9 +424,7 @@ fn table(path: &str, t: FileTable) -> Result<Table> {
     if let Some(s) = t.size {
         table.font_size = positive(&format!("{path}.size"), s.0, MAX_FONT_PT, "font size")?;
     }
-    if t.header_fill.is_some() {
-        table.header_fill = t.header_fill.map(|c| c.0);
-    }
+    table.header_fill = t.header_fill.map(|c| c.0);
     if let Some(b) = t.borders {
         let bp = format!("{path}.borders");
         table.borders = TableBorders {
@@ -461,6 +483,16 @@ fn table(path: &str, t: FileTable) -> Result<Table> {
             ));
         }
         table.rows.push(cells);
+    }
+    // Cells pushed off the grid by spans from rows above would be lost: refuse them.
+    let placed = table.placed_cells();
+    if let Some(r) = (0..table.rows.len())
+        .find(|r| placed.iter().filter(|(pr, _, _)| pr == r).count() != table.rows[*r].len())
+    {
+        return Err(FormatError::at(
+            format!("{path}.rows[{r}]"),
+            "more cells than the columns left free by spans from rows above",
+        ));
     }
     Ok(table)
 }

@@ -183,7 +183,7 @@ fn flow_all_stories(doc: &Document, book: &FontBook) -> HashMap<String, FramedTe
             .frames
             .iter()
             .filter_map(|id| {
-                let (_, el) = doc.element(id)?;
+                let (_, el) = doc.element(id).filter(|(_, e)| !e.hidden)?;
                 match &el.kind {
                     ElementKind::Text(t) => Some(FlowFrame {
                         element: id.clone(),

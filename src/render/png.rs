@@ -25,15 +25,53 @@ pub fn render_page(page: &PageFrame, book: &FontBook, dpi: f32) -> Result<Pixmap
     if w as u64 * h as u64 > 400_000_000 {
         return Err(RasterError::TooLarge(w, h));
     }
-    let mut pixmap = Pixmap::new(w.max(1), h.max(1)).ok_or(RasterError::TooLarge(w, h))?;
+    render_region(
+        page,
+        book,
+        scale,
+        (0, 0),
+        (w.max(1), h.max(1)),
+        &mut GlyphCache::default(),
+    )
+}
+
+/// Glyph outlines, kept between renders (the editor's tiles share one cache).
+#[derive(Default)]
+pub struct GlyphCache(HashMap<(FontId, u16), Option<tiny_skia::Path>>);
+
+/// Renders the part of a page at `scale` pixels per point whose top-left pixel is `origin`
+/// and whose size is `size` (a tile of the editor's canvas). Items wholly outside are skipped.
+pub fn render_region(
+    page: &PageFrame,
+    book: &FontBook,
+    scale: f32,
+    origin: (u32, u32),
+    size: (u32, u32),
+    cache: &mut GlyphCache,
+) -> Result<Pixmap, RasterError> {
+    let mut pixmap = Pixmap::new(size.0, size.1).ok_or(RasterError::TooLarge(size.0, size.1))?;
     pixmap.fill(tiny_skia::Color::WHITE);
-    let page_tf = Transform::from_scale(scale, scale);
-    let mut outlines: HashMap<(FontId, u16), Option<tiny_skia::Path>> = HashMap::new();
+    let tf =
+        Transform::from_scale(scale, scale).post_translate(-(origin.0 as f32), -(origin.1 as f32));
+    // The region in page points, with a margin for ink beyond a glyph's box.
+    let view = crate::units::Rect::new(
+        origin.0 as f32 / scale,
+        origin.1 as f32 / scale,
+        size.0 as f32 / scale,
+        size.1 as f32 / scale,
+    );
     for item in &page.items {
         match item {
-            FrameItem::Text(run) => draw_run(&mut pixmap, run, book, page_tf, &mut outlines),
-            FrameItem::Path(path) => draw_path(&mut pixmap, path, page_tf),
-            FrameItem::Image(img) => draw_image(&mut pixmap, img, page_tf),
+            FrameItem::Text(run) => {
+                let top = run.baseline - run.size * 1.2;
+                let bottom = run.baseline + run.size * 0.5;
+                if bottom < view.y || top > view.bottom() {
+                    continue;
+                }
+                draw_run(&mut pixmap, run, book, tf, view, &mut cache.0);
+            }
+            FrameItem::Path(path) => draw_path(&mut pixmap, path, tf),
+            FrameItem::Image(img) => draw_image(&mut pixmap, img, tf),
         }
     }
     Ok(pixmap)
@@ -88,12 +126,16 @@ fn draw_run(
     run: &GlyphRun,
     book: &FontBook,
     page_tf: Transform,
+    view: crate::units::Rect,
     cache: &mut HashMap<(FontId, u16), Option<tiny_skia::Path>>,
 ) {
     let upem = book.face(run.font).units_per_em;
     let s = run.size / upem;
     let paint = paint(run.color);
     for g in &run.glyphs {
+        if g.x > view.right() || g.x + g.advance * g.scale_x.max(1.0) * 1.5 < view.x {
+            continue;
+        }
         let outline = cache
             .entry((run.font, g.id))
             .or_insert_with(|| glyph_outline(book, run.font, g.id));

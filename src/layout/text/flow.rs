@@ -118,19 +118,19 @@ pub fn flow_story(
                 break;
             }
             let col = columns[cur.frame][cur.column];
-            let size = line_size(&shaped, start, style.size);
-            let pitch = style.leading * (size / style.size).max(1.0);
             let indent = if first_line {
-                style.indent * style.size
+                (style.indent * style.size).clamp(0.0, col.w / 2.0)
             } else {
                 0.0
             };
-            let measure = (col.w - indent).max(size);
+            let measure = (col.w - indent).max(style.size);
             let end = if n == 0 {
                 0
             } else {
                 break_line(&shaped, start, measure)
             };
+            let size = line_size(&shaped, start, end, style.size);
+            let pitch = style.leading * (size / style.size).max(1.0);
             let baseline = match cur.last_baseline {
                 None => col.y + EM_ASCENT * size,
                 Some(b) => {
@@ -222,10 +222,10 @@ fn valign_shift(valign: VAlign, col: &Rect, runs: &[GlyphRun]) -> f32 {
     }
 }
 
-/// The largest size among the pieces that will likely share the line starting at `start`.
-fn line_size(p: &ShapedParagraph, start: usize, default: f32) -> f32 {
-    p.pieces.get(start..).map_or(default, |rest| {
-        rest.iter().take(64).map(|x| x.size).fold(default, f32::max)
+/// The largest size among the pieces of a line (the paragraph's size for an empty line).
+fn line_size(p: &ShapedParagraph, start: usize, end: usize, default: f32) -> f32 {
+    p.pieces.get(start..end).map_or(default, |line| {
+        line.iter().map(|x| x.size).fold(default, f32::max)
     })
 }
 

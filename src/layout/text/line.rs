@@ -74,6 +74,7 @@ pub fn break_line(para: &ShapedParagraph, start: usize, measure: f32) -> usize {
     let mut any_nat_end = start; // largest end with a natural fit
     let mut legal_nat_end = None;
     let mut push_in_end = None;
+    let mut saw_ink = false;
     for k in start..n {
         let p = &pieces[k];
         if k > start && p.break_before == Break::Forced {
@@ -91,6 +92,7 @@ pub fn break_line(para: &ShapedParagraph, start: usize, measure: f32) -> usize {
             trailing_min += g.1 + p.min;
             continue;
         }
+        saw_ink = true;
         nat += trailing_nat + g.0 + w_nat;
         let keeps_start = k == start && p.trims_at_line_start() && !para.trim_line_start;
         min += trailing_min + g.1 + if keeps_start { w_nat } else { p.min.min(w_nat) };
@@ -128,6 +130,12 @@ pub fn break_line(para: &ShapedParagraph, start: usize, measure: f32) -> usize {
         if end_after_spaces >= n && fits_nat {
             return n;
         }
+    }
+    if !saw_ink {
+        // Only spaces (or newlines) are left before the paragraph's end or a forced break.
+        return (start + 1..n)
+            .find(|&k| pieces[k].break_before == Break::Forced)
+            .unwrap_or(n);
     }
     if any_nat_end >= n {
         return n;

@@ -148,10 +148,16 @@ pub fn shape_paragraph(
     }
     adjust_punctuation(style, &mut out.pieces);
     add_glue_and_breaks(style, &mut out);
+    for i in 1..out.pieces.len() {
+        if out.pieces[i - 1].first == '\n' {
+            out.pieces[i].break_before = Break::Forced;
+        }
+    }
     out
 }
 
 /// Splits a run by font (fallback per character) and by CJK/Western, and shapes each segment.
+/// A newline becomes a zero-width piece; the piece after it starts a new line.
 fn shape_run(
     book: &FontBook,
     primary: FontId,
@@ -162,38 +168,34 @@ fn shape_run(
     let mut seg_start = 0;
     let mut seg_font = None;
     let mut seg_cjk = false;
-    let mut forced = false;
-    let flush = |out: &mut ShapedParagraph,
-                 start: usize,
-                 end: usize,
-                 font: Option<FontId>,
-                 cjk: bool,
-                 forced: &mut bool| {
-        if let Some(font) = font
-            && start < end
-        {
-            let first_piece = out.pieces.len();
-            if cjk {
-                shape_cjk(book, font, run, base, start..end, out);
-            } else {
-                shape_western(book, font, run, base, start..end, out);
+    let flush =
+        |out: &mut ShapedParagraph, start: usize, end: usize, font: Option<FontId>, cjk: bool| {
+            if let Some(font) = font
+                && start < end
+            {
+                if cjk {
+                    shape_cjk(book, font, run, base, start..end, out);
+                } else {
+                    shape_western(book, font, run, base, start..end, out);
+                }
             }
-            if *forced && let Some(p) = out.pieces.get_mut(first_piece) {
-                p.break_before = Break::Forced;
-                *forced = false;
-            }
-        }
-    };
+        };
     for (i, c) in run.text.char_indices() {
-        if c == '\n' || c == '\u{2028}' {
-            flush(out, seg_start, i, seg_font, seg_cjk, &mut forced);
-            forced = true;
+        if matches!(c, '\n' | '\u{2028}' | '\r') {
+            flush(out, seg_start, i, seg_font, seg_cjk);
+            if c != '\r' {
+                let at = base + i;
+                let glyphs = out.glyphs.len()..out.glyphs.len();
+                let mut newline = new_piece(run, primary, at..at + c.len_utf8(), ' ', glyphs, 0.0);
+                newline.first = '\n';
+                out.pieces.push(newline);
+            }
             seg_start = i + c.len_utf8();
             seg_font = None;
             continue;
         }
         let face = book.face(primary);
-        let font = if face.glyph(c).is_some() || c == ' ' {
+        let font = if face.glyph(c).is_some() || classify(c) == Class::Space {
             primary
         } else {
             match book.fallback(primary, c) {
@@ -208,20 +210,13 @@ fn shape_run(
         };
         let cjk = classify(c).is_cjk();
         if seg_font != Some(font) || cjk != seg_cjk {
-            flush(out, seg_start, i, seg_font, seg_cjk, &mut forced);
+            flush(out, seg_start, i, seg_font, seg_cjk);
             seg_start = i;
             seg_font = Some(font);
             seg_cjk = cjk;
         }
     }
-    flush(
-        out,
-        seg_start,
-        run.text.len(),
-        seg_font,
-        seg_cjk,
-        &mut forced,
-    );
+    flush(out, seg_start, run.text.len(), seg_font, seg_cjk);
 }
 
 fn new_piece(
@@ -269,10 +264,11 @@ fn shape_cjk(
         let glyph = face.glyph(c);
         let advance = glyph.map_or(em, |g| face.advance_em(g) * em);
         let class = classify(c);
-        // Han characters are set solid at exactly 1 em (rule 1); dashes and ellipses fill 1 em
-        // per character (rule 13), the glyph scaled when the font's is narrower.
+        // Han characters are set solid at exactly 1 em (rule 1); dashes fill 1 em per
+        // character (rule 13; ⸺ is a whole 2 em), the glyph scaled to the engine's width.
+        let dash_width = if c == '⸺' { 2.0 * em } else { em };
         let scale_x = if class == Class::Dash && advance > 0.0 {
-            em / advance
+            dash_width / advance
         } else {
             1.0
         };
@@ -285,6 +281,7 @@ fn shape_cjk(
             scale_x,
         });
         let width = match class {
+            Class::Dash => dash_width,
             Class::Han | Class::IdeographicSpace => em,
             _ if class.is_cjk_punct() => em,
             _ => advance,
@@ -363,7 +360,7 @@ fn adjust_punctuation(style: &ParagraphStyle, pieces: &mut [Piece]) {
         let em = p.size;
         let (natural, min, prio) = match p.class {
             Class::MiddleDot => (em / 2.0, em / 2.0, prio::NONE),
-            Class::Dash | Class::Ellipsis => (em, em, prio::NONE),
+            Class::Dash | Class::Ellipsis => (p.natural, p.natural, prio::NONE),
             Class::Open | Class::Close => (em, em / 2.0, prio::BRACKET),
             Class::Comma | Class::Colon => (em, em / 2.0, prio::COMMA),
             Class::Stop | Class::Question => (em, em / 2.0, prio::STOP),

@@ -1,0 +1,1042 @@
+//! The canvas: the page (tiles of the laid-out page), its guides, element outlines, selection
+//! handles, overset markers and threads, rulers; and the tools: select, move, resize with
+//! snapping, rubber band, and placing new frames by dragging.
+
+use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Sense, Stroke, Vec2, pos2, vec2};
+
+use super::snap::{Edges, Guides, Snapped, snap_move, snap_resize};
+use super::view::View;
+use super::{EditorApp, Modal};
+use crate::edit::{Command, ZMove, unique_element_id};
+use crate::model::{
+    Element, ElementKind, ImageElement, ImageFit, Paragraph, Run, Shape, ShapeKind, Story,
+    Stroke as PStroke, Table, TextFrame,
+};
+use crate::units::{Rect as PRect, mm_to_pt, pt_to_mm};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tool {
+    Select,
+    Text,
+    Table,
+    Qr,
+    Image,
+    Rule,
+    Box,
+}
+
+#[derive(Clone, Debug)]
+enum Drag {
+    Move {
+        ids: Vec<String>,
+        start: Pos2,
+        rects: Vec<PRect>,
+        current: Vec<PRect>,
+    },
+    Resize {
+        id: String,
+        edges: Edges,
+        start: Pos2,
+        rect: PRect,
+        current: PRect,
+    },
+    Band {
+        start: Pos2,
+        current: Pos2,
+    },
+    Create {
+        tool: Tool,
+        start: Pos2,
+        current: Pos2,
+    },
+    Pan {
+        start: Pos2,
+        pan: Vec2,
+    },
+}
+
+#[derive(Default)]
+pub struct CanvasState {
+    drag: Option<Drag>,
+    pub zoom_request: Option<f32>,
+    pub actual_size_request: bool,
+    pub pointer_mm: Option<(f32, f32)>,
+    snapped: Snapped,
+    /// A text frame waiting for the click that names its next frame.
+    pub link_from: Option<String>,
+    /// Where page point (0, 0) would be without pan: the canvas origin of the last frame.
+    pub origin: Pos2,
+}
+
+const RULER: f32 = 18.0;
+const HANDLE: f32 = 7.0;
+const SNAP_PX: f32 = 6.0;
+const SELECT_BLUE: Color32 = Color32::from_rgb(30, 120, 230);
+const GUIDE_MARGIN: Color32 = Color32::from_rgba_premultiplied(200, 60, 200, 160);
+const GUIDE_COLUMN: Color32 = Color32::from_rgba_premultiplied(60, 150, 230, 110);
+const SNAP_COLOR: Color32 = Color32::from_rgb(240, 40, 120);
+
+pub fn show(app: &mut EditorApp, ui: &mut egui::Ui) {
+    let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
+    let canvas = response.rect;
+    let origin = canvas.min + vec2(RULER, RULER);
+    app.canvas.origin = origin;
+    let ctx = ui.ctx().clone();
+    painter.rect_filled(canvas, 0.0, Color32::from_gray(120));
+    if app.doc.pages.is_empty() {
+        return;
+    }
+    let page_index = app.page.min(app.doc.pages.len() - 1);
+    let (pw, ph) = (
+        app.doc.pages[page_index].width,
+        app.doc.pages[page_index].height,
+    );
+    let size = canvas.size() - vec2(RULER, RULER);
+    if app.fit_pending {
+        app.view = View::fit(pw, ph, size);
+        app.fit_pending = false;
+    }
+    if let Some(f) = app.canvas.zoom_request.take() {
+        app.view.zoom_at(origin, canvas.center(), f);
+    }
+    if std::mem::take(&mut app.canvas.actual_size_request) {
+        app.view
+            .actual_size(origin, canvas.center(), ctx.pixels_per_point());
+    }
+    handle_scroll_and_zoom(app, &response, origin, &ctx);
+
+    // The page itself, from the layout.
+    app.layout();
+    let page_rect = app
+        .view
+        .rect_to_screen(origin, PRect::new(0.0, 0.0, pw, ph));
+    painter.rect_filled(
+        page_rect.translate(vec2(3.0, 3.0)),
+        0.0,
+        Color32::from_black_alpha(60),
+    );
+    let pending = {
+        let EditorApp {
+            layout,
+            tiles,
+            book,
+            generation,
+            ..
+        } = app;
+        match layout.get(page_index) {
+            Some(frame) => tiles.paint(
+                &ctx,
+                &painter,
+                frame,
+                book,
+                page_index,
+                *generation,
+                page_rect,
+                ctx.pixels_per_point(),
+            ),
+            None => false,
+        }
+    };
+    if pending {
+        ctx.request_repaint();
+    }
+    draw_guides(app, &painter, origin, page_index);
+    draw_elements(app, &painter, origin, page_index);
+    interact(app, &response, origin, page_index, &ctx);
+    draw_drag(app, &painter, origin, page_index);
+    draw_rulers(app, &painter, canvas, origin, response.hover_pos());
+}
+
+fn handle_scroll_and_zoom(
+    app: &mut EditorApp,
+    response: &egui::Response,
+    origin: Pos2,
+    ctx: &egui::Context,
+) {
+    if !response.hovered() {
+        return;
+    }
+    let (zoom, scroll, pointer) =
+        ctx.input(|i| (i.zoom_delta(), i.smooth_scroll_delta, i.pointer.hover_pos()));
+    if zoom != 1.0 {
+        let anchor = pointer.unwrap_or(response.rect.center());
+        app.view.zoom_at(origin, anchor, zoom);
+    } else if scroll != Vec2::ZERO {
+        app.view.pan += scroll;
+    }
+}
+
+fn to_screen(v: &View, origin: Pos2, r: PRect) -> Rect {
+    v.rect_to_screen(origin, r)
+}
+
+fn draw_guides(app: &EditorApp, painter: &Painter, origin: Pos2, page_index: usize) {
+    let page = &app.doc.pages[page_index];
+    let v = &app.view;
+    let area = page.type_area();
+    painter.rect_stroke(
+        to_screen(v, origin, area),
+        0.0,
+        Stroke::new(1.0, GUIDE_MARGIN),
+        egui::StrokeKind::Middle,
+    );
+    for (l, r) in page.column_edges() {
+        for x in [l, r] {
+            let a = v.to_screen(origin, x, area.y);
+            let b = v.to_screen(origin, x, area.bottom());
+            painter.line_segment([a, b], Stroke::new(1.0, GUIDE_COLUMN));
+        }
+    }
+    if let Some(grid) = page.baseline
+        && grid.line_pitch * v.zoom > 6.0
+    {
+        let mut y = area.y + grid.font_size * crate::layout::text::flow::EM_ASCENT;
+        while y < area.bottom() {
+            let a = v.to_screen(origin, area.x, y);
+            let b = v.to_screen(origin, area.right(), y);
+            painter.line_segment(
+                [a, b],
+                Stroke::new(0.5, Color32::from_rgba_premultiplied(60, 180, 220, 50)),
+            );
+            y += grid.line_pitch;
+        }
+    }
+}
+
+fn draw_elements(app: &EditorApp, painter: &Painter, origin: Pos2, page_index: usize) {
+    let v = &app.view;
+    let page = &app.doc.pages[page_index];
+    let s = app.strings();
+    for el in page.elements.iter().filter(|e| !e.hidden) {
+        let r = to_screen(v, origin, el.frame);
+        if matches!(el.kind, ElementKind::Text(_) | ElementKind::Image(_)) {
+            painter.rect_stroke(
+                r,
+                0.0,
+                Stroke::new(0.5, Color32::from_gray(170)),
+                egui::StrokeKind::Inside,
+            );
+        }
+        if el.locked {
+            painter.text(
+                r.left_top() + vec2(2.0, 2.0),
+                Align2::LEFT_TOP,
+                app.strings().lock_short,
+                FontId::proportional(10.0),
+                Color32::GRAY,
+            );
+        }
+    }
+    // Overset markers from the layout's reports.
+    if let Some(frame) = app.layout.get(page_index) {
+        for report in frame.reports.iter().filter(|r| r.overset_chars > 0) {
+            if let Some((_, el)) = app.doc.element(&report.element) {
+                let r = to_screen(v, origin, el.frame);
+                let label = super::i18n::fill(s.overset, report.overset_chars);
+                let pos = r.right_bottom() + vec2(-4.0, -4.0);
+                let galley =
+                    painter.layout_no_wrap(label, FontId::proportional(12.0), Color32::WHITE);
+                let bg = Rect::from_min_size(
+                    pos - galley.size() - vec2(6.0, 4.0),
+                    galley.size() + vec2(6.0, 4.0),
+                );
+                painter.rect_filled(bg, 2.0, Color32::from_rgb(210, 30, 30));
+                painter.galley(bg.min + vec2(3.0, 2.0), galley, Color32::WHITE);
+                painter.rect_stroke(
+                    r,
+                    0.0,
+                    Stroke::new(1.5, Color32::from_rgb(210, 30, 30)),
+                    egui::StrokeKind::Inside,
+                );
+            }
+        }
+    }
+    // Selection, and the thread of a selected text frame's story.
+    for id in &app.selection {
+        let Some((p, el)) = app.doc.element(id) else {
+            continue;
+        };
+        if p != page_index {
+            continue;
+        }
+        let r = to_screen(v, origin, el.frame);
+        painter.rect_stroke(
+            r,
+            0.0,
+            Stroke::new(1.5, SELECT_BLUE),
+            egui::StrokeKind::Outside,
+        );
+        if app.selection.len() == 1 {
+            for (h, _) in handles(r) {
+                painter.rect_filled(
+                    Rect::from_center_size(h, vec2(HANDLE, HANDLE)),
+                    0.0,
+                    Color32::WHITE,
+                );
+                painter.rect_stroke(
+                    Rect::from_center_size(h, vec2(HANDLE, HANDLE)),
+                    0.0,
+                    Stroke::new(1.0, SELECT_BLUE),
+                    egui::StrokeKind::Inside,
+                );
+            }
+        }
+        if let Some((story, _)) = app.doc.story_of_frame(id) {
+            let frames: Vec<Rect> = story
+                .frames
+                .iter()
+                .filter_map(|f| {
+                    app.doc
+                        .element(f)
+                        .filter(|(pg, _)| *pg == page_index)
+                        .map(|(_, e)| to_screen(v, origin, e.frame))
+                })
+                .collect();
+            for pair in frames.windows(2) {
+                painter.arrow(
+                    pair[0].right_bottom(),
+                    pair[1].left_top() - pair[0].right_bottom(),
+                    Stroke::new(1.5, SELECT_BLUE),
+                );
+            }
+        }
+    }
+}
+
+/// The eight handles of a selection rectangle and which edges each moves.
+fn handles(r: Rect) -> [(Pos2, Edges); 8] {
+    let (l, t, rr, b) = (r.left(), r.top(), r.right(), r.bottom());
+    let (cx, cy) = (r.center().x, r.center().y);
+    [
+        (pos2(l, t), (true, true, false, false)),
+        (pos2(cx, t), (false, true, false, false)),
+        (pos2(rr, t), (false, true, true, false)),
+        (pos2(rr, cy), (false, false, true, false)),
+        (pos2(rr, b), (false, false, true, true)),
+        (pos2(cx, b), (false, false, false, true)),
+        (pos2(l, b), (true, false, false, true)),
+        (pos2(l, cy), (true, false, false, false)),
+    ]
+}
+
+/// The topmost visible element under a screen point.
+fn hit(app: &EditorApp, origin: Pos2, page_index: usize, p: Pos2) -> Option<String> {
+    app.doc.pages[page_index]
+        .elements
+        .iter()
+        .rev()
+        .filter(|e| !e.hidden)
+        .find(|e| {
+            to_screen(&app.view, origin, e.frame)
+                .expand(3.0)
+                .contains(p)
+        })
+        .map(|e| e.id.clone())
+}
+
+fn interact(
+    app: &mut EditorApp,
+    response: &egui::Response,
+    origin: Pos2,
+    page_index: usize,
+    ctx: &egui::Context,
+) {
+    let pointer = response.hover_pos().or(response.interact_pointer_pos());
+    app.canvas.pointer_mm = pointer.map(|p| {
+        let (x, y) = app.view.to_page(origin, p);
+        (pt_to_mm(x), pt_to_mm(y))
+    });
+    if ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+        if app.canvas.drag.take().is_none() {
+            app.selection.clear();
+            app.canvas.link_from = None;
+        }
+        app.canvas.snapped = Snapped::default();
+    }
+    let space = ctx.input(|i| i.key_down(egui::Key::Space));
+    if response.drag_started() {
+        // Where the button went down, not where the drag was recognised a few pixels later.
+        let start = ctx
+            .input(|i| i.pointer.press_origin())
+            .or(response.interact_pointer_pos())
+            .unwrap_or_default();
+        let middle = ctx.input(|i| i.pointer.middle_down());
+        app.canvas.drag = Some(if middle || space {
+            Drag::Pan {
+                start,
+                pan: app.view.pan,
+            }
+        } else {
+            start_drag(
+                app,
+                origin,
+                page_index,
+                start,
+                ctx.input(|i| i.modifiers.shift),
+            )
+        });
+    }
+    if let (Some(drag), Some(now)) = (app.canvas.drag.as_mut(), response.interact_pointer_pos()) {
+        let zoom = app.view.zoom;
+        let tol = SNAP_PX / zoom;
+        match drag {
+            Drag::Pan { start, pan } => app.view.pan = *pan + (now - *start),
+            Drag::Move {
+                ids,
+                start,
+                rects,
+                current,
+            } => {
+                let d = (now - *start) / zoom;
+                let guides = Guides::for_page(&app.doc.pages[page_index], ids);
+                let bounds = union(rects).map(|b| PRect::new(b.x + d.x, b.y + d.y, b.w, b.h));
+                let (dx, dy, snapped) = match bounds {
+                    Some(b) => {
+                        let (s, snapped) = snap_move(b, &guides, tol);
+                        (d.x + s.x - b.x, d.y + s.y - b.y, snapped)
+                    }
+                    None => (d.x, d.y, Snapped::default()),
+                };
+                *current = rects
+                    .iter()
+                    .map(|r| PRect::new(r.x + dx, r.y + dy, r.w, r.h))
+                    .collect();
+                app.canvas.snapped = snapped;
+            }
+            Drag::Resize {
+                id,
+                edges,
+                start,
+                rect,
+                current,
+            } => {
+                let d = (now - *start) / zoom;
+                let (mut l, mut t, mut r, mut b) = (rect.x, rect.y, rect.right(), rect.bottom());
+                if edges.0 {
+                    l += d.x;
+                }
+                if edges.1 {
+                    t += d.y;
+                }
+                if edges.2 {
+                    r += d.x;
+                }
+                if edges.3 {
+                    b += d.y;
+                }
+                let raw = PRect::new(
+                    l.min(r),
+                    t.min(b),
+                    (r - l).abs().max(1.0),
+                    (b - t).abs().max(1.0),
+                );
+                let guides = Guides::for_page(&app.doc.pages[page_index], std::slice::from_ref(id));
+                let (snapped_rect, snapped) = snap_resize(raw, *edges, &guides, tol);
+                *current = snapped_rect;
+                app.canvas.snapped = snapped;
+            }
+            Drag::Band { current, .. } | Drag::Create { current, .. } => *current = now,
+        }
+    }
+    if response.drag_stopped() {
+        if let Some(drag) = app.canvas.drag.take() {
+            finish_drag(app, drag, origin, page_index);
+        }
+        app.canvas.snapped = Snapped::default();
+    } else if response.clicked() {
+        click(
+            app,
+            origin,
+            page_index,
+            response.interact_pointer_pos().unwrap_or_default(),
+            ctx.input(|i| i.modifiers.shift),
+        );
+    }
+}
+
+fn union(rects: &[PRect]) -> Option<PRect> {
+    let first = rects.first()?;
+    let (mut l, mut t, mut r, mut b) = (first.x, first.y, first.right(), first.bottom());
+    for x in rects {
+        l = l.min(x.x);
+        t = t.min(x.y);
+        r = r.max(x.right());
+        b = b.max(x.bottom());
+    }
+    Some(PRect::new(l, t, r - l, b - t))
+}
+
+fn start_drag(
+    app: &mut EditorApp,
+    origin: Pos2,
+    page_index: usize,
+    start: Pos2,
+    shift: bool,
+) -> Drag {
+    if app.tool != super::Tool::Select {
+        return Drag::Create {
+            tool: app.tool,
+            start,
+            current: start,
+        };
+    }
+    if app.selection.len() == 1
+        && let Some((_, el)) = app.doc.element(&app.selection[0])
+        && !el.locked
+    {
+        let r = to_screen(&app.view, origin, el.frame);
+        if let Some((_, edges)) = handles(r)
+            .into_iter()
+            .find(|(h, _)| h.distance(start) <= HANDLE)
+        {
+            return Drag::Resize {
+                id: el.id.clone(),
+                edges,
+                start,
+                rect: el.frame,
+                current: el.frame,
+            };
+        }
+    }
+    match hit(app, origin, page_index, start) {
+        Some(id) => {
+            if !app.selection.contains(&id) {
+                if !shift {
+                    app.selection.clear();
+                }
+                app.selection.push(id);
+            }
+            let ids: Vec<String> = app
+                .selection
+                .iter()
+                .filter(|id| {
+                    app.doc
+                        .element(id)
+                        .is_some_and(|(p, e)| p == page_index && !e.locked)
+                })
+                .cloned()
+                .collect();
+            let rects: Vec<PRect> = ids
+                .iter()
+                .filter_map(|id| app.doc.element(id).map(|(_, e)| e.frame))
+                .collect();
+            Drag::Move {
+                ids,
+                start,
+                current: rects.clone(),
+                rects,
+            }
+        }
+        None => {
+            if !shift {
+                app.selection.clear();
+            }
+            Drag::Band {
+                start,
+                current: start,
+            }
+        }
+    }
+}
+
+fn finish_drag(app: &mut EditorApp, drag: Drag, origin: Pos2, page_index: usize) {
+    match drag {
+        Drag::Pan { .. } => {}
+        Drag::Move {
+            ids,
+            rects,
+            current,
+            ..
+        } => {
+            if let (Some(a), Some(b)) = (rects.first(), current.first()) {
+                let (dx, dy) = (b.x - a.x, b.y - a.y);
+                if dx != 0.0 || dy != 0.0 {
+                    app.command(Command::Move { ids, dx, dy });
+                }
+            }
+        }
+        Drag::Resize {
+            id, rect, current, ..
+        } => {
+            if rect != current {
+                app.command(Command::SetFrame { id, frame: current });
+            }
+        }
+        Drag::Band { start, current } => {
+            let band = Rect::from_two_pos(start, current);
+            let ids: Vec<String> = app.doc.pages[page_index]
+                .elements
+                .iter()
+                .filter(|e| !e.hidden && band.contains_rect(to_screen(&app.view, origin, e.frame)))
+                .map(|e| e.id.clone())
+                .collect();
+            for id in ids {
+                if !app.selection.contains(&id) {
+                    app.selection.push(id);
+                }
+            }
+        }
+        Drag::Create {
+            tool,
+            start,
+            current,
+        } => {
+            let (x0, y0) = app.view.to_page(origin, start);
+            let (x1, y1) = app.view.to_page(origin, current);
+            let mut r = PRect::new(x0.min(x1), y0.min(y1), (x1 - x0).abs(), (y1 - y0).abs());
+            if r.w < mm_to_pt(3.0) && r.h < mm_to_pt(3.0) {
+                r = default_rect(tool, x0, y0);
+            }
+            create(app, tool, page_index, r);
+        }
+    }
+}
+
+fn default_rect(tool: Tool, x: f32, y: f32) -> PRect {
+    let (w, h) = match tool {
+        Tool::Text => (50.0, 30.0),
+        Tool::Table => (80.0, 30.0),
+        Tool::Qr => (25.0, 25.0),
+        Tool::Image => (60.0, 40.0),
+        Tool::Rule => (60.0, 2.0),
+        _ => (50.0, 30.0),
+    };
+    PRect::new(x, y, mm_to_pt(w), mm_to_pt(h))
+}
+
+fn click(app: &mut EditorApp, origin: Pos2, page_index: usize, p: Pos2, shift: bool) {
+    let target = hit(app, origin, page_index, p);
+    if let Some(from) = app.canvas.link_from.take() {
+        if let Some(next) = target.filter(|t| {
+            app.doc
+                .element(t)
+                .is_some_and(|(_, e)| matches!(e.kind, ElementKind::Text(_)))
+        }) {
+            app.command(Command::Link { frame: from, next });
+        }
+        return;
+    }
+    if app.tool != Tool::Select {
+        let (x, y) = app.view.to_page(origin, p);
+        let tool = app.tool;
+        create(app, tool, page_index, default_rect(tool, x, y));
+        return;
+    }
+    match target {
+        Some(id) if shift => {
+            if let Some(i) = app.selection.iter().position(|s| s == &id) {
+                app.selection.remove(i);
+            } else {
+                app.selection.push(id);
+            }
+        }
+        Some(id) => app.selection = vec![id],
+        None if !shift => app.selection.clear(),
+        None => {}
+    }
+}
+
+/// Adds a new element of `tool`'s kind in `r` (pt) on `page`.
+fn create(app: &mut EditorApp, tool: Tool, page: usize, r: PRect) {
+    let base = match tool {
+        Tool::Text => "text",
+        Tool::Table => "table",
+        Tool::Qr => {
+            app.modal = Some(Modal::QrPayload {
+                page,
+                frame: r,
+                text: "https://".into(),
+            });
+            return;
+        }
+        Tool::Image => {
+            app.files.pick_image(page, r);
+            return;
+        }
+        Tool::Rule => "rule",
+        Tool::Box => "box",
+        Tool::Select => return,
+    };
+    let id = unique_element_id(&app.doc, base);
+    let (kind, story) = match tool {
+        Tool::Text => {
+            let style = app
+                .doc
+                .styles
+                .paragraph
+                .contains_key("正文")
+                .then(|| "正文".to_string());
+            let story = Story {
+                id: id.clone(),
+                frames: vec![id.clone()],
+                paragraphs: vec![Paragraph {
+                    style,
+                    runs: vec![Run::default()],
+                    ..Default::default()
+                }],
+            };
+            (ElementKind::Text(TextFrame::default()), Some(story))
+        }
+        Tool::Table => (ElementKind::Table(Table::new(3, 3)), None),
+        Tool::Rule => (
+            ElementKind::Shape(Shape {
+                kind: ShapeKind::Line,
+                fill: None,
+                stroke: Some(PStroke {
+                    width: 1.0,
+                    color: crate::color::Color::BLACK,
+                }),
+            }),
+            None,
+        ),
+        _ => (
+            ElementKind::Shape(Shape {
+                kind: ShapeKind::Rect,
+                fill: None,
+                stroke: Some(PStroke {
+                    width: 0.5,
+                    color: crate::color::Color::BLACK,
+                }),
+            }),
+            None,
+        ),
+    };
+    add_element(
+        app,
+        page,
+        Element {
+            name: id.clone(),
+            id,
+            frame: r,
+            locked: false,
+            hidden: false,
+            kind,
+        },
+        story,
+    );
+}
+
+pub fn add_element(app: &mut EditorApp, page: usize, element: Element, story: Option<Story>) {
+    app.selection = vec![element.id.clone()];
+    app.command(Command::Add {
+        page,
+        element,
+        story,
+    });
+    app.tool = Tool::Select;
+}
+
+pub fn add_qr(app: &mut EditorApp, page: usize, frame: PRect, payload: String) {
+    let id = unique_element_id(&app.doc, "qr");
+    let qr = crate::model::QrCode {
+        payload,
+        ec_level: Default::default(),
+        quiet_zone: 4,
+        color: crate::color::Color::BLACK,
+    };
+    let side = frame.w.min(frame.h);
+    let frame = PRect::new(frame.x, frame.y, side, side);
+    add_element(
+        app,
+        page,
+        Element {
+            name: id.clone(),
+            id,
+            frame,
+            locked: false,
+            hidden: false,
+            kind: ElementKind::Qr(qr),
+        },
+        None,
+    );
+}
+
+pub fn add_image(app: &mut EditorApp, page: usize, frame: PRect, path: String) {
+    let id = unique_element_id(&app.doc, "image");
+    let kind = ElementKind::Image(ImageElement {
+        path,
+        fit: ImageFit::Fit,
+    });
+    add_element(
+        app,
+        page,
+        Element {
+            name: id.clone(),
+            id,
+            frame,
+            locked: false,
+            hidden: false,
+            kind,
+        },
+        None,
+    );
+}
+
+fn draw_drag(app: &EditorApp, painter: &Painter, origin: Pos2, page_index: usize) {
+    let v = &app.view;
+    let dashed = Stroke::new(1.0, SELECT_BLUE);
+    match &app.canvas.drag {
+        Some(Drag::Move { current, .. }) => {
+            for r in current {
+                painter.rect_stroke(
+                    to_screen(v, origin, *r),
+                    0.0,
+                    dashed,
+                    egui::StrokeKind::Middle,
+                );
+            }
+        }
+        Some(Drag::Resize { current, .. }) => {
+            painter.rect_stroke(
+                to_screen(v, origin, *current),
+                0.0,
+                dashed,
+                egui::StrokeKind::Middle,
+            );
+        }
+        Some(Drag::Band { start, current }) | Some(Drag::Create { start, current, .. }) => {
+            let r = Rect::from_two_pos(*start, *current);
+            painter.rect_filled(r, 0.0, Color32::from_rgba_unmultiplied(30, 120, 230, 30));
+            painter.rect_stroke(r, 0.0, dashed, egui::StrokeKind::Middle);
+        }
+        _ => {}
+    }
+    let page = &app.doc.pages[page_index];
+    if let Some(x) = app.canvas.snapped.x {
+        painter.line_segment(
+            [
+                v.to_screen(origin, x, 0.0),
+                v.to_screen(origin, x, page.height),
+            ],
+            Stroke::new(1.0, SNAP_COLOR),
+        );
+    }
+    if let Some(y) = app.canvas.snapped.y {
+        painter.line_segment(
+            [
+                v.to_screen(origin, 0.0, y),
+                v.to_screen(origin, page.width, y),
+            ],
+            Stroke::new(1.0, SNAP_COLOR),
+        );
+    }
+}
+
+/// Rulers in millimetres along the top and left, with the pointer's position marked.
+fn draw_rulers(
+    app: &EditorApp,
+    painter: &Painter,
+    canvas: Rect,
+    origin: Pos2,
+    pointer: Option<Pos2>,
+) {
+    let bg = Color32::from_gray(235);
+    let ink = Color32::from_gray(60);
+    let top = Rect::from_min_max(canvas.min, pos2(canvas.max.x, canvas.min.y + RULER));
+    let left = Rect::from_min_max(canvas.min, pos2(canvas.min.x + RULER, canvas.max.y));
+    painter.rect_filled(top, 0.0, bg);
+    painter.rect_filled(left, 0.0, bg);
+    let v = &app.view;
+    let mm_px = mm_to_pt(1.0) * v.zoom;
+    // Tick spacing: the smallest of 1, 5, 10, 50, 100 mm that is at least 6 px apart.
+    let step = [1.0, 5.0, 10.0, 50.0, 100.0]
+        .into_iter()
+        .find(|s| s * mm_px >= 6.0)
+        .unwrap_or(100.0);
+    let label_every = if step <= 1.0 {
+        10.0
+    } else if step <= 10.0 {
+        50.0
+    } else {
+        100.0
+    };
+    let (x_from, _) = v.to_page(origin, top.min);
+    let (x_to, _) = v.to_page(origin, top.max);
+    let mut mm = (pt_to_mm(x_from) / step).floor() * step;
+    while mm <= pt_to_mm(x_to) {
+        let x = v.to_screen(origin, mm_to_pt(mm), 0.0).x;
+        if x >= top.min.x + RULER {
+            let major = (mm / label_every).round() * label_every == mm;
+            let len = if major { RULER } else { RULER * 0.35 };
+            painter.line_segment(
+                [pos2(x, top.max.y - len), pos2(x, top.max.y)],
+                Stroke::new(1.0, ink),
+            );
+            if major {
+                painter.text(
+                    pos2(x + 2.0, top.min.y),
+                    Align2::LEFT_TOP,
+                    format!("{mm:.0}"),
+                    FontId::proportional(9.0),
+                    ink,
+                );
+            }
+        }
+        mm += step;
+    }
+    let (_, y_from) = v.to_page(origin, left.min);
+    let (_, y_to) = v.to_page(origin, left.max);
+    let mut mm = (pt_to_mm(y_from) / step).floor() * step;
+    while mm <= pt_to_mm(y_to) {
+        let y = v.to_screen(origin, 0.0, mm_to_pt(mm)).y;
+        if y >= left.min.y + RULER {
+            let major = (mm / label_every).round() * label_every == mm;
+            let len = if major { RULER } else { RULER * 0.35 };
+            painter.line_segment(
+                [pos2(left.max.x - len, y), pos2(left.max.x, y)],
+                Stroke::new(1.0, ink),
+            );
+            if major {
+                painter.text(
+                    pos2(left.min.x + 1.0, y + 1.0),
+                    Align2::LEFT_TOP,
+                    format!("{mm:.0}"),
+                    FontId::proportional(9.0),
+                    ink,
+                );
+            }
+        }
+        mm += step;
+    }
+    if let Some(p) = pointer {
+        painter.line_segment(
+            [pos2(p.x, top.min.y), pos2(p.x, top.max.y)],
+            Stroke::new(1.0, SNAP_COLOR),
+        );
+        painter.line_segment(
+            [pos2(left.min.x, p.y), pos2(left.max.x, p.y)],
+            Stroke::new(1.0, SNAP_COLOR),
+        );
+    }
+    painter.rect_filled(Rect::from_min_size(canvas.min, vec2(RULER, RULER)), 0.0, bg);
+}
+
+/// The Arrange menu: stacking, alignment and distribution of the selection.
+pub fn arrange_menu(app: &mut EditorApp, ui: &mut egui::Ui) {
+    let s = app.strings();
+    let one = app.selection.len() == 1;
+    for (label, to) in [
+        (s.bring_forward, ZMove::Forward),
+        (s.send_backward, ZMove::Backward),
+        (s.bring_to_front, ZMove::Front),
+        (s.send_to_back, ZMove::Back),
+    ] {
+        if ui.add_enabled(one, egui::Button::new(label)).clicked() {
+            app.command(Command::Restack {
+                id: app.selection[0].clone(),
+                to,
+            });
+        }
+    }
+    ui.separator();
+    let many = app.selection.len() >= 2;
+    for (label, how) in [
+        (s.align_left, Align::Left),
+        (s.align_hcenter, Align::HCenter),
+        (s.align_right, Align::Right),
+        (s.align_top, Align::Top),
+        (s.align_vcenter, Align::VCenter),
+        (s.align_bottom, Align::Bottom),
+    ] {
+        if ui.add_enabled(many, egui::Button::new(label)).clicked() {
+            align(app, how);
+        }
+    }
+    let three = app.selection.len() >= 3;
+    if ui
+        .add_enabled(three, egui::Button::new(s.distribute_h))
+        .clicked()
+    {
+        distribute(app, true);
+    }
+    if ui
+        .add_enabled(three, egui::Button::new(s.distribute_v))
+        .clicked()
+    {
+        distribute(app, false);
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Align {
+    Left,
+    HCenter,
+    Right,
+    Top,
+    VCenter,
+    Bottom,
+}
+
+fn selected_frames(app: &EditorApp) -> Vec<(String, PRect)> {
+    app.selection
+        .iter()
+        .filter_map(|id| {
+            app.doc
+                .element(id)
+                .filter(|(_, e)| !e.locked)
+                .map(|(_, e)| (id.clone(), e.frame))
+        })
+        .collect()
+}
+
+/// Sets several frames as one undo step.
+fn set_frames(app: &mut EditorApp, frames: Vec<(String, PRect)>) {
+    let key = format!("arrange-{}", app.layout_count + app.pending.len());
+    app.history.close_group();
+    for (id, frame) in frames {
+        app.command_merged(Command::SetFrame { id, frame }, key.clone());
+    }
+}
+
+fn align(app: &mut EditorApp, how: Align) {
+    let frames = selected_frames(app);
+    let rects: Vec<PRect> = frames.iter().map(|(_, r)| *r).collect();
+    let Some(b) = union(&rects) else { return };
+    let moved = frames
+        .into_iter()
+        .map(|(id, mut r)| {
+            match how {
+                Align::Left => r.x = b.x,
+                Align::HCenter => r.x = b.x + (b.w - r.w) / 2.0,
+                Align::Right => r.x = b.right() - r.w,
+                Align::Top => r.y = b.y,
+                Align::VCenter => r.y = b.y + (b.h - r.h) / 2.0,
+                Align::Bottom => r.y = b.bottom() - r.h,
+            }
+            (id, r)
+        })
+        .collect();
+    set_frames(app, moved);
+}
+
+/// Equal gaps between the selected frames, the outermost staying put.
+fn distribute(app: &mut EditorApp, horizontal: bool) {
+    let mut frames = selected_frames(app);
+    if frames.len() < 3 {
+        return;
+    }
+    let key = |r: &PRect| if horizontal { r.x } else { r.y };
+    frames.sort_by(|a, b| key(&a.1).total_cmp(&key(&b.1)));
+    let (first, last) = (frames[0].1, frames[frames.len() - 1].1);
+    let span = if horizontal {
+        last.right() - first.x
+    } else {
+        last.bottom() - first.y
+    };
+    let used: f32 = frames
+        .iter()
+        .map(|(_, r)| if horizontal { r.w } else { r.h })
+        .sum();
+    let gap = (span - used) / (frames.len() - 1) as f32;
+    let mut at = if horizontal { first.x } else { first.y };
+    for (_, r) in frames.iter_mut() {
+        if horizontal {
+            r.x = at;
+            at += r.w + gap;
+        } else {
+            r.y = at;
+            at += r.h + gap;
+        }
+    }
+    set_frames(app, frames);
+}

@@ -1,0 +1,310 @@
+//! Files: native dialogs on a worker thread (the window never freezes), New document presets,
+//! and the recent-files list kept in the user's config folder.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+use super::EditorApp;
+use super::i18n::Strings;
+use crate::model::{ColumnGrid, Document, Margins, NamedStyle, Page, StyleProps, StyleSheet};
+use crate::units::{Rect, mm_to_pt};
+
+/// What a dialog was opened for.
+#[derive(Clone, Debug)]
+enum Purpose {
+    Open,
+    SaveAs,
+    Export,
+    Image { page: usize, frame: Rect },
+    ReplaceImage { element: String },
+}
+
+pub struct Files {
+    pub recent: Vec<PathBuf>,
+    tx: Sender<(Purpose, Option<PathBuf>)>,
+    rx: Receiver<(Purpose, Option<PathBuf>)>,
+    /// A dialog is open (no second one until it closes).
+    busy: bool,
+}
+
+impl Default for Files {
+    fn default() -> Self {
+        let (tx, rx) = channel();
+        Files {
+            recent: Vec::new(),
+            tx,
+            rx,
+            busy: false,
+        }
+    }
+}
+
+fn recent_file() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_CONFIG_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
+    Some(base.join("paiban").join("recent.json"))
+}
+
+impl Files {
+    pub fn load_recent() -> Files {
+        let recent = recent_file()
+            .and_then(|f| std::fs::read_to_string(f).ok())
+            .and_then(|t| serde_json::from_str::<Vec<PathBuf>>(&t).ok())
+            .unwrap_or_default();
+        Files {
+            recent,
+            ..Default::default()
+        }
+    }
+
+    /// Puts `path` first in the recent list and stores the list (failures only cost the list).
+    pub fn remember(&mut self, path: &Path) {
+        let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        self.recent.retain(|p| p != &path);
+        self.recent.insert(0, path);
+        self.recent.truncate(10);
+        if let Some(file) = recent_file()
+            && let Some(dir) = file.parent()
+            && std::fs::create_dir_all(dir).is_ok()
+            && let Ok(text) = serde_json::to_string_pretty(&self.recent)
+        {
+            let _ = crate::io::write_atomically(&file, text.as_bytes());
+        }
+    }
+
+    fn ask(&mut self, purpose: Purpose) {
+        if self.busy {
+            return;
+        }
+        self.busy = true;
+        let tx = self.tx.clone();
+        std::thread::spawn(move || {
+            let layouts = |d: rfd::FileDialog| d.add_filter("paiban layout", &["json"]);
+            let picked = match &purpose {
+                Purpose::Open => layouts(rfd::FileDialog::new()).pick_file(),
+                Purpose::SaveAs => layouts(rfd::FileDialog::new())
+                    .set_file_name("layout.json")
+                    .save_file(),
+                Purpose::Export => rfd::FileDialog::new()
+                    .add_filter("PDF", &["pdf"])
+                    .set_file_name("page.pdf")
+                    .save_file(),
+                Purpose::Image { .. } | Purpose::ReplaceImage { .. } => rfd::FileDialog::new()
+                    .add_filter("image", &["png", "jpg", "jpeg"])
+                    .pick_file(),
+            };
+            let _ = tx.send((purpose, picked));
+        });
+    }
+
+    pub fn pick_open(&mut self) {
+        self.ask(Purpose::Open);
+    }
+    pub fn pick_save_as(&mut self) {
+        self.ask(Purpose::SaveAs);
+    }
+    pub fn pick_export(&mut self) {
+        self.ask(Purpose::Export);
+    }
+    pub fn pick_image(&mut self, page: usize, frame: Rect) {
+        self.ask(Purpose::Image { page, frame });
+    }
+    pub fn pick_replacement_image(&mut self, element: String) {
+        self.ask(Purpose::ReplaceImage { element });
+    }
+
+    /// Handles answered dialogs.
+    pub fn poll(app: &mut EditorApp, ctx: &egui::Context) {
+        while let Ok((purpose, picked)) = app.files.rx.try_recv() {
+            app.files.busy = false;
+            let Some(path) = picked else { continue };
+            match purpose {
+                Purpose::Open => app.open_path(&path),
+                Purpose::SaveAs => app.save_to(&with_extension(path, "json")),
+                Purpose::Export => app.export_pdf(&with_extension(path, "pdf")),
+                Purpose::Image { page, frame } => {
+                    let rel = relative_to(&path, &app.base_dir());
+                    super::canvas::add_image(app, page, frame, rel);
+                }
+                Purpose::ReplaceImage { element } => {
+                    if let Some((_, el)) = app.doc.element(&element) {
+                        let mut el = el.clone();
+                        if let crate::model::ElementKind::Image(img) = &mut el.kind {
+                            img.path = relative_to(&path, &app.base_dir());
+                            app.command(crate::edit::Command::Replace { element: el });
+                        }
+                    }
+                }
+            }
+        }
+        if app.files.busy {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+    }
+}
+
+fn with_extension(p: PathBuf, ext: &str) -> PathBuf {
+    if p.extension().is_some() {
+        p
+    } else {
+        p.with_extension(ext)
+    }
+}
+
+/// `path` relative to `base` when it lies below it, else absolute.
+fn relative_to(path: &Path, base: &Path) -> String {
+    let base = base.canonicalize().unwrap_or_else(|_| base.to_path_buf());
+    path.strip_prefix(&base)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// The New document form's values (mm).
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewDocSettings {
+    pub preset: usize,
+    pub width: f32,
+    pub height: f32,
+    pub columns: u32,
+    pub margin: f32,
+    pub gutter: f32,
+}
+
+/// Page presets: name (None: custom), width, height in mm.
+pub const PRESETS: [(&str, f32, f32); 4] = [
+    ("对开 390×540", 390.0, 540.0),
+    ("四开 270×390", 270.0, 390.0),
+    ("A3 297×420", 297.0, 420.0),
+    ("A4 210×297", 210.0, 297.0),
+];
+
+impl Default for NewDocSettings {
+    fn default() -> Self {
+        NewDocSettings {
+            preset: 2,
+            width: 297.0,
+            height: 420.0,
+            columns: 5,
+            margin: 14.0,
+            gutter: 5.0,
+        }
+    }
+}
+
+impl NewDocSettings {
+    /// An empty document with one page and the house body styles.
+    pub fn document(&self) -> Document {
+        let mut styles = StyleSheet::default();
+        let named = |props| NamedStyle {
+            based_on: None,
+            props,
+        };
+        styles.paragraph.insert(
+            "正文".into(),
+            named(StyleProps {
+                font_family: Some("Noto Serif SC".into()),
+                size: Some(10.5),
+                leading: Some(15.5),
+                indent: Some(2.0),
+                ..Default::default()
+            }),
+        );
+        styles.paragraph.insert(
+            "标题".into(),
+            named(StyleProps {
+                font_family: Some("Noto Sans SC Black".into()),
+                size: Some(26.0),
+                leading: Some(32.0),
+                indent: Some(0.0),
+                align: Some(crate::model::Align::Center),
+                ..Default::default()
+            }),
+        );
+        let m = mm_to_pt(self.margin);
+        Document {
+            title: String::new(),
+            pages: vec![Page {
+                width: mm_to_pt(self.width),
+                height: mm_to_pt(self.height),
+                margins: Margins {
+                    top: m,
+                    bottom: m,
+                    left: m,
+                    right: m,
+                },
+                grid: ColumnGrid {
+                    columns: self.columns.max(1),
+                    gutter: mm_to_pt(self.gutter),
+                },
+                baseline: None,
+                bleed: 0.0,
+                elements: Vec::new(),
+            }],
+            stories: Vec::new(),
+            styles,
+        }
+    }
+}
+
+/// The New document form. Some(true) = create, Some(false) = cancel.
+pub fn new_doc_form(ui: &mut egui::Ui, s: &Strings, n: &mut NewDocSettings) -> Option<bool> {
+    let mut out = None;
+    egui::Grid::new("new-doc-grid")
+        .num_columns(2)
+        .show(ui, |ui| {
+            ui.label(s.preset);
+            egui::ComboBox::from_id_salt("preset")
+                .selected_text(PRESETS.get(n.preset).map_or(s.custom, |p| p.0))
+                .show_ui(ui, |ui| {
+                    for (i, (name, w, h)) in PRESETS.iter().enumerate() {
+                        if ui.selectable_value(&mut n.preset, i, *name).clicked() {
+                            n.width = *w;
+                            n.height = *h;
+                        }
+                    }
+                    ui.selectable_value(&mut n.preset, PRESETS.len(), s.custom);
+                });
+            ui.end_row();
+            let custom = n.preset >= PRESETS.len();
+            ui.label(s.width);
+            ui.add_enabled(
+                custom,
+                egui::DragValue::new(&mut n.width).range(20.0..=2000.0),
+            );
+            ui.end_row();
+            ui.label(s.height);
+            ui.add_enabled(
+                custom,
+                egui::DragValue::new(&mut n.height).range(20.0..=2000.0),
+            );
+            ui.end_row();
+            ui.label(s.columns);
+            ui.add(egui::DragValue::new(&mut n.columns).range(1..=20));
+            ui.end_row();
+            ui.label(s.margins);
+            ui.add(
+                egui::DragValue::new(&mut n.margin)
+                    .range(0.0..=100.0)
+                    .speed(0.5),
+            );
+            ui.end_row();
+            ui.label(s.gutter);
+            ui.add(
+                egui::DragValue::new(&mut n.gutter)
+                    .range(0.0..=50.0)
+                    .speed(0.1),
+            );
+            ui.end_row();
+        });
+    ui.horizontal(|ui| {
+        if ui.button(s.create).clicked() {
+            out = Some(true);
+        }
+        if ui.button(s.cancel).clicked() {
+            out = Some(false);
+        }
+    });
+    out
+}

@@ -1,0 +1,515 @@
+//! The right side: properties of the selection — frame in mm, and per kind the story text and
+//! paragraph settings, table rows/columns/cells, QR payload, image file and fit, fill and stroke.
+//! Every change is a command; edits to one field in a row merge into one undo step.
+
+use super::EditorApp;
+use super::i18n::{Strings, fill};
+use crate::color::Color;
+use crate::edit::{Command, story_text};
+use crate::model::{
+    Align, Cell, EcLevel, Element, ElementKind, ImageFit, Story, Stroke, StyleProps, Table,
+};
+use crate::units::{HAO_SIZES, mm_to_pt, pt_to_mm};
+
+#[derive(Default)]
+pub struct InspectorState {
+    /// Bumped on undo/redo so text fields reload from the document.
+    generation: u64,
+}
+
+impl InspectorState {
+    pub fn reset(&mut self) {
+        self.generation += 1;
+    }
+}
+
+pub fn right(app: &mut EditorApp, ui: &mut egui::Ui) {
+    let s = app.strings();
+    egui::Panel::right("inspector")
+        .default_size(300.0)
+        .show(ui, |ui| {
+            ui.heading(s.inspector);
+            egui::ScrollArea::vertical().show(ui, |ui| match app.selection.len() {
+                0 => {
+                    ui.label(s.nothing_selected);
+                }
+                1 => {
+                    let id = app.selection[0].clone();
+                    if let Some((_, el)) = app.doc.element(&id) {
+                        let el = el.clone();
+                        element_ui(app, ui, s, el);
+                    }
+                }
+                n => {
+                    ui.label(fill(s.n_selected, n));
+                }
+            });
+        });
+}
+
+fn mm_field(ui: &mut egui::Ui, label: &str, pt: &mut f32) -> bool {
+    ui.label(label);
+    let mut mm = pt_to_mm(*pt);
+    let changed = ui
+        .add(egui::DragValue::new(&mut mm).speed(0.5).max_decimals(2))
+        .changed();
+    ui.end_row();
+    if changed {
+        *pt = mm_to_pt(mm);
+    }
+    changed
+}
+
+fn element_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, el: Element) {
+    let mut edited = el.clone();
+    egui::Grid::new("frame-grid").num_columns(2).show(ui, |ui| {
+        ui.label(s.name);
+        ui.text_edit_singleline(&mut edited.name);
+        ui.end_row();
+        let mut f = edited.frame;
+        let mut moved = mm_field(ui, s.x, &mut f.x);
+        moved |= mm_field(ui, s.y, &mut f.y);
+        moved |= mm_field(ui, s.width, &mut f.w);
+        moved |= mm_field(ui, s.height, &mut f.h);
+        if moved && f.w > 0.5 && f.h > 0.5 {
+            edited.frame = f;
+        }
+        ui.label(s.lock);
+        ui.checkbox(&mut edited.locked, "");
+        ui.end_row();
+        ui.label(s.hide);
+        ui.checkbox(&mut edited.hidden, "");
+        ui.end_row();
+    });
+    ui.separator();
+    match &mut edited.kind {
+        ElementKind::Text(t) => {
+            ui.horizontal(|ui| {
+                ui.label(s.columns);
+                ui.add(egui::DragValue::new(&mut t.columns).range(1..=20));
+                ui.label(s.column_gap);
+                let mut gap = pt_to_mm(t.column_gap);
+                if ui
+                    .add(egui::DragValue::new(&mut gap).range(0.0..=100.0).speed(0.1))
+                    .changed()
+                {
+                    t.column_gap = mm_to_pt(gap);
+                }
+            });
+            text_ui(app, ui, s, &el.id);
+        }
+        ElementKind::Table(t) => table_ui(ui, s, t),
+        ElementKind::Qr(q) => {
+            ui.label(s.payload);
+            ui.add(egui::TextEdit::multiline(&mut q.payload).desired_rows(2));
+            ui.horizontal(|ui| {
+                ui.label(s.ec_level);
+                for (level, name) in [
+                    (EcLevel::L, "L"),
+                    (EcLevel::M, "M"),
+                    (EcLevel::Q, "Q"),
+                    (EcLevel::H, "H"),
+                ] {
+                    ui.radio_value(&mut q.ec_level, level, name);
+                }
+            });
+            ui.horizontal(|ui| {
+                ui.label(s.quiet_zone);
+                ui.add(egui::DragValue::new(&mut q.quiet_zone).range(0..=20));
+            });
+            match crate::layout::qr::qr_modules(q, el.frame) {
+                Ok((_, module)) => ui.label(fill(s.module_size, pt_to_mm(module))),
+                Err(e) => ui.colored_label(egui::Color32::RED, e),
+            };
+            color_ui(ui, s.color, &mut q.color);
+        }
+        ElementKind::Image(img) => {
+            ui.label(format!("{}: {}", s.image_file, img.path));
+            if ui.button(s.choose_file).clicked() {
+                app.files.pick_replacement_image(el.id.clone());
+            }
+            ui.horizontal(|ui| {
+                ui.label(s.fit_mode);
+                for (fit, name) in [
+                    (ImageFit::Fit, s.fit_names[0]),
+                    (ImageFit::Fill, s.fit_names[1]),
+                    (ImageFit::Stretch, s.fit_names[2]),
+                ] {
+                    ui.radio_value(&mut img.fit, fit, name);
+                }
+            });
+            let ppi = app
+                .layout
+                .get(app.page)
+                .and_then(|p| p.reports.iter().find(|r| r.element == el.id))
+                .and_then(|r| r.image_ppi);
+            if let Some(ppi) = ppi {
+                ui.label(fill(s.effective_ppi, ppi));
+            }
+        }
+        ElementKind::Shape(sh) => {
+            optional_color(ui, s, s.fill, &mut sh.fill);
+            stroke_ui(ui, s, &mut sh.stroke);
+        }
+    }
+    if edited != el {
+        let key = format!("element:{}", el.id);
+        app.command_merged(Command::Replace { element: edited }, key);
+    }
+}
+
+fn text_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, frame: &str) {
+    let Some((story, index)) = app.doc.story_of_frame(frame).map(|(st, i)| (st.clone(), i)) else {
+        return;
+    };
+    // Threading and overset.
+    ui.horizontal(|ui| {
+        if story.frames.len() > 1 {
+            ui.label(format!(
+                "{} {}/{}",
+                s.linked_to,
+                index + 1,
+                story.frames.len()
+            ));
+            if ui.button(s.unlink).clicked() {
+                app.command(Command::Unlink {
+                    frame: frame.to_string(),
+                });
+            }
+        }
+        if ui.button(s.link_next).clicked() {
+            app.canvas.link_from = Some(
+                story
+                    .frames
+                    .last()
+                    .cloned()
+                    .unwrap_or_else(|| frame.to_string()),
+            );
+        }
+    });
+    let overset: usize = app
+        .layout
+        .iter()
+        .flat_map(|p| &p.reports)
+        .filter(|r| story.frames.contains(&r.element))
+        .map(|r| r.overset_chars)
+        .sum();
+    if overset > 0 {
+        ui.colored_label(
+            egui::Color32::from_rgb(210, 30, 30),
+            fill(s.characters_over, overset),
+        );
+    }
+    ui.label(s.story_text);
+    let mut text = story_text(&story);
+    let edit = egui::TextEdit::multiline(&mut text)
+        .desired_rows(8)
+        .desired_width(f32::INFINITY)
+        .id_salt(("story", &story.id, app.inspector.generation));
+    if ui.add(edit).changed() {
+        app.command_merged(
+            Command::SetStoryText {
+                story: story.id.clone(),
+                text,
+            },
+            format!("story:{}", story.id),
+        );
+    }
+    paragraph_ui(app, ui, s, story);
+}
+
+/// Paragraph settings, shown for the story's first paragraph and applied to all of them.
+fn paragraph_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, story: Story) {
+    ui.separator();
+    ui.label(s.paragraph_style);
+    let Some(first) = story.paragraphs.first() else {
+        return;
+    };
+    let style = app
+        .doc
+        .styles
+        .resolve(first.style.as_deref(), &first.overrides);
+    let mut props = StyleProps::default();
+    let mut named = first.style.clone();
+    egui::Grid::new("para-grid").num_columns(2).show(ui, |ui| {
+        ui.label("");
+        egui::ComboBox::from_id_salt("named-style")
+            .selected_text(named.clone().unwrap_or_else(|| s.none.into()))
+            .show_ui(ui, |ui| {
+                for name in app.doc.styles.paragraph.keys() {
+                    ui.selectable_value(&mut named, Some(name.clone()), name);
+                }
+            });
+        ui.end_row();
+        ui.label(s.font);
+        let mut family = style.font_family.clone();
+        egui::ComboBox::from_id_salt("font")
+            .selected_text(&family)
+            .show_ui(ui, |ui| {
+                let mut names = app.book.families();
+                for (_, f) in app.book.faces() {
+                    if f.full_name != f.family && !names.contains(&f.full_name) {
+                        names.push(f.full_name.clone());
+                    }
+                }
+                for name in names {
+                    ui.selectable_value(&mut family, name.clone(), name);
+                }
+            });
+        if family != style.font_family {
+            props.font_family = Some(family);
+        }
+        ui.end_row();
+        ui.label(s.size);
+        ui.horizontal(|ui| {
+            let mut size = style.size;
+            egui::ComboBox::from_id_salt("hao")
+                .width(60.0)
+                .selected_text(crate::units::pt_to_hao(size).unwrap_or("—"))
+                .show_ui(ui, |ui| {
+                    for (name, pt) in HAO_SIZES {
+                        ui.selectable_value(&mut size, pt, name);
+                    }
+                });
+            ui.add(
+                egui::DragValue::new(&mut size)
+                    .range(4.0..=400.0)
+                    .speed(0.1)
+                    .suffix(" pt"),
+            );
+            if size != style.size {
+                props.size = Some(size);
+            }
+        });
+        ui.end_row();
+        ui.label(s.leading);
+        let mut leading = style.leading;
+        if ui
+            .add(
+                egui::DragValue::new(&mut leading)
+                    .range(1.0..=800.0)
+                    .speed(0.1),
+            )
+            .changed()
+        {
+            props.leading = Some(leading);
+        }
+        ui.end_row();
+        ui.label(s.alignment);
+        let mut align = style.align;
+        egui::ComboBox::from_id_salt("align")
+            .selected_text(align_name(s, align))
+            .show_ui(ui, |ui| {
+                for a in [
+                    Align::Left,
+                    Align::Center,
+                    Align::Right,
+                    Align::Justify,
+                    Align::Distribute,
+                ] {
+                    ui.selectable_value(&mut align, a, align_name(s, a));
+                }
+            });
+        if align != style.align {
+            props.align = Some(align);
+        }
+        ui.end_row();
+        ui.label(s.indent);
+        let mut indent = style.indent;
+        if ui
+            .add(
+                egui::DragValue::new(&mut indent)
+                    .range(0.0..=10.0)
+                    .speed(0.1),
+            )
+            .changed()
+        {
+            props.indent = Some(indent);
+        }
+        ui.end_row();
+    });
+    if props != StyleProps::default() || named != first.style {
+        let mut story = story;
+        for p in &mut story.paragraphs {
+            p.style = named.clone();
+            p.overrides = p.overrides.merged(&props);
+        }
+        app.command_merged(
+            Command::ReplaceStory {
+                story: story.clone(),
+            },
+            format!("para:{}", story.id),
+        );
+    }
+}
+
+fn align_name(s: &Strings, a: Align) -> &'static str {
+    s.align_names[match a {
+        Align::Left => 0,
+        Align::Center => 1,
+        Align::Right => 2,
+        Align::Justify => 3,
+        Align::Distribute => 4,
+    }]
+}
+
+fn table_ui(ui: &mut egui::Ui, s: &Strings, t: &mut Table) {
+    let cols = t.column_count();
+    ui.horizontal_wrapped(|ui| {
+        if ui.button(s.add_row).clicked() {
+            t.rows.push((0..cols).map(|_| Cell::new("")).collect());
+        }
+        if ui
+            .add_enabled(t.rows.len() > 1, egui::Button::new(s.remove_row))
+            .clicked()
+        {
+            t.rows.pop();
+            t.header_rows = t.header_rows.min(t.rows.len() as u32);
+        }
+        if ui.button(s.add_column).clicked() {
+            t.column_widths.push(1.0);
+            t.column_align.push(Default::default());
+            for row in &mut t.rows {
+                row.push(Cell::new(""));
+            }
+        }
+        if ui
+            .add_enabled(cols > 1, egui::Button::new(s.remove_column))
+            .clicked()
+        {
+            t.column_widths.pop();
+            t.column_align.pop();
+            let n = t.column_widths.len();
+            for row in &mut t.rows {
+                let mut span = 0;
+                row.retain(|c| {
+                    span += c.colspan.max(1) as usize;
+                    span <= n
+                });
+            }
+        }
+    });
+    ui.horizontal(|ui| {
+        ui.label(s.header_rows);
+        let max = t.rows.len() as u32;
+        ui.add(egui::DragValue::new(&mut t.header_rows).range(0..=max));
+    });
+    ui.horizontal(|ui| {
+        ui.label(s.column_widths);
+        for w in &mut t.column_widths {
+            ui.add(
+                egui::DragValue::new(w)
+                    .range(0.1..=100.0)
+                    .speed(0.05)
+                    .max_decimals(2),
+            );
+        }
+    });
+    ui.horizontal(|ui| {
+        ui.label(s.borders);
+        ui.add(
+            egui::DragValue::new(&mut t.borders.outer)
+                .range(0.0..=10.0)
+                .speed(0.05),
+        );
+        ui.add(
+            egui::DragValue::new(&mut t.borders.inner)
+                .range(0.0..=10.0)
+                .speed(0.05),
+        );
+        ui.add(
+            egui::DragValue::new(&mut t.borders.header)
+                .range(0.0..=10.0)
+                .speed(0.05),
+        );
+    });
+    egui::Grid::new("cells").striped(true).show(ui, |ui| {
+        for (r, row) in t.rows.iter_mut().enumerate() {
+            for (c, cell) in row.iter_mut().enumerate() {
+                ui.add(
+                    egui::TextEdit::singleline(&mut cell.text)
+                        .desired_width(56.0)
+                        .id_salt(("cell", r, c)),
+                );
+            }
+            ui.end_row();
+        }
+    });
+}
+
+fn color_ui(ui: &mut egui::Ui, label: &str, color: &mut Color) {
+    let [c0, m0, y0, k0] = match *color {
+        Color::Cmyk { c, m, y, k } => [c, m, y, k],
+        Color::Gray(k) => [0.0, 0.0, 0.0, k],
+        Color::Rgb { .. } => {
+            let [r, g, b] = color.to_rgb8();
+            let k = 100.0 - r.max(g).max(b) as f32 / 2.55;
+            [0.0, 0.0, 0.0, k]
+        }
+    };
+    let mut v = [c0, m0, y0, k0];
+    ui.horizontal(|ui| {
+        ui.label(label);
+        let [r, g, b] = color.to_rgb8();
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
+        ui.painter()
+            .rect_filled(rect, 2.0, egui::Color32::from_rgb(r, g, b));
+        for (i, name) in ["C", "M", "Y", "K"].iter().enumerate() {
+            ui.add(
+                egui::DragValue::new(&mut v[i])
+                    .range(0.0..=100.0)
+                    .prefix(*name)
+                    .speed(0.5)
+                    .max_decimals(0),
+            );
+        }
+    });
+    if v != [c0, m0, y0, k0] {
+        *color = Color::Cmyk {
+            c: v[0],
+            m: v[1],
+            y: v[2],
+            k: v[3],
+        };
+    }
+}
+
+fn optional_color(ui: &mut egui::Ui, s: &Strings, label: &str, color: &mut Option<Color>) {
+    let mut on = color.is_some();
+    ui.checkbox(&mut on, label);
+    match (on, color.as_mut()) {
+        (true, Some(c)) => color_ui(ui, s.color, c),
+        (true, None) => {
+            *color = Some(Color::Cmyk {
+                c: 0.0,
+                m: 0.0,
+                y: 0.0,
+                k: 20.0,
+            })
+        }
+        (false, _) => *color = None,
+    }
+}
+
+fn stroke_ui(ui: &mut egui::Ui, s: &Strings, stroke: &mut Option<Stroke>) {
+    let mut on = stroke.is_some();
+    ui.checkbox(&mut on, s.stroke);
+    match (on, stroke.as_mut()) {
+        (true, Some(st)) => {
+            ui.add(
+                egui::DragValue::new(&mut st.width)
+                    .range(0.0..=50.0)
+                    .speed(0.05)
+                    .suffix(" pt"),
+            );
+            color_ui(ui, s.color, &mut st.color);
+        }
+        (true, None) => {
+            *stroke = Some(Stroke {
+                width: 0.5,
+                color: Color::BLACK,
+            })
+        }
+        (false, _) => *stroke = None,
+    }
+}

@@ -1,0 +1,739 @@
+//! The desktop editor (egui/eframe). It paints the page from the same layout the PDF is
+//! written from, and changes the document only through `edit::Command`s, applied after each
+//! UI pass (so one drag or one burst of typing is one undo step).
+//!
+//! Submodules: `canvas` (page, guides, tools, dragging), `inspector` (selection properties),
+//! `panels` (pages and elements lists), `files` (dialogs, save, export, recent files),
+//! `clipboard`, `i18n` (every string), `view` (zoom/pan), `snap`, `tiles` (page raster cache).
+
+mod canvas;
+mod clipboard;
+mod files;
+pub mod i18n;
+mod inspector;
+mod panels;
+pub mod snap;
+mod tiles;
+pub mod view;
+
+use std::path::{Path, PathBuf};
+
+use crate::edit::history::History;
+use crate::edit::{Command, apply};
+use crate::fonts::FontBook;
+use crate::layout::frame::PageFrame;
+use crate::model::Document;
+pub use canvas::Tool;
+use i18n::{Lang, Strings};
+use view::View;
+
+/// Something waiting for the user's answer about unsaved changes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AfterPrompt {
+    Close,
+    New,
+    Open,
+    OpenPath(PathBuf),
+}
+
+/// An open modal dialog.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Modal {
+    Unsaved(AfterPrompt),
+    NewDocument(files::NewDocSettings),
+    QrPayload {
+        page: usize,
+        frame: crate::units::Rect,
+        text: String,
+    },
+}
+
+/// A message in the status bar.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Message {
+    pub text: String,
+    pub error: bool,
+}
+
+pub struct EditorApp {
+    pub doc: Document,
+    pub path: Option<PathBuf>,
+    pub dirty: bool,
+    pub book: &'static FontBook,
+    pub lang: Lang,
+    pub page: usize,
+    pub selection: Vec<String>,
+    pub tool: Tool,
+    pub view: View,
+    /// Fit the page to the canvas on the next frame.
+    pub fit_pending: bool,
+    pub messages: Vec<Message>,
+    pub modal: Option<Modal>,
+    /// Layouts computed so far (tests check that panning and zooming add none).
+    pub layout_count: usize,
+    layout: Vec<PageFrame>,
+    generation: u64,
+    layout_stale: bool,
+    history: History,
+    pending: Vec<(Command, Option<String>)>,
+    canvas: canvas::CanvasState,
+    tiles: tiles::TileCache,
+    files: files::Files,
+    inspector: inspector::InspectorState,
+    /// The window may close (unsaved changes were dealt with).
+    close_confirmed: bool,
+}
+
+impl EditorApp {
+    /// An editor on `doc` (from `path`, if it came from a file).
+    pub fn new(doc: Document, path: Option<PathBuf>, book: &'static FontBook) -> EditorApp {
+        EditorApp {
+            doc,
+            path,
+            dirty: false,
+            book,
+            lang: Lang::default(),
+            page: 0,
+            selection: Vec::new(),
+            tool: Tool::Select,
+            view: View::default(),
+            fit_pending: true,
+            messages: Vec::new(),
+            modal: None,
+            layout_count: 0,
+            layout: Vec::new(),
+            generation: 0,
+            layout_stale: true,
+            history: History::default(),
+            pending: Vec::new(),
+            canvas: Default::default(),
+            tiles: Default::default(),
+            files: files::Files::load_recent(),
+            inspector: Default::default(),
+            close_confirmed: false,
+        }
+    }
+
+    /// Opens a layout file, or reports why not.
+    pub fn open(path: &Path, book: &'static FontBook) -> Result<EditorApp, crate::io::FileError> {
+        let doc = crate::io::load(path)?;
+        let mut app = EditorApp::new(doc, Some(path.to_path_buf()), book);
+        app.files.remember(path);
+        Ok(app)
+    }
+
+    /// Puts the CJK face into egui's fonts so panels can show Chinese.
+    pub fn install_fonts(ctx: &egui::Context, book: &FontBook) {
+        let mut fonts = egui::FontDefinitions::default();
+        let face = book.find("Noto Sans SC", false).map(|id| book.face(id));
+        if let Some(face) = face {
+            fonts.font_data.insert(
+                "cjk".into(),
+                std::sync::Arc::new(egui::FontData::from_static(face.data)),
+            );
+            for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+                fonts.families.entry(family).or_default().push("cjk".into());
+            }
+        }
+        ctx.set_fonts(fonts);
+    }
+
+    pub fn strings(&self) -> &'static Strings {
+        self.lang.strings()
+    }
+
+    /// Queues a change; it is applied after this frame's UI pass.
+    pub fn command(&mut self, cmd: Command) {
+        self.pending.push((cmd, None));
+    }
+
+    /// Queues a change that merges with the previous one of the same key into one undo step.
+    pub fn command_merged(&mut self, cmd: Command, key: String) {
+        self.pending.push((cmd, Some(key)));
+    }
+
+    /// Applies queued commands (each either fully or not at all).
+    pub fn apply_pending(&mut self) {
+        for (cmd, key) in std::mem::take(&mut self.pending) {
+            let before = self.doc.clone();
+            match apply(&mut self.doc, cmd) {
+                Ok(()) if self.doc != before => {
+                    if key.is_none() {
+                        self.history.close_group();
+                    }
+                    self.history.record(before, key);
+                    self.changed();
+                }
+                Ok(()) => {}
+                Err(e) => self.error(e.to_string()),
+            }
+        }
+        self.selection.retain(|id| self.doc.element(id).is_some());
+        self.page = self.page.min(self.doc.pages.len().saturating_sub(1));
+    }
+
+    fn changed(&mut self) {
+        self.dirty = true;
+        self.layout_stale = true;
+    }
+
+    pub fn undo(&mut self) {
+        if let Some(doc) = self.history.undo(&self.doc) {
+            self.doc = doc;
+            self.changed();
+            self.inspector.reset();
+        }
+    }
+
+    pub fn redo(&mut self) {
+        if let Some(doc) = self.history.redo(&self.doc) {
+            self.doc = doc;
+            self.changed();
+            self.inspector.reset();
+        }
+    }
+
+    /// Replaces the whole document (new or opened file): a fresh history.
+    pub fn replace_document(&mut self, doc: Document, path: Option<PathBuf>) {
+        self.doc = doc;
+        self.path = path;
+        self.dirty = false;
+        self.history = History::default();
+        self.selection.clear();
+        self.page = 0;
+        self.layout_stale = true;
+        self.fit_pending = true;
+        self.inspector.reset();
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.messages.push(Message {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.messages.retain(|m| m.error);
+        self.messages.push(Message {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    /// The folder images are relative to.
+    pub fn base_dir(&self) -> PathBuf {
+        self.path
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("."))
+    }
+
+    /// The laid-out pages, computed again only when the document changed.
+    pub fn layout(&mut self) -> &[PageFrame] {
+        if self.layout_stale {
+            self.layout = crate::layout::layout_document(&self.doc, self.book, &self.base_dir());
+            self.generation += 1;
+            self.layout_count += 1;
+            self.layout_stale = false;
+        }
+        &self.layout
+    }
+
+    /// Where a page point (pt) is on screen, as of the last frame (for tests and scripts).
+    pub fn screen_pos(&self, x: f32, y: f32) -> egui::Pos2 {
+        self.view.to_screen(self.canvas.origin, x, y)
+    }
+
+    /// The window title: file name and an unsaved-changes mark.
+    pub fn title(&self) -> String {
+        let name = self
+            .path
+            .as_deref()
+            .and_then(Path::file_name)
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| self.strings().untitled.to_string());
+        format!(
+            "{}{} — paiban 排版",
+            if self.dirty { "● " } else { "" },
+            name
+        )
+    }
+
+    /// One editor frame: menus, panels, canvas; then the queued commands are applied.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        files::Files::poll(self, &ctx);
+        self.handle_close_request(&ctx);
+        self.menu_bar(ui);
+        self.toolbar(ui);
+        self.status_bar(ui);
+        panels::left(self, ui);
+        inspector::right(self, ui);
+        egui::CentralPanel::default().show(ui, |ui| canvas::show(self, ui));
+        self.modals(&ctx);
+        self.shortcuts(&ctx);
+        self.apply_pending();
+        ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.title()));
+    }
+
+    fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && self.dirty && !self.close_confirmed {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.modal = Some(Modal::Unsaved(AfterPrompt::Close));
+        }
+    }
+
+    /// Runs what waited on the unsaved-changes prompt.
+    fn proceed(&mut self, action: AfterPrompt, ctx: &egui::Context) {
+        match action {
+            AfterPrompt::Close => {
+                self.close_confirmed = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            AfterPrompt::New => {
+                self.modal = Some(Modal::NewDocument(files::NewDocSettings::default()))
+            }
+            AfterPrompt::Open => self.files.pick_open(),
+            AfterPrompt::OpenPath(p) => self.open_path(&p),
+        }
+    }
+
+    /// Does `action` now, or first asks about unsaved changes.
+    pub fn guarded(&mut self, action: AfterPrompt, ctx: &egui::Context) {
+        if self.dirty {
+            self.modal = Some(Modal::Unsaved(action));
+        } else {
+            self.proceed(action, ctx);
+        }
+    }
+
+    pub fn open_path(&mut self, path: &Path) {
+        match crate::io::load(path) {
+            Ok(doc) => {
+                self.replace_document(doc, Some(path.to_path_buf()));
+                self.files.remember(path);
+            }
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    /// Saves to the document's path, or asks for one.
+    pub fn save(&mut self) {
+        match self.path.clone() {
+            Some(path) => self.save_to(&path),
+            None => self.files.pick_save_as(),
+        }
+    }
+
+    pub fn save_to(&mut self, path: &Path) {
+        match crate::io::save(&self.doc, path) {
+            Ok(()) => {
+                self.path = Some(path.to_path_buf());
+                self.dirty = false;
+                self.files.remember(path);
+                let msg = i18n::fill(self.strings().saved, path.display());
+                self.info(msg);
+            }
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    pub fn export_pdf(&mut self, path: &Path) {
+        let title = self.doc.title.clone();
+        let book = self.book;
+        let pages = self.layout().to_vec();
+        let result = crate::render::pdf::write_pdf(
+            &pages,
+            book,
+            &crate::render::pdf::PdfOptions { title, date: None },
+        )
+        .map_err(|e| e.to_string())
+        .and_then(|bytes| {
+            crate::io::write_atomically(path, &bytes)
+                .map_err(|e| format!("{}: {e}", path.display()))
+        });
+        match result {
+            Ok(()) => {
+                let msg = i18n::fill(self.strings().exported, path.display());
+                self.info(msg);
+            }
+            Err(e) => self.error(e),
+        }
+    }
+
+    fn menu_bar(&mut self, ui: &mut egui::Ui) {
+        let s = self.strings();
+        let ctx = ui.ctx().clone();
+        egui::Panel::top("menu").show(ui, |ui| {
+            egui::MenuBar::new().ui(ui, |ui| {
+                ui.menu_button(s.file, |ui| {
+                    if ui.button(s.new).clicked() {
+                        self.guarded(AfterPrompt::New, &ctx);
+                    }
+                    if ui.button(s.open).clicked() {
+                        self.guarded(AfterPrompt::Open, &ctx);
+                    }
+                    ui.menu_button(s.recent, |ui| {
+                        for p in self.files.recent.clone() {
+                            if ui.button(p.display().to_string()).clicked() {
+                                self.guarded(AfterPrompt::OpenPath(p), &ctx);
+                            }
+                        }
+                    });
+                    ui.separator();
+                    if ui.button(format!("{}  Ctrl+S", s.save)).clicked() {
+                        self.save();
+                    }
+                    if ui.button(s.save_as).clicked() {
+                        self.files.pick_save_as();
+                    }
+                    if ui.button(format!("{}  Ctrl+E", s.export_pdf)).clicked() {
+                        self.files.pick_export();
+                    }
+                    ui.separator();
+                    if ui.button(s.quit).clicked() {
+                        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                    }
+                });
+                ui.menu_button(s.edit, |ui| {
+                    if ui
+                        .add_enabled(
+                            self.history.can_undo(),
+                            egui::Button::new(format!("{}  Ctrl+Z", s.undo)),
+                        )
+                        .clicked()
+                    {
+                        self.undo();
+                    }
+                    if ui
+                        .add_enabled(
+                            self.history.can_redo(),
+                            egui::Button::new(format!("{}  Ctrl+Shift+Z", s.redo)),
+                        )
+                        .clicked()
+                    {
+                        self.redo();
+                    }
+                    ui.separator();
+                    if ui.button(s.cut).clicked() {
+                        clipboard::copy(self, &ctx, true);
+                    }
+                    if ui.button(s.copy).clicked() {
+                        clipboard::copy(self, &ctx, false);
+                    }
+                    if ui.button(s.duplicate).clicked() {
+                        clipboard::duplicate(self);
+                    }
+                    if ui.button(s.delete).clicked() {
+                        self.delete_selection();
+                    }
+                });
+                ui.menu_button(s.arrange, |ui| canvas::arrange_menu(self, ui));
+                ui.menu_button(s.view, |ui| {
+                    if ui.button(format!("{}  Ctrl+=", s.zoom_in)).clicked() {
+                        self.canvas.zoom_request = Some(1.25);
+                    }
+                    if ui.button(format!("{}  Ctrl+-", s.zoom_out)).clicked() {
+                        self.canvas.zoom_request = Some(0.8);
+                    }
+                    if ui.button(format!("{}  Ctrl+0", s.fit_page)).clicked() {
+                        self.fit_pending = true;
+                    }
+                    if ui.button(format!("{}  Ctrl+1", s.actual_size)).clicked() {
+                        self.canvas.actual_size_request = true;
+                    }
+                });
+                ui.menu_button(s.settings, |ui| {
+                    ui.label(s.language);
+                    ui.radio_value(&mut self.lang, Lang::Zh, "简体中文");
+                    ui.radio_value(&mut self.lang, Lang::En, "English");
+                });
+            });
+        });
+    }
+
+    fn toolbar(&mut self, ui: &mut egui::Ui) {
+        let s = self.strings();
+        egui::Panel::top("tools").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                for (tool, label) in [
+                    (Tool::Select, s.tool_select),
+                    (Tool::Text, s.tool_text),
+                    (Tool::Table, s.tool_table),
+                    (Tool::Qr, s.tool_qr),
+                    (Tool::Image, s.tool_image),
+                    (Tool::Rule, s.tool_rule),
+                    (Tool::Box, s.tool_box),
+                ] {
+                    if ui.selectable_label(self.tool == tool, label).clicked() {
+                        self.tool = tool;
+                        self.canvas.link_from = None;
+                    }
+                }
+            });
+        });
+    }
+
+    fn status_bar(&mut self, ui: &mut egui::Ui) {
+        let s = self.strings();
+        egui::Panel::bottom("status").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(format!(
+                    "{:.0} %",
+                    self.view.zoom * 72.0 / 96.0 * ui.ctx().pixels_per_point() * 100.0
+                ));
+                if let Some((x, y)) = self.canvas.pointer_mm {
+                    ui.label(format!("{x:.1}, {y:.1} mm"));
+                }
+                let mut dismiss = None;
+                for (i, m) in self.messages.iter().enumerate() {
+                    let color = if m.error {
+                        egui::Color32::from_rgb(200, 30, 30)
+                    } else {
+                        ui.visuals().text_color()
+                    };
+                    ui.colored_label(color, &m.text);
+                    if m.error && ui.small_button(s.dismiss).clicked() {
+                        dismiss = Some(i);
+                    }
+                }
+                if let Some(i) = dismiss {
+                    self.messages.remove(i);
+                }
+            });
+        });
+    }
+
+    fn modals(&mut self, ctx: &egui::Context) {
+        let s = self.strings();
+        let Some(modal) = self.modal.clone() else {
+            return;
+        };
+        match modal {
+            Modal::Unsaved(action) => {
+                let mut choice = None;
+                egui::Modal::new(egui::Id::unique("unsaved")).show(ctx, |ui| {
+                    ui.heading(s.unsaved_title);
+                    ui.label(s.unsaved_body);
+                    ui.horizontal(|ui| {
+                        if ui.button(s.save).clicked() {
+                            choice = Some(0);
+                        }
+                        if ui.button(s.discard).clicked() {
+                            choice = Some(1);
+                        }
+                        if ui.button(s.cancel).clicked() {
+                            choice = Some(2);
+                        }
+                    });
+                });
+                match choice {
+                    Some(0) => {
+                        self.modal = None;
+                        self.save();
+                        if !self.dirty {
+                            self.proceed(action, ctx);
+                        }
+                    }
+                    Some(1) => {
+                        self.modal = None;
+                        self.dirty = false;
+                        self.proceed(action, ctx);
+                    }
+                    Some(_) => self.modal = None,
+                    None => {}
+                }
+            }
+            Modal::NewDocument(mut settings) => {
+                let mut done = None;
+                egui::Modal::new(egui::Id::unique("new-doc")).show(ctx, |ui| {
+                    ui.heading(s.new_document);
+                    done = files::new_doc_form(ui, s, &mut settings);
+                });
+                match done {
+                    Some(true) => {
+                        self.modal = None;
+                        self.replace_document(settings.document(), None);
+                    }
+                    Some(false) => self.modal = None,
+                    None => self.modal = Some(Modal::NewDocument(settings)),
+                }
+            }
+            Modal::QrPayload {
+                page,
+                frame,
+                mut text,
+            } => {
+                let mut done = None;
+                egui::Modal::new(egui::Id::unique("qr-payload")).show(ctx, |ui| {
+                    ui.label(s.qr_prompt);
+                    let r = ui.add(egui::TextEdit::singleline(&mut text).desired_width(320.0));
+                    r.request_focus();
+                    ui.horizontal(|ui| {
+                        if ui.button(s.ok).clicked()
+                            || (r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)))
+                        {
+                            done = Some(true);
+                        }
+                        if ui.button(s.cancel).clicked() {
+                            done = Some(false);
+                        }
+                    });
+                });
+                match done {
+                    Some(true) if !text.is_empty() => {
+                        self.modal = None;
+                        canvas::add_qr(self, page, frame, text);
+                    }
+                    Some(_) => self.modal = None,
+                    None => self.modal = Some(Modal::QrPayload { page, frame, text }),
+                }
+            }
+        }
+    }
+
+    pub fn delete_selection(&mut self) {
+        if !self.selection.is_empty() {
+            let ids = std::mem::take(&mut self.selection);
+            self.command(Command::Delete { ids });
+        }
+    }
+
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        use egui::{Key, KeyboardShortcut, Modifiers};
+        let cmd = Modifiers::COMMAND;
+        let shift_cmd = Modifiers::COMMAND | Modifiers::SHIFT;
+        let pressed = |m: Modifiers, k: Key| {
+            ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(m, k)))
+        };
+        if pressed(cmd, Key::S) {
+            self.save();
+        }
+        if pressed(cmd, Key::E) {
+            self.files.pick_export();
+        }
+        if pressed(cmd, Key::O) {
+            self.guarded(AfterPrompt::Open, ctx);
+        }
+        if pressed(cmd, Key::N) {
+            self.guarded(AfterPrompt::New, ctx);
+        }
+        if self.modal.is_some() {
+            return;
+        }
+        // Keys that also mean something in a text field are left to it while it has focus.
+        let typing = ctx.egui_wants_keyboard_input();
+        if pressed(shift_cmd, Key::Z) || pressed(cmd, Key::Y) {
+            self.redo();
+        } else if !typing && pressed(cmd, Key::Z) {
+            self.undo();
+        }
+        if typing {
+            return;
+        }
+        if pressed(cmd, Key::D) {
+            clipboard::duplicate(self);
+        }
+        if pressed(cmd, Key::Equals) || pressed(cmd, Key::Plus) {
+            self.canvas.zoom_request = Some(1.25);
+        }
+        if pressed(cmd, Key::Minus) {
+            self.canvas.zoom_request = Some(0.8);
+        }
+        if pressed(cmd, Key::Num0) {
+            self.fit_pending = true;
+        }
+        if pressed(cmd, Key::Num1) {
+            self.canvas.actual_size_request = true;
+        }
+        // Copy, cut and paste arrive as events.
+        let events = ctx.input(|i| i.events.clone());
+        for e in events {
+            match e {
+                egui::Event::Copy => clipboard::copy(self, ctx, false),
+                egui::Event::Cut => clipboard::copy(self, ctx, true),
+                egui::Event::Paste(text) => clipboard::paste(self, &text),
+                _ => {}
+            }
+        }
+        if ctx.input(|i| i.key_pressed(Key::Delete) || i.key_pressed(Key::Backspace)) {
+            self.delete_selection();
+        }
+        let step = if ctx.input(|i| i.modifiers.shift) {
+            5.0
+        } else {
+            0.5
+        };
+        let step = crate::units::mm_to_pt(step);
+        let mut nudge = (0.0, 0.0);
+        ctx.input(|i| {
+            if i.key_pressed(Key::ArrowLeft) {
+                nudge.0 -= step;
+            }
+            if i.key_pressed(Key::ArrowRight) {
+                nudge.0 += step;
+            }
+            if i.key_pressed(Key::ArrowUp) {
+                nudge.1 -= step;
+            }
+            if i.key_pressed(Key::ArrowDown) {
+                nudge.1 += step;
+            }
+        });
+        if nudge != (0.0, 0.0) && !self.selection.is_empty() {
+            let ids = self.selection.clone();
+            self.command_merged(
+                Command::Move {
+                    ids,
+                    dx: nudge.0,
+                    dy: nudge.1,
+                },
+                "nudge".into(),
+            );
+        }
+    }
+}
+
+impl eframe::App for EditorApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        EditorApp::ui(self, ui);
+    }
+}
+
+/// Runs the editor window on `path` (or the sample layout).
+pub fn run(path: Option<PathBuf>) -> Result<(), String> {
+    let book: &'static FontBook =
+        Box::leak(Box::new(FontBook::bundled().map_err(|e| e.to_string())?));
+    let path = path.unwrap_or_else(|| {
+        PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/layouts/luzhong-2022-11-01.json"
+        ))
+    });
+    let app = match EditorApp::open(&path, book) {
+        Ok(app) => app,
+        Err(e) => {
+            // The window still opens, on a new document, with the error shown.
+            let mut app = EditorApp::new(files::NewDocSettings::default().document(), None, book);
+            app.error(e.to_string());
+            app
+        }
+    };
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_inner_size([1400.0, 950.0])
+            .with_title(app.title()),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "paiban",
+        options,
+        Box::new(move |cc| {
+            EditorApp::install_fonts(&cc.egui_ctx, book);
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|e| e.to_string())
+}

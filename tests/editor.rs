@@ -1,0 +1,327 @@
+//! The editor driven headless with egui_kittest: by labels and pointer events, as a user would.
+
+mod common;
+
+use std::sync::OnceLock;
+
+use egui::accesskit::Role;
+use egui::{Modifiers, Pos2, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use paiban::FontBook;
+use paiban::app::EditorApp;
+use paiban::model::{Document, ElementKind};
+use paiban::units::{Rect, mm_to_pt};
+
+fn book() -> &'static FontBook {
+    static BOOK: OnceLock<&'static FontBook> = OnceLock::new();
+    BOOK.get_or_init(|| Box::leak(Box::new(FontBook::bundled().expect("fonts"))))
+}
+
+fn blank() -> Document {
+    let json = r#"{"format":1,"styles":{"正文":{"font":"Noto Serif SC","size":"五号","leading":15.5,"indent":2}},
+        "pages":[{"size":[297,420],"margins":{"top":15,"bottom":15,"left":15,"right":15},"columns":5,"gutter":5,"elements":[]}]}"#;
+    paiban::io::from_json(json).unwrap()
+}
+
+fn harness(doc: Document) -> Harness<'static, EditorApp> {
+    let app = EditorApp::new(doc, None, book());
+    let mut h = Harness::builder()
+        .with_size(vec2(1400.0, 950.0))
+        .with_max_steps(16)
+        .with_context_setup(|ctx| EditorApp::install_fonts(ctx, book()))
+        .build_ui_state(|ui, app: &mut EditorApp| app.ui(ui), app);
+    h.run_ok();
+    h
+}
+
+/// Drags with the primary button from `a` to `b` in several moves.
+fn drag(h: &mut Harness<'static, EditorApp>, a: Pos2, b: Pos2) {
+    h.hover_at(a);
+    h.step();
+    h.drag_at(a);
+    h.step();
+    for i in 1..=5 {
+        h.hover_at(a + (b - a) * (i as f32 / 5.0));
+        h.step();
+    }
+    h.drop_at(b);
+    h.run_ok();
+}
+
+fn click_at(h: &mut Harness<'static, EditorApp>, p: Pos2) {
+    h.hover_at(p);
+    h.step();
+    h.drag_at(p);
+    h.step();
+    h.drop_at(p);
+    h.run_ok();
+}
+
+/// Focuses the `n`th text field of `role` and types into it.
+fn type_into(h: &mut Harness<'static, EditorApp>, role: Role, n: usize, text: &str) {
+    h.get_all_by_role(role).nth(n).expect("text field").focus();
+    h.run_ok();
+    h.event(egui::Event::Text(text.to_string()));
+    h.run_ok();
+}
+
+fn frame_of(app: &EditorApp, id: &str) -> Rect {
+    app.doc.element(id).unwrap().1.frame
+}
+
+#[test]
+fn place_a_text_frame_and_type_chinese_then_undo_and_redo() {
+    let mut h = harness(blank());
+    h.get_by_label("文本框").click();
+    h.run_ok();
+    let (a, b) = (
+        h.state().screen_pos(100.0, 150.0),
+        h.state().screen_pos(300.0, 300.0),
+    );
+    drag(&mut h, a, b);
+    let app = h.state();
+    assert_eq!(
+        app.doc.pages[0].elements.len(),
+        1,
+        "a text frame was placed"
+    );
+    let id = app.doc.pages[0].elements[0].id.clone();
+    let f = frame_of(app, &id);
+    assert!(
+        (f.x - 100.0).abs() < 2.0 && (f.right() - 300.0).abs() < 2.0,
+        "{f:?}"
+    );
+    assert_eq!(app.selection, vec![id.clone()]);
+
+    type_into(&mut h, Role::MultilineTextInput, 0, "淄博晨报排版");
+    let story = |app: &EditorApp| paiban::edit::story_text(app.doc.story_of_frame(&id).unwrap().0);
+    assert_eq!(story(h.state()), "淄博晨报排版");
+    // The page shows it: the layout has the line.
+    let lines = h.state_mut().layout()[0].text_lines();
+    assert!(lines.iter().any(|l| l.text == "淄博晨报排版"), "{lines:?}");
+
+    // Typing was one step; placing the frame another.
+    h.state_mut().undo();
+    h.run_ok();
+    assert_eq!(story(h.state()), "");
+    h.state_mut().undo();
+    h.run_ok();
+    assert!(h.state().doc.pages[0].elements.is_empty());
+    h.state_mut().redo();
+    h.state_mut().redo();
+    h.run_ok();
+    assert_eq!(story(h.state()), "淄博晨报排版");
+}
+
+#[test]
+fn move_and_resize_snap_to_column_edges() {
+    let mut doc = blank();
+    let col = doc.pages[0].column_edges();
+    let json = r#"{"id":"box","kind":"shape","shape":"rect","x":60,"y":100,"w":40,"h":30,"fill":{"gray":30}}"#;
+    let mut v: serde_json::Value = serde_json::from_str(&paiban::io::to_json(&doc)).unwrap();
+    v["pages"][0]["elements"] =
+        serde_json::json!([serde_json::from_str::<serde_json::Value>(json).unwrap()]);
+    doc = paiban::io::from_json(&v.to_string()).unwrap();
+    let mut h = harness(doc);
+    let start = frame_of(h.state(), "box");
+    // Drag so the box's left edge lands 2 pt short of the second column's left edge.
+    let target_x = col[1].0 - 2.0;
+    let grab = h.state().screen_pos(start.x + 10.0, start.y + 10.0);
+    let to = h.state().screen_pos(target_x + 10.0, start.y + 10.0);
+    drag(&mut h, grab, to);
+    let moved = frame_of(h.state(), "box");
+    assert!(
+        (moved.x - col[1].0).abs() < 0.01,
+        "left edge {} snapped to column edge {}",
+        moved.x,
+        col[1].0
+    );
+
+    // Resize by the right-middle handle to just past the column's right edge.
+    let handle = h.state().screen_pos(moved.right(), moved.y + moved.h / 2.0);
+    let to = h
+        .state()
+        .screen_pos(col[2].1 + 1.5, moved.y + moved.h / 2.0);
+    drag(&mut h, handle, to);
+    let resized = frame_of(h.state(), "box");
+    assert!(
+        (resized.right() - col[2].1).abs() < 0.01,
+        "right edge {} snapped to {}",
+        resized.right(),
+        col[2].1
+    );
+    assert!((resized.x - moved.x).abs() < 0.01, "the left edge stays");
+
+    h.state_mut().undo();
+    assert_eq!(frame_of(h.state(), "box"), moved);
+    h.state_mut().undo();
+    assert_eq!(frame_of(h.state(), "box"), start);
+    h.state_mut().redo();
+    h.state_mut().redo();
+    assert_eq!(frame_of(h.state(), "box"), resized);
+    // Nudge with the arrow keys: 0.5 mm, Shift 5 mm.
+    h.key_press(egui::Key::ArrowRight);
+    h.run_ok();
+    assert!((frame_of(h.state(), "box").x - (resized.x + mm_to_pt(0.5))).abs() < 0.01);
+}
+
+#[test]
+fn table_add_row_and_edit_a_cell() {
+    let mut h = harness(blank());
+    h.get_by_label("表格").click();
+    h.run_ok();
+    let p = h.state().screen_pos(100.0, 200.0);
+    click_at(&mut h, p);
+    let id = h.state().selection[0].clone();
+    let rows = |app: &EditorApp| match &app.doc.element(&id).unwrap().1.kind {
+        ElementKind::Table(t) => t.rows.clone(),
+        _ => panic!("not a table"),
+    };
+    assert_eq!(rows(h.state()).len(), 3);
+    h.get_by_label("加一行").click();
+    h.run_ok();
+    assert_eq!(rows(h.state()).len(), 4);
+    // Inputs: the name field, then the cells row by row.
+    type_into(&mut h, Role::TextInput, 1 + 3 + 1, "临淄区");
+    assert_eq!(rows(h.state())[1][1].text, "临淄区");
+    let lines = h.state_mut().layout()[0].text_lines();
+    assert!(lines.iter().any(|l| l.text == "临淄区"));
+}
+
+#[test]
+fn place_a_qr_code_and_change_its_payload() {
+    let mut h = harness(blank());
+    h.get_by_label("二维码").click();
+    h.run_ok();
+    let p = h.state().screen_pos(150.0, 150.0);
+    click_at(&mut h, p);
+    // The payload prompt.
+    type_into(&mut h, Role::TextInput, 0, "lznews.cn/a");
+    h.get_by_label("确定").click();
+    h.run_ok();
+    let qr = |app: &EditorApp| {
+        app.doc.pages[0].elements.iter().find_map(|e| {
+            if let ElementKind::Qr(q) = &e.kind {
+                Some(q.payload.clone())
+            } else {
+                None
+            }
+        })
+    };
+    assert_eq!(qr(h.state()).as_deref(), Some("https://lznews.cn/a"));
+    type_into(&mut h, Role::MultilineTextInput, 0, "/b");
+    assert_eq!(qr(h.state()).as_deref(), Some("https://lznews.cn/a/b"));
+    assert!(
+        h.query_by_label_contains("模块尺寸").is_some(),
+        "module size is shown"
+    );
+}
+
+#[test]
+fn save_reopen_and_compare() {
+    let dir = common::scratch("editor-save");
+    let path = dir.join("page.json");
+    let doc = paiban::io::load(&common::sample()).unwrap();
+    let mut h = harness(doc);
+    h.state_mut().path = Some(path.clone());
+    // Move the QR code 10 mm right, then save with Ctrl+S.
+    let before = frame_of(h.state(), "promo-qr");
+    let grab = h.state().screen_pos(before.x + 20.0, before.y + 20.0);
+    let to = grab + vec2(mm_to_pt(10.0) * h.state().view.zoom, 0.0);
+    drag(&mut h, grab, to);
+    assert!(h.state().dirty);
+    assert!(h.state().title().starts_with("● "));
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::S);
+    h.run_ok();
+    assert!(!h.state().dirty, "{:?}", h.state().messages);
+    let reopened = paiban::io::load(&path).unwrap();
+    // Equal as saved (positions are stored to a thousandth of a millimetre).
+    assert!(
+        paiban::io::to_json(&reopened) == paiban::io::to_json(&h.state().doc),
+        "the reopened file equals the document in the editor"
+    );
+    let moved = reopened.element("promo-qr").unwrap().1.frame;
+    assert!(
+        moved.x > before.x + mm_to_pt(5.0),
+        "the saved file has the move"
+    );
+}
+
+#[test]
+fn link_two_frames_and_the_story_continues() {
+    let mut h = harness(blank());
+    for (x, y) in [(100.0, 100.0), (100.0, 400.0)] {
+        h.get_by_label("文本框").click();
+        h.run_ok();
+        let (a, b) = (
+            h.state().screen_pos(x, y),
+            h.state().screen_pos(x + 140.0, y + 60.0),
+        );
+        drag(&mut h, a, b);
+    }
+    let ids: Vec<String> = h.state().doc.pages[0]
+        .elements
+        .iter()
+        .map(|e| e.id.clone())
+        .collect();
+    // Select the first frame and give it more text than fits.
+    let p = h.state().screen_pos(150.0, 120.0);
+    click_at(&mut h, p);
+    assert_eq!(h.state().selection, vec![ids[0].clone()]);
+    type_into(
+        &mut h,
+        Role::MultilineTextInput,
+        0,
+        &"淄博市委统筹疫情防控和经济运行工作领导小组召开工作调度会议。".repeat(6),
+    );
+    assert!(
+        h.state_mut().layout()[0]
+            .reports
+            .iter()
+            .any(|r| r.overset_chars > 0),
+        "the first frame overflows"
+    );
+    h.get_by_label("串接到…").click();
+    h.run_ok();
+    let p = h.state().screen_pos(150.0, 420.0);
+    click_at(&mut h, p);
+    let app = h.state_mut();
+    let story = app.doc.story_of_frame(&ids[0]).unwrap().0.clone();
+    assert_eq!(story.frames, ids);
+    let lines = app.layout()[0].text_lines();
+    assert!(
+        lines.iter().any(|l| l.element == ids[1]),
+        "the story continues in the second frame"
+    );
+}
+
+#[test]
+fn panning_and_zooming_do_not_lay_out_again() {
+    let mut h = harness(paiban::io::load(&common::sample()).unwrap());
+    let count = h.state().layout_count;
+    let center = h.state().screen_pos(400.0, 600.0);
+    h.hover_at(center);
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: vec2(0.0, -120.0),
+        modifiers: Modifiers::NONE,
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+    });
+    h.run_ok();
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Equals);
+    h.run_ok();
+    h.event(egui::Event::Zoom(1.5));
+    h.run_ok();
+    assert!(h.state().view.zoom > 0.0);
+    assert_eq!(h.state().layout_count, count, "view changes never relayout");
+    // An edit does.
+    h.state_mut().command(paiban::edit::Command::Move {
+        ids: vec!["promo-qr".into()],
+        dx: 1.0,
+        dy: 0.0,
+    });
+    h.run_ok();
+    assert_eq!(h.state().layout_count, count + 1);
+}
