@@ -31,13 +31,8 @@ pub fn preflight(pages: &[PageFrame]) -> Preflight {
     let mut out = Preflight::default();
     for (p, page) in pages.iter().enumerate() {
         for r in &page.reports {
-            let mut add = |message: String| {
-                out.findings.push(Finding {
-                    page: p + 1,
-                    element: r.element.clone(),
-                    message,
-                })
-            };
+            let mut add =
+                |message: String| out.findings.push(Finding { page: p + 1, element: r.element.clone(), message });
             if r.overset_chars > 0 {
                 add(format!(
                     "overset: {} characters do not fit (超 {} 字); enlarge the frame or cut the text",
@@ -45,20 +40,11 @@ pub fn preflight(pages: &[PageFrame]) -> Preflight {
                 ));
             }
             if !r.missing_glyphs.is_empty() {
-                let chars: String = r
-                    .missing_glyphs
-                    .iter()
-                    .map(|c| format!("{c} (U+{:04X}) ", *c as u32))
-                    .collect();
-                add(format!(
-                    "no font has a glyph for: {}; add a font that covers them",
-                    chars.trim_end()
-                ));
+                let chars: String = r.missing_glyphs.iter().map(|c| format!("{c} (U+{:04X}) ", *c as u32)).collect();
+                add(format!("no font has a glyph for: {}; add a font that covers them", chars.trim_end()));
             }
             for f in &r.missing_fonts {
-                add(format!(
-                    "font family \"{f}\" not found; a bundled face was used instead"
-                ));
+                add(format!("font family \"{f}\" not found; a bundled face was used instead"));
             }
             for e in &r.errors {
                 add(e.clone());
@@ -75,14 +61,8 @@ pub fn describe(pages: &[PageFrame], pre: &Preflight) -> String {
     for (p, page) in pages.iter().enumerate() {
         for r in &page.reports {
             if r.kind == "text" || r.kind == "table" {
-                let _ = writeln!(
-                    s,
-                    "page {} {:<24} {:>4} lines  overset {}",
-                    p + 1,
-                    r.element,
-                    r.lines,
-                    r.overset_chars
-                );
+                let _ =
+                    writeln!(s, "page {} {:<24} {:>4} lines  overset {}", p + 1, r.element, r.lines, r.overset_chars);
             } else if let Some(ppi) = r.image_ppi {
                 let _ = writeln!(s, "page {} {:<24} image {:.0} ppi", p + 1, r.element, ppi);
             }

@@ -13,37 +13,18 @@ pub enum Color {
 
 impl Color {
     /// K-only black, the colour of text.
-    pub const BLACK: Color = Color::Cmyk {
-        c: 0.0,
-        m: 0.0,
-        y: 0.0,
-        k: 100.0,
-    };
-    pub const WHITE: Color = Color::Cmyk {
-        c: 0.0,
-        m: 0.0,
-        y: 0.0,
-        k: 0.0,
-    };
+    pub const BLACK: Color = Color::Cmyk { c: 0.0, m: 0.0, y: 0.0, k: 100.0 };
+    pub const WHITE: Color = Color::Cmyk { c: 0.0, m: 0.0, y: 0.0, k: 0.0 };
 
     /// The colour at `tint` percent strength (100 is the colour itself).
     pub fn tinted(self, tint: f32) -> Color {
         let t = (tint / 100.0).clamp(0.0, 1.0);
         match self {
-            Color::Cmyk { c, m, y, k } => Color::Cmyk {
-                c: c * t,
-                m: m * t,
-                y: y * t,
-                k: k * t,
-            },
+            Color::Cmyk { c, m, y, k } => Color::Cmyk { c: c * t, m: m * t, y: y * t, k: k * t },
             Color::Gray(k) => Color::Gray(k * t),
             Color::Rgb { r, g, b } => {
                 let mix = |v: u8| (255.0 - (255.0 - v as f32) * t).round() as u8;
-                Color::Rgb {
-                    r: mix(r),
-                    g: mix(g),
-                    b: mix(b),
-                }
+                Color::Rgb { r: mix(r), g: mix(g), b: mix(b) }
             }
         }
     }
@@ -66,11 +47,7 @@ impl Color {
             return None;
         }
         let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
-        Some(Color::Rgb {
-            r: byte(0)?,
-            g: byte(2)?,
-            b: byte(4)?,
-        })
+        Some(Color::Rgb { r: byte(0)?, g: byte(2)?, b: byte(4)? })
     }
 }
 
@@ -98,15 +75,7 @@ fn cmyk_preview(c: f32, m: f32, y: f32, k: f32) -> [u8; 3] {
     let inks = [c, m, y, k].map(|v| v.clamp(0.0, 1.0));
     let mut rgb = [0.0f32; 3];
     for (corner, colour) in CORNERS.iter().enumerate() {
-        let weight: f32 = (0..4)
-            .map(|i| {
-                if corner & (8 >> i) != 0 {
-                    inks[i]
-                } else {
-                    1.0 - inks[i]
-                }
-            })
-            .product();
+        let weight: f32 = (0..4).map(|i| if corner & (8 >> i) != 0 { inks[i] } else { 1.0 - inks[i] }).product();
         (0..3).for_each(|ch| rgb[ch] += weight * colour[ch]);
     }
     rgb.map(|v| (v * 255.0).round().clamp(0.0, 255.0) as u8)
@@ -118,45 +87,19 @@ mod tests {
 
     #[test]
     fn hex_parses_and_rejects() {
-        assert_eq!(
-            Color::from_hex("#ff0080"),
-            Some(Color::Rgb {
-                r: 255,
-                g: 0,
-                b: 128
-            })
-        );
+        assert_eq!(Color::from_hex("#ff0080"), Some(Color::Rgb { r: 255, g: 0, b: 128 }));
         assert_eq!(Color::from_hex("ff0080"), None);
         assert_eq!(Color::from_hex("#ff00"), None);
     }
 
     #[test]
     fn tint_scales_ink() {
-        let red = Color::Cmyk {
-            c: 0.0,
-            m: 100.0,
-            y: 100.0,
-            k: 0.0,
-        };
-        assert_eq!(
-            red.tinted(20.0),
-            Color::Cmyk {
-                c: 0.0,
-                m: 20.0,
-                y: 20.0,
-                k: 0.0
-            }
-        );
+        let red = Color::Cmyk { c: 0.0, m: 100.0, y: 100.0, k: 0.0 };
+        assert_eq!(red.tinted(20.0), Color::Cmyk { c: 0.0, m: 20.0, y: 20.0, k: 0.0 });
         assert_eq!(Color::WHITE.to_rgb8(), [255, 255, 255]);
         // K-only black previews as the warm near-black it prints as.
         assert_eq!(Color::BLACK.to_rgb8(), [35, 31, 32]);
-        let red = Color::Cmyk {
-            c: 0.0,
-            m: 100.0,
-            y: 100.0,
-            k: 0.0,
-        }
-        .to_rgb8();
+        let red = Color::Cmyk { c: 0.0, m: 100.0, y: 100.0, k: 0.0 }.to_rgb8();
         assert!(red[0] > 200 && red[1] < 60 && red[2] < 60, "{red:?}");
     }
 }

@@ -29,17 +29,11 @@ impl Face {
     fn parse(path: PathBuf, data: &'static [u8], index: u32) -> Option<Face> {
         let shaper = rustybuzz::Face::from_slice(data, index)?;
         let name = |id: u16| {
-            shaper
-                .names()
-                .into_iter()
-                .filter(|n| n.name_id == id && n.is_unicode())
-                .find_map(|n| n.to_string())
+            shaper.names().into_iter().filter(|n| n.name_id == id && n.is_unicode()).find_map(|n| n.to_string())
         };
-        let family = name(ttf_parser::name_id::TYPOGRAPHIC_FAMILY)
-            .or_else(|| name(ttf_parser::name_id::FAMILY))?;
+        let family = name(ttf_parser::name_id::TYPOGRAPHIC_FAMILY).or_else(|| name(ttf_parser::name_id::FAMILY))?;
         let full_name = name(ttf_parser::name_id::FULL_NAME).unwrap_or_else(|| family.clone());
-        let postscript_name =
-            name(ttf_parser::name_id::POST_SCRIPT_NAME).unwrap_or_else(|| family.replace(' ', ""));
+        let postscript_name = name(ttf_parser::name_id::POST_SCRIPT_NAME).unwrap_or_else(|| family.replace(' ', ""));
         let weight = shaper.weight().to_number();
         Some(Face {
             family,
@@ -60,18 +54,12 @@ impl Face {
 
     /// Horizontal advance of a glyph in em.
     pub fn advance_em(&self, glyph: u16) -> f32 {
-        self.shaper
-            .glyph_hor_advance(ttf_parser::GlyphId(glyph))
-            .unwrap_or(0) as f32
-            / self.units_per_em
+        self.shaper.glyph_hor_advance(ttf_parser::GlyphId(glyph)).unwrap_or(0) as f32 / self.units_per_em
     }
 
     /// Ascender and descender in em (descender negative).
     pub fn ascent_descent_em(&self) -> (f32, f32) {
-        (
-            self.shaper.ascender() as f32 / self.units_per_em,
-            self.shaper.descender() as f32 / self.units_per_em,
-        )
+        (self.shaper.ascender() as f32 / self.units_per_em, self.shaper.descender() as f32 / self.units_per_em)
     }
 
     pub fn weight(&self) -> u16 {
@@ -85,10 +73,7 @@ pub enum FontError {
     #[error("no fonts found in {0} (set PAIBAN_FONTS to the folder holding paiban's fonts)")]
     NoFonts(String),
     #[error("{path}: {source}")]
-    Read {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Read { path: PathBuf, source: std::io::Error },
 }
 
 /// All faces known to paiban.
@@ -108,15 +93,9 @@ impl FontBook {
     /// Every `.ttf`/`.otf` in `dir`.
     pub fn from_dir(dir: &Path) -> Result<FontBook, FontError> {
         let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-            .map_err(|source| FontError::Read {
-                path: dir.into(),
-                source,
-            })?
+            .map_err(|source| FontError::Read { path: dir.into(), source })?
             .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| {
-                p.extension()
-                    .is_some_and(|x| x.eq_ignore_ascii_case("ttf") || x.eq_ignore_ascii_case("otf"))
-            })
+            .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("ttf") || x.eq_ignore_ascii_case("otf")))
             .collect();
         paths.sort();
         let mut faces = Vec::new();
@@ -129,10 +108,7 @@ impl FontBook {
         if faces.is_empty() {
             return Err(FontError::NoFonts(dir.display().to_string()));
         }
-        Ok(FontBook {
-            faces,
-            system: OnceLock::new(),
-        })
+        Ok(FontBook { faces, system: OnceLock::new() })
     }
 
     pub fn face(&self, id: FontId) -> &Face {
@@ -140,10 +116,7 @@ impl FontBook {
     }
 
     pub fn faces(&self) -> impl Iterator<Item = (FontId, &Face)> {
-        self.faces
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (FontId(i as u32), f))
+        self.faces.iter().enumerate().map(|(i, f)| (FontId(i as u32), f))
     }
 
     /// Family names, each once, in book order.
@@ -160,9 +133,8 @@ impl FontBook {
     /// The face of `family` nearest the weight asked for, if the family is known. A face's full
     /// name (e.g. "Noto Sans SC Black") picks that face itself.
     pub fn find(&self, family: &str, bold: bool) -> Option<FontId> {
-        if let Some((id, _)) = self
-            .faces()
-            .find(|(_, f)| f.full_name.eq_ignore_ascii_case(family) && f.full_name != f.family)
+        if let Some((id, _)) =
+            self.faces().find(|(_, f)| f.full_name.eq_ignore_ascii_case(family) && f.full_name != f.family)
         {
             return Some(id);
         }
@@ -197,18 +169,10 @@ impl FontBook {
         db.faces().find_map(|info| {
             let has = db
                 .with_face_data(info.id, |data, index| {
-                    ttf_parser::Face::parse(data, index)
-                        .ok()
-                        .and_then(|f| f.glyph_index(c))
-                        .is_some()
+                    ttf_parser::Face::parse(data, index).ok().and_then(|f| f.glyph_index(c)).is_some()
                 })
                 .unwrap_or(false);
-            has.then(|| {
-                info.families
-                    .first()
-                    .map(|(n, _)| n.clone())
-                    .unwrap_or_default()
-            })
+            has.then(|| info.families.first().map(|(n, _)| n.clone()).unwrap_or_default())
         })
     }
 }
@@ -218,16 +182,11 @@ impl FontBook {
 fn font_file(path: &Path) -> Result<&'static [u8], FontError> {
     static FILES: OnceLock<Mutex<HashMap<PathBuf, &'static [u8]>>> = OnceLock::new();
     let files = FILES.get_or_init(Default::default);
-    let mut files = files
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let mut files = files.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     if let Some(data) = files.get(path) {
         return Ok(data);
     }
-    let bytes = std::fs::read(path).map_err(|source| FontError::Read {
-        path: path.into(),
-        source,
-    })?;
+    let bytes = std::fs::read(path).map_err(|source| FontError::Read { path: path.into(), source })?;
     let data: &'static [u8] = Box::leak(bytes.into_boxed_slice());
     files.insert(path.into(), data);
     Ok(data)

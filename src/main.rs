@@ -10,11 +10,7 @@ use paiban::layout::frame::PageFrame;
 use paiban::{FontBook, check, io, layout, render};
 
 #[derive(Parser)]
-#[command(
-    name = "paiban",
-    version,
-    about = "Page layout for Chinese print: layouts in JSON, print-ready PDF out"
-)]
+#[command(name = "paiban", version, about = "Page layout for Chinese print: layouts in JSON, print-ready PDF out")]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -50,12 +46,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Some(Command::Export { layout, output }) => export(&layout, &output),
         Some(Command::Check { layout }) => check_layout(&layout),
-        Some(Command::Render {
-            layout,
-            output,
-            dpi,
-            page,
-        }) => render_png(&layout, &output, dpi, page),
+        Some(Command::Render { layout, output, dpi, page }) => render_png(&layout, &output, dpi, page),
         None => {
             return match paiban::app::run(cli.file) {
                 Ok(()) => ExitCode::SUCCESS,
@@ -90,13 +81,9 @@ fn export(path: &Path, output: &Path) -> Result<ExitCode> {
     for f in &pre.findings {
         eprintln!("warning: page {} {}: {}", f.page, f.element, f.message);
     }
-    let opts = render::pdf::PdfOptions {
-        title: doc.title.clone(),
-        date: None,
-    };
+    let opts = render::pdf::PdfOptions { title: doc.title.clone(), date: None };
     let bytes = render::pdf::write_pdf(&pages, &book, &opts)?;
-    io::write_atomically(output, &bytes)
-        .with_context(|| format!("writing {}", output.display()))?;
+    io::write_atomically(output, &bytes).with_context(|| format!("writing {}", output.display()))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -104,25 +91,15 @@ fn check_layout(path: &Path) -> Result<ExitCode> {
     let (_doc, _book, pages) = laid_out(path)?;
     let pre = check::preflight(&pages);
     print!("{}", check::describe(&pages, &pre));
-    Ok(if pre.is_clean() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
+    Ok(if pre.is_clean() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
 fn render_png(path: &Path, output: &Path, dpi: f32, page: usize) -> Result<ExitCode> {
-    anyhow::ensure!(
-        dpi > 0.0 && dpi <= 1200.0,
-        "--dpi must be between 0 and 1200"
-    );
+    anyhow::ensure!(dpi > 0.0 && dpi <= 1200.0, "--dpi must be between 0 and 1200");
     let (_doc, book, pages) = laid_out(path)?;
-    let frame = pages.get(page.wrapping_sub(1)).with_context(|| {
-        format!(
-            "the layout has {} page(s); there is no page {page}",
-            pages.len()
-        )
-    })?;
+    let frame = pages
+        .get(page.wrapping_sub(1))
+        .with_context(|| format!("the layout has {} page(s); there is no page {page}", pages.len()))?;
     let png = render::png::render_png(frame, &book, dpi)?;
     io::write_atomically(output, &png).with_context(|| format!("writing {}", output.display()))?;
     Ok(ExitCode::SUCCESS)

@@ -34,18 +34,12 @@ pub const HAO_SIZES: [(&str, f32); 15] = [
 
 /// The size in points of a 号 name such as `五号` or `小初`.
 pub fn hao_to_pt(name: &str) -> Option<f32> {
-    HAO_SIZES
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, pt)| *pt)
+    HAO_SIZES.iter().find(|(n, _)| *n == name).map(|(_, pt)| *pt)
 }
 
 /// The 号 name of a size in points, when it is exactly one of the table's.
 pub fn pt_to_hao(pt: f32) -> Option<&'static str> {
-    HAO_SIZES
-        .iter()
-        .find(|(_, size)| (size - pt).abs() < 1e-3)
-        .map(|(n, _)| *n)
+    HAO_SIZES.iter().find(|(_, size)| (size - pt).abs() < 1e-3).map(|(n, _)| *n)
 }
 
 /// An axis-aligned rectangle in points, origin at the page's top-left, y downwards.
@@ -69,12 +63,7 @@ impl Rect {
     }
     /// The rectangle shrunk by `d` on every side (never below zero size).
     pub fn inset(&self, d: f32) -> Rect {
-        Rect {
-            x: self.x + d,
-            y: self.y + d,
-            w: (self.w - 2.0 * d).max(0.0),
-            h: (self.h - 2.0 * d).max(0.0),
-        }
+        Rect { x: self.x + d, y: self.y + d, w: (self.w - 2.0 * d).max(0.0), h: (self.h - 2.0 * d).max(0.0) }
     }
     pub fn contains(&self, x: f32, y: f32) -> bool {
         x >= self.x && x <= self.right() && y >= self.y && y <= self.bottom()

@@ -14,10 +14,7 @@ fn check_passes_the_sample() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{text}{}", stderr(&out));
     assert!(text.contains("preflight: clean"), "{text}");
-    assert!(
-        text.contains("lead-body") && text.contains("overset 0"),
-        "{text}"
-    );
+    assert!(text.contains("lead-body") && text.contains("overset 0"), "{text}");
 }
 
 /// Writes the sample with one change made by `edit` (on the JSON text or value).
@@ -38,54 +35,29 @@ fn edit_json(text: String, f: impl FnOnce(&mut serde_json::Value)) -> String {
 #[test]
 fn malformed_layouts_fail_with_a_json_path_and_no_panic() {
     let cases = [
+        (broken("truncated", |t| t[..t.len() / 3].to_string()), "line "),
         (
-            broken("truncated", |t| t[..t.len() / 3].to_string()),
-            "line ",
-        ),
-        (
-            broken("negative", |t| {
-                edit_json(t, |v| v["pages"][0]["elements"][3]["w"] = (-10.0).into())
-            }),
+            broken("negative", |t| edit_json(t, |v| v["pages"][0]["elements"][3]["w"] = (-10.0).into())),
             "pages[0].elements[3].w",
         ),
         (
-            broken("unknown-kind", |t| {
-                edit_json(t, |v| {
-                    v["pages"][0]["elements"][0]["kind"] = "circle".into()
-                })
-            }),
+            broken("unknown-kind", |t| edit_json(t, |v| v["pages"][0]["elements"][0]["kind"] = "circle".into())),
             "pages[0].elements[0]",
         ),
         (
-            broken("nan-string", |t| {
-                edit_json(t, |v| v["pages"][0]["elements"][0]["x"] = "NaN".into())
-            }),
+            broken("nan-string", |t| edit_json(t, |v| v["pages"][0]["elements"][0]["x"] = "NaN".into())),
             "pages[0].elements[0]",
         ),
-        (
-            broken("no-pages", |t| {
-                edit_json(t, |v| v["pages"] = serde_json::json!([]))
-            }),
-            "pages",
-        ),
+        (broken("no-pages", |t| edit_json(t, |v| v["pages"] = serde_json::json!([]))), "pages"),
     ];
     for (path, want) in cases {
-        for cmd in [
-            vec!["check", path_str(&path)],
-            vec!["export", path_str(&path), "-o", "/dev/null"],
-        ] {
+        for cmd in [vec!["check", path_str(&path)], vec!["export", path_str(&path), "-o", "/dev/null"]] {
             let out = paiban(&cmd);
             let err = stderr(&out);
             assert!(!out.status.success(), "{cmd:?} should fail");
             assert_ne!(out.status.code(), Some(101), "{cmd:?} panicked: {err}");
-            assert!(
-                err.contains(want),
-                "{cmd:?}: error does not name {want}: {err}"
-            );
-            assert!(
-                err.contains(path.file_name().unwrap().to_str().unwrap()),
-                "error names the file: {err}"
-            );
+            assert!(err.contains(want), "{cmd:?}: error does not name {want}: {err}");
+            assert!(err.contains(path.file_name().unwrap().to_str().unwrap()), "error names the file: {err}");
         }
     }
 }
@@ -101,10 +73,7 @@ fn overset_and_missing_glyphs_make_check_fail() {
     let out = paiban(&["check", path_str(&path)]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{text}");
-    assert!(
-        text.contains("超") && text.contains("promo-prize"),
-        "{text}"
-    );
+    assert!(text.contains("超") && text.contains("promo-prize"), "{text}");
     assert!(text.contains("U+20000"), "{text}");
 }
 
@@ -119,41 +88,20 @@ fn missing_image_is_reported() {
     let out = paiban(&["check", path_str(&path)]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{text}");
-    assert!(
-        text.contains("photo") && text.contains("none.png") && text.contains("not found"),
-        "{text}"
-    );
+    assert!(text.contains("photo") && text.contains("none.png") && text.contains("not found"), "{text}");
 }
 
 #[test]
 fn render_writes_a_png_of_the_page() {
     let dir = common::scratch("cli-render");
     let png = dir.join("page.png");
-    let out = paiban(&[
-        "render",
-        common::SAMPLE,
-        "-o",
-        path_str(&png),
-        "--dpi",
-        "36",
-    ]);
+    let out = paiban(&["render", common::SAMPLE, "-o", path_str(&png), "--dpi", "36"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let img = image::open(&png).unwrap();
     // A3 at 36 dpi: 297 mm → 421 px, 420 mm → 596 px.
     assert_eq!((img.width(), img.height()), (421, 596));
-    let out = paiban(&[
-        "render",
-        common::SAMPLE,
-        "-o",
-        path_str(&png),
-        "--page",
-        "2",
-    ]);
-    assert!(
-        !out.status.success() && stderr(&out).contains("no page 2"),
-        "{}",
-        stderr(&out)
-    );
+    let out = paiban(&["render", common::SAMPLE, "-o", path_str(&png), "--page", "2"]);
+    assert!(!out.status.success() && stderr(&out).contains("no page 2"), "{}", stderr(&out));
 }
 
 #[test]

@@ -75,23 +75,13 @@ fn place_a_text_frame_and_type_chinese_then_undo_and_redo() {
     let mut h = harness(blank());
     h.get_by_label("文本框").click();
     h.run_ok();
-    let (a, b) = (
-        h.state().screen_pos(100.0, 150.0),
-        h.state().screen_pos(300.0, 300.0),
-    );
+    let (a, b) = (h.state().screen_pos(100.0, 150.0), h.state().screen_pos(300.0, 300.0));
     drag(&mut h, a, b);
     let app = h.state();
-    assert_eq!(
-        app.doc.pages[0].elements.len(),
-        1,
-        "a text frame was placed"
-    );
+    assert_eq!(app.doc.pages[0].elements.len(), 1, "a text frame was placed");
     let id = app.doc.pages[0].elements[0].id.clone();
     let f = frame_of(app, &id);
-    assert!(
-        (f.x - 100.0).abs() < 2.0 && (f.right() - 300.0).abs() < 2.0,
-        "{f:?}"
-    );
+    assert!((f.x - 100.0).abs() < 2.0 && (f.right() - 300.0).abs() < 2.0, "{f:?}");
     assert_eq!(app.selection, vec![id.clone()]);
 
     type_into(&mut h, Role::MultilineTextInput, 0, "淄博晨报排版");
@@ -120,8 +110,7 @@ fn move_and_resize_snap_to_column_edges() {
     let col = doc.pages[0].column_edges();
     let json = r#"{"id":"box","kind":"shape","shape":"rect","x":60,"y":100,"w":40,"h":30,"fill":{"gray":30}}"#;
     let mut v: serde_json::Value = serde_json::from_str(&paiban::io::to_json(&doc)).unwrap();
-    v["pages"][0]["elements"] =
-        serde_json::json!([serde_json::from_str::<serde_json::Value>(json).unwrap()]);
+    v["pages"][0]["elements"] = serde_json::json!([serde_json::from_str::<serde_json::Value>(json).unwrap()]);
     doc = paiban::io::from_json(&v.to_string()).unwrap();
     let mut h = harness(doc);
     let start = frame_of(h.state(), "box");
@@ -131,26 +120,14 @@ fn move_and_resize_snap_to_column_edges() {
     let to = h.state().screen_pos(target_x + 10.0, start.y + 10.0);
     drag(&mut h, grab, to);
     let moved = frame_of(h.state(), "box");
-    assert!(
-        (moved.x - col[1].0).abs() < 0.01,
-        "left edge {} snapped to column edge {}",
-        moved.x,
-        col[1].0
-    );
+    assert!((moved.x - col[1].0).abs() < 0.01, "left edge {} snapped to column edge {}", moved.x, col[1].0);
 
     // Resize by the right-middle handle to just past the column's right edge.
     let handle = h.state().screen_pos(moved.right(), moved.y + moved.h / 2.0);
-    let to = h
-        .state()
-        .screen_pos(col[2].1 + 1.5, moved.y + moved.h / 2.0);
+    let to = h.state().screen_pos(col[2].1 + 1.5, moved.y + moved.h / 2.0);
     drag(&mut h, handle, to);
     let resized = frame_of(h.state(), "box");
-    assert!(
-        (resized.right() - col[2].1).abs() < 0.01,
-        "right edge {} snapped to {}",
-        resized.right(),
-        col[2].1
-    );
+    assert!((resized.right() - col[2].1).abs() < 0.01, "right edge {} snapped to {}", resized.right(), col[2].1);
     assert!((resized.x - moved.x).abs() < 0.01, "the left edge stays");
 
     h.state_mut().undo();
@@ -201,21 +178,15 @@ fn place_a_qr_code_and_change_its_payload() {
     h.get_by_label("确定").click();
     h.run_ok();
     let qr = |app: &EditorApp| {
-        app.doc.pages[0].elements.iter().find_map(|e| {
-            if let ElementKind::Qr(q) = &e.kind {
-                Some(q.payload.clone())
-            } else {
-                None
-            }
-        })
+        app.doc.pages[0]
+            .elements
+            .iter()
+            .find_map(|e| if let ElementKind::Qr(q) = &e.kind { Some(q.payload.clone()) } else { None })
     };
     assert_eq!(qr(h.state()).as_deref(), Some("https://lznews.cn/a"));
     type_into(&mut h, Role::MultilineTextInput, 0, "/b");
     assert_eq!(qr(h.state()).as_deref(), Some("https://lznews.cn/a/b"));
-    assert!(
-        h.query_by_label_contains("模块尺寸").is_some(),
-        "module size is shown"
-    );
+    assert!(h.query_by_label_contains("模块尺寸").is_some(), "module size is shown");
 }
 
 #[test]
@@ -242,10 +213,7 @@ fn save_reopen_and_compare() {
         "the reopened file equals the document in the editor"
     );
     let moved = reopened.element("promo-qr").unwrap().1.frame;
-    assert!(
-        moved.x > before.x + mm_to_pt(5.0),
-        "the saved file has the move"
-    );
+    assert!(moved.x > before.x + mm_to_pt(5.0), "the saved file has the move");
 }
 
 #[test]
@@ -254,17 +222,10 @@ fn link_two_frames_and_the_story_continues() {
     for (x, y) in [(100.0, 100.0), (100.0, 400.0)] {
         h.get_by_label("文本框").click();
         h.run_ok();
-        let (a, b) = (
-            h.state().screen_pos(x, y),
-            h.state().screen_pos(x + 140.0, y + 60.0),
-        );
+        let (a, b) = (h.state().screen_pos(x, y), h.state().screen_pos(x + 140.0, y + 60.0));
         drag(&mut h, a, b);
     }
-    let ids: Vec<String> = h.state().doc.pages[0]
-        .elements
-        .iter()
-        .map(|e| e.id.clone())
-        .collect();
+    let ids: Vec<String> = h.state().doc.pages[0].elements.iter().map(|e| e.id.clone()).collect();
     // Select the first frame and give it more text than fits.
     let p = h.state().screen_pos(150.0, 120.0);
     click_at(&mut h, p);
@@ -275,13 +236,7 @@ fn link_two_frames_and_the_story_continues() {
         0,
         &"淄博市委统筹疫情防控和经济运行工作领导小组召开工作调度会议。".repeat(6),
     );
-    assert!(
-        h.state_mut().layout()[0]
-            .reports
-            .iter()
-            .any(|r| r.overset_chars > 0),
-        "the first frame overflows"
-    );
+    assert!(h.state_mut().layout()[0].reports.iter().any(|r| r.overset_chars > 0), "the first frame overflows");
     h.get_by_label("串接到…").click();
     h.run_ok();
     let p = h.state().screen_pos(150.0, 420.0);
@@ -290,10 +245,7 @@ fn link_two_frames_and_the_story_continues() {
     let story = app.doc.story_of_frame(&ids[0]).unwrap().0.clone();
     assert_eq!(story.frames, ids);
     let lines = app.layout()[0].text_lines();
-    assert!(
-        lines.iter().any(|l| l.element == ids[1]),
-        "the story continues in the second frame"
-    );
+    assert!(lines.iter().any(|l| l.element == ids[1]), "the story continues in the second frame");
 }
 
 #[test]
@@ -317,11 +269,7 @@ fn panning_and_zooming_do_not_lay_out_again() {
     assert!(h.state().view.zoom > 0.0);
     assert_eq!(h.state().layout_count, count, "view changes never relayout");
     // An edit does.
-    h.state_mut().command(paiban::edit::Command::Move {
-        ids: vec!["promo-qr".into()],
-        dx: 1.0,
-        dy: 0.0,
-    });
+    h.state_mut().command(paiban::edit::Command::Move { ids: vec!["promo-qr".into()], dx: 1.0, dy: 0.0 });
     h.run_ok();
     assert_eq!(h.state().layout_count, count + 1);
 }

@@ -15,8 +15,8 @@ fn every_layout_round_trips() {
         }
         let doc = io::load(&path).unwrap_or_else(|e| panic!("{e}"));
         let text = io::to_json(&doc);
-        let again = io::from_json(&text)
-            .unwrap_or_else(|e| panic!("{}: saved form does not load: {e}", path.display()));
+        let again =
+            io::from_json(&text).unwrap_or_else(|e| panic!("{}: saved form does not load: {e}", path.display()));
         if doc != again {
             let first = doc
                 .pages
@@ -45,15 +45,11 @@ fn save_is_atomic_and_loads_back() {
     std::fs::write(&path, "old").unwrap();
     io::save(&doc, &path).unwrap();
     assert_eq!(io::load(&path).unwrap(), doc);
-    let leftovers: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter(|e| e.as_ref().unwrap().file_name() != "copy.json")
-        .collect();
+    let leftovers: Vec<_> =
+        std::fs::read_dir(&dir).unwrap().filter(|e| e.as_ref().unwrap().file_name() != "copy.json").collect();
     assert!(leftovers.is_empty(), "temporary files left behind");
     // Saving into a folder that does not exist fails and says where.
-    let err = io::save(&doc, &dir.join("missing/sub/x.json"))
-        .unwrap_err()
-        .to_string();
+    let err = io::save(&doc, &dir.join("missing/sub/x.json")).unwrap_err().to_string();
     assert!(err.contains("missing/sub/x.json"), "{err}");
 }
 
@@ -95,37 +91,17 @@ fn truncated_json_gives_line_and_column() {
 #[test]
 fn wrong_types_and_bad_values_are_named() {
     let cases: Vec<(&str, serde_json::Value, &str)> = vec![
-        (
-            "/pages/0/size",
-            serde_json::json!(["297", 420]),
-            "pages[0].size[0]",
-        ),
+        ("/pages/0/size", serde_json::json!(["297", 420]), "pages[0].size[0]"),
         ("/pages/0/columns", serde_json::json!(0), "pages[0].columns"),
-        (
-            "/styles/正文/size",
-            serde_json::json!("八号"),
-            "styles.正文",
-        ),
-        (
-            "/stories/0/frames/0",
-            serde_json::json!("promo-box"),
-            "stories[0].frames[0]",
-        ),
-        (
-            "/stories/0/paragraphs/0/style",
-            serde_json::json!("无此样式"),
-            "stories[0].paragraphs[0].style",
-        ),
+        ("/styles/正文/size", serde_json::json!("八号"), "styles.正文"),
+        ("/stories/0/frames/0", serde_json::json!("promo-box"), "stories[0].frames[0]"),
+        ("/stories/0/paragraphs/0/style", serde_json::json!("无此样式"), "stories[0].paragraphs[0].style"),
     ];
     for (pointer, value, path) in cases {
         let mut v = sample_json();
-        *v.pointer_mut(pointer)
-            .unwrap_or_else(|| panic!("{pointer}")) = value;
+        *v.pointer_mut(pointer).unwrap_or_else(|| panic!("{pointer}")) = value;
         let e = error_of(&v);
-        assert!(
-            e.path.starts_with(path),
-            "{pointer}: expected path {path}, got {e}"
-        );
+        assert!(e.path.starts_with(path), "{pointer}: expected path {path}, got {e}");
     }
 }
 

@@ -15,11 +15,7 @@ fn sample_pdf() -> &'static Path {
         let dir = common::scratch("pdf-export");
         let out = dir.join("sample.pdf");
         let run = paiban(&["export", common::SAMPLE, "-o", path_str(&out)]);
-        assert!(
-            run.status.success(),
-            "export failed: {}",
-            String::from_utf8_lossy(&run.stderr)
-        );
+        assert!(run.status.success(), "export failed: {}", String::from_utf8_lossy(&run.stderr));
         out
     })
 }
@@ -32,10 +28,7 @@ fn stdout(o: std::process::Output) -> String {
 #[test]
 fn page_is_a3() {
     let info = stdout(tool("pdfinfo", &[path_str(sample_pdf())]));
-    assert!(
-        info.contains("Page size:       841.89 x 1190.55 pts (A3)"),
-        "{info}"
-    );
+    assert!(info.contains("Page size:       841.89 x 1190.55 pts (A3)"), "{info}");
     assert!(info.contains("Pages:           1"), "{info}");
 }
 
@@ -50,33 +43,18 @@ fn fonts_are_embedded_subset_with_tounicode() {
         let (emb, sub, uni) = (cols[n - 5], cols[n - 4], cols[n - 3]);
         assert_eq!((emb, sub, uni), ("yes", "yes", "yes"), "{row}");
         let name = cols[0];
-        let (tag, _) = name
-            .split_once('+')
-            .unwrap_or_else(|| panic!("no subset tag: {row}"));
-        assert!(
-            tag.len() == 6 && tag.chars().all(|c| c.is_ascii_uppercase()),
-            "{row}"
-        );
+        let (tag, _) = name.split_once('+').unwrap_or_else(|| panic!("no subset tag: {row}"));
+        assert!(tag.len() == 6 && tag.chars().all(|c| c.is_ascii_uppercase()), "{row}");
     }
-    assert!(
-        out.contains("NotoSerifSC-Regular") && out.contains("NewsKai-Regular"),
-        "{out}"
-    );
+    assert!(out.contains("NotoSerifSC-Regular") && out.contains("NewsKai-Regular"), "{out}");
 }
 
 #[test]
 fn qpdf_finds_no_errors() {
     let out = tool("qpdf", &["--check", path_str(sample_pdf())]);
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{text}{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(
-        text.contains("No syntax or stream encoding errors"),
-        "{text}"
-    );
+    assert!(out.status.success(), "{text}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(text.contains("No syntax or stream encoding errors"), "{text}");
 }
 
 /// Paragraphs of the seed, with column jumps (blank lines inside a paragraph) joined.
@@ -95,9 +73,8 @@ fn seed_paragraphs() -> Vec<String> {
         } else {
             out.push(text.clone());
         }
-        joining = !text.ends_with([
-            '。', '”', '）', '元', '码', '0', '料', '/', '件', '责', '布', '零', '军', '思', '）',
-        ]);
+        joining =
+            !text.ends_with(['。', '”', '）', '元', '码', '0', '料', '/', '件', '责', '布', '零', '军', '思', '）']);
     }
     out
 }
@@ -121,14 +98,8 @@ fn text_comes_back_in_reading_order() {
         "赵庆文指出",
         "大众日报淄博融媒体中心记者任灵芝特约记者张晓军",
     ];
-    let at: Vec<usize> = lead
-        .iter()
-        .map(|s| text.find(s).unwrap_or_else(|| panic!("{s} missing")))
-        .collect();
-    assert!(
-        at.windows(2).all(|w| w[0] < w[1]),
-        "lead story out of order: {at:?}"
-    );
+    let at: Vec<usize> = lead.iter().map(|s| text.find(s).unwrap_or_else(|| panic!("{s} missing"))).collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "lead story out of order: {at:?}");
     assert!(text.contains("大众日报淄博融媒体中心记者赵志斌刘文思"));
 }
 
@@ -160,12 +131,8 @@ fn table_rows_come_back_with_their_numbers() {
     all.extend([pdf, "-"]);
     let text = stdout(tool("pdftotext", &all));
     let seed = common::seed_text();
-    let rows: Vec<Vec<&str>> = seed
-        .lines()
-        .filter(|l| l.contains('\t'))
-        .skip(1)
-        .map(|l| l.split('\t').collect())
-        .collect();
+    let rows: Vec<Vec<&str>> =
+        seed.lines().filter(|l| l.contains('\t')).skip(1).map(|l| l.split('\t').collect()).collect();
     assert_eq!(rows.len(), 11);
     for row in rows {
         let line = text
@@ -182,37 +149,13 @@ fn table_rows_come_back_with_their_numbers() {
 fn qr_code_decodes_from_pdf_render_and_png_render() {
     let dir = common::scratch("qr");
     let prefix = dir.join("page");
-    stdout(tool(
-        "pdftoppm",
-        &[
-            "-r",
-            "100",
-            "-png",
-            "-singlefile",
-            path_str(sample_pdf()),
-            path_str(&prefix),
-        ],
-    ));
-    let decoded = stdout(tool(
-        "zbarimg",
-        &["-q", "--raw", path_str(&dir.join("page.png"))],
-    ));
+    stdout(tool("pdftoppm", &["-r", "100", "-png", "-singlefile", path_str(sample_pdf()), path_str(&prefix)]));
+    let decoded = stdout(tool("zbarimg", &["-q", "--raw", path_str(&dir.join("page.png"))]));
     assert_eq!(decoded.trim(), "https://www.lznews.cn/baoliao");
 
     let png = dir.join("render.png");
-    let run = paiban(&[
-        "render",
-        common::SAMPLE,
-        "-o",
-        path_str(&png),
-        "--dpi",
-        "100",
-    ]);
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    let run = paiban(&["render", common::SAMPLE, "-o", path_str(&png), "--dpi", "100"]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
     let decoded = stdout(tool("zbarimg", &["-q", "--raw", path_str(&png)]));
     assert_eq!(decoded.trim(), "https://www.lznews.cn/baoliao");
 }
@@ -221,26 +164,9 @@ fn qr_code_decodes_from_pdf_render_and_png_render() {
 fn png_render_matches_the_pdf() {
     let dir = common::scratch("compare");
     let prefix = dir.join("pdf");
-    stdout(tool(
-        "pdftoppm",
-        &[
-            "-r",
-            "100",
-            "-png",
-            "-singlefile",
-            path_str(sample_pdf()),
-            path_str(&prefix),
-        ],
-    ));
+    stdout(tool("pdftoppm", &["-r", "100", "-png", "-singlefile", path_str(sample_pdf()), path_str(&prefix)]));
     let png = dir.join("paiban.png");
-    let run = paiban(&[
-        "render",
-        common::SAMPLE,
-        "-o",
-        path_str(&png),
-        "--dpi",
-        "100",
-    ]);
+    let run = paiban(&["render", common::SAMPLE, "-o", path_str(&png), "--dpi", "100"]);
     assert!(run.status.success());
     let a = image::open(dir.join("pdf.png")).unwrap().to_rgb8();
     let b = image::open(&png).unwrap().to_rgb8();
@@ -255,9 +181,7 @@ fn png_render_matches_the_pdf() {
                 let mut sum = [0i32; 3];
                 for y in 0..8 {
                     for x in 0..8 {
-                        let p = img
-                            .get_pixel(bx * 8 + x, (by * 8 + y + dy).min(img.height() - 1))
-                            .0;
+                        let p = img.get_pixel(bx * 8 + x, (by * 8 + y + dy).min(img.height() - 1)).0;
                         (0..3).for_each(|c| sum[c] += p[c] as i32);
                     }
                 }
@@ -274,8 +198,34 @@ fn png_render_matches_the_pdf() {
     // The comparison can tell a page whose lines moved: shift one render by half a line.
     let moved = blocks(&b, 10);
     let shifted = ba.iter().zip(&moved).filter(|(p, q)| far(p, q)).count();
-    assert!(
-        shifted > differing * 5 + 50,
-        "a shifted page is not told apart ({shifted} vs {differing})"
+    assert!(shifted > differing * 5 + 50, "a shifted page is not told apart ({shifted} vs {differing})");
+}
+
+#[test]
+fn images_are_embedded_losslessly_or_as_their_own_jpeg() {
+    let dir = common::scratch("images");
+    let png = image::RgbImage::from_fn(120, 80, |x, y| image::Rgb([(x * 2) as u8, (y * 3) as u8, 128]));
+    png.save(dir.join("chart.png")).unwrap();
+    image::DynamicImage::ImageRgb8(png.clone()).save(dir.join("photo.jpg")).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(common::sample()).unwrap()).unwrap();
+    let els = v["pages"][0]["elements"].as_array_mut().unwrap();
+    els.push(
+        serde_json::json!({"id": "chart", "kind": "image", "x": 20, "y": 300, "w": 60, "h": 40, "path": "chart.png"}),
     );
+    els.push(serde_json::json!({"id": "photo", "kind": "image", "x": 90, "y": 300, "w": 60, "h": 40, "path": "photo.jpg", "fit": "fill"}));
+    let layout = dir.join("with-images.json");
+    std::fs::write(&layout, v.to_string()).unwrap();
+    let pdf = dir.join("out.pdf");
+    let run = paiban(&["export", path_str(&layout), "-o", path_str(&pdf)]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let list = stdout(tool("pdfimages", &["-list", path_str(&pdf)]));
+    let rows: Vec<Vec<&str>> = list.lines().skip(2).map(|l| l.split_whitespace().collect()).collect();
+    assert_eq!(rows.len(), 2, "{list}");
+    // columns: page num type width height color comp bpc enc …
+    let encs: Vec<(&str, &str, &str)> = rows.iter().map(|r| (r[3], r[4], r[8])).collect();
+    assert!(encs.contains(&("120", "80", "image")), "PNG kept at full size, Flate: {list}");
+    assert!(encs.contains(&("120", "80", "jpeg")), "JPEG passed through: {list}");
+    let check = paiban(&["check", path_str(&layout)]);
+    let text = String::from_utf8_lossy(&check.stdout);
+    assert!(text.contains("chart") && text.contains("ppi"), "{text}");
 }

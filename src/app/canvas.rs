@@ -9,8 +9,8 @@ use super::view::View;
 use super::{EditorApp, Modal};
 use crate::edit::{Command, ZMove, unique_element_id};
 use crate::model::{
-    Element, ElementKind, ImageElement, ImageFit, Paragraph, Run, Shape, ShapeKind, Story,
-    Stroke as PStroke, Table, TextFrame,
+    Element, ElementKind, ImageElement, ImageFit, Paragraph, Run, Shape, ShapeKind, Story, Stroke as PStroke, Table,
+    TextFrame,
 };
 use crate::units::{Rect as PRect, mm_to_pt, pt_to_mm};
 
@@ -27,32 +27,11 @@ pub enum Tool {
 
 #[derive(Clone, Debug)]
 enum Drag {
-    Move {
-        ids: Vec<String>,
-        start: Pos2,
-        rects: Vec<PRect>,
-        current: Vec<PRect>,
-    },
-    Resize {
-        id: String,
-        edges: Edges,
-        start: Pos2,
-        rect: PRect,
-        current: PRect,
-    },
-    Band {
-        start: Pos2,
-        current: Pos2,
-    },
-    Create {
-        tool: Tool,
-        start: Pos2,
-        current: Pos2,
-    },
-    Pan {
-        start: Pos2,
-        pan: Vec2,
-    },
+    Move { ids: Vec<String>, start: Pos2, rects: Vec<PRect>, current: Vec<PRect> },
+    Resize { id: String, edges: Edges, start: Pos2, rect: PRect, current: PRect },
+    Band { start: Pos2, current: Pos2 },
+    Create { tool: Tool, start: Pos2, current: Pos2 },
+    Pan { start: Pos2, pan: Vec2 },
 }
 
 #[derive(Default)]
@@ -87,10 +66,7 @@ pub fn show(app: &mut EditorApp, ui: &mut egui::Ui) {
         return;
     }
     let page_index = app.page.min(app.doc.pages.len() - 1);
-    let (pw, ph) = (
-        app.doc.pages[page_index].width,
-        app.doc.pages[page_index].height,
-    );
+    let (pw, ph) = (app.doc.pages[page_index].width, app.doc.pages[page_index].height);
     let size = canvas.size() - vec2(RULER, RULER);
     if app.fit_pending {
         app.view = View::fit(pw, ph, size);
@@ -100,40 +76,20 @@ pub fn show(app: &mut EditorApp, ui: &mut egui::Ui) {
         app.view.zoom_at(origin, canvas.center(), f);
     }
     if std::mem::take(&mut app.canvas.actual_size_request) {
-        app.view
-            .actual_size(origin, canvas.center(), ctx.pixels_per_point());
+        app.view.actual_size(origin, canvas.center(), ctx.pixels_per_point());
     }
     handle_scroll_and_zoom(app, &response, origin, &ctx);
 
     // The page itself, from the layout.
     app.layout();
-    let page_rect = app
-        .view
-        .rect_to_screen(origin, PRect::new(0.0, 0.0, pw, ph));
-    painter.rect_filled(
-        page_rect.translate(vec2(3.0, 3.0)),
-        0.0,
-        Color32::from_black_alpha(60),
-    );
+    let page_rect = app.view.rect_to_screen(origin, PRect::new(0.0, 0.0, pw, ph));
+    painter.rect_filled(page_rect.translate(vec2(3.0, 3.0)), 0.0, Color32::from_black_alpha(60));
     let pending = {
-        let EditorApp {
-            layout,
-            tiles,
-            book,
-            generation,
-            ..
-        } = app;
+        let EditorApp { layout, tiles, book, generation, .. } = app;
         match layout.get(page_index) {
-            Some(frame) => tiles.paint(
-                &ctx,
-                &painter,
-                frame,
-                book,
-                page_index,
-                *generation,
-                page_rect,
-                ctx.pixels_per_point(),
-            ),
+            Some(frame) => {
+                tiles.paint(&ctx, &painter, frame, book, page_index, *generation, page_rect, ctx.pixels_per_point())
+            }
             None => false,
         }
     };
@@ -147,17 +103,11 @@ pub fn show(app: &mut EditorApp, ui: &mut egui::Ui) {
     draw_rulers(app, &painter, canvas, origin, response.hover_pos());
 }
 
-fn handle_scroll_and_zoom(
-    app: &mut EditorApp,
-    response: &egui::Response,
-    origin: Pos2,
-    ctx: &egui::Context,
-) {
+fn handle_scroll_and_zoom(app: &mut EditorApp, response: &egui::Response, origin: Pos2, ctx: &egui::Context) {
     if !response.hovered() {
         return;
     }
-    let (zoom, scroll, pointer) =
-        ctx.input(|i| (i.zoom_delta(), i.smooth_scroll_delta, i.pointer.hover_pos()));
+    let (zoom, scroll, pointer) = ctx.input(|i| (i.zoom_delta(), i.smooth_scroll_delta, i.pointer.hover_pos()));
     if zoom != 1.0 {
         let anchor = pointer.unwrap_or(response.rect.center());
         app.view.zoom_at(origin, anchor, zoom);
@@ -174,12 +124,7 @@ fn draw_guides(app: &EditorApp, painter: &Painter, origin: Pos2, page_index: usi
     let page = &app.doc.pages[page_index];
     let v = &app.view;
     let area = page.type_area();
-    painter.rect_stroke(
-        to_screen(v, origin, area),
-        0.0,
-        Stroke::new(1.0, GUIDE_MARGIN),
-        egui::StrokeKind::Middle,
-    );
+    painter.rect_stroke(to_screen(v, origin, area), 0.0, Stroke::new(1.0, GUIDE_MARGIN), egui::StrokeKind::Middle);
     for (l, r) in page.column_edges() {
         for x in [l, r] {
             let a = v.to_screen(origin, x, area.y);
@@ -194,10 +139,7 @@ fn draw_guides(app: &EditorApp, painter: &Painter, origin: Pos2, page_index: usi
         while y < area.bottom() {
             let a = v.to_screen(origin, area.x, y);
             let b = v.to_screen(origin, area.right(), y);
-            painter.line_segment(
-                [a, b],
-                Stroke::new(0.5, Color32::from_rgba_premultiplied(60, 180, 220, 50)),
-            );
+            painter.line_segment([a, b], Stroke::new(0.5, Color32::from_rgba_premultiplied(60, 180, 220, 50)));
             y += grid.line_pitch;
         }
     }
@@ -210,12 +152,7 @@ fn draw_elements(app: &EditorApp, painter: &Painter, origin: Pos2, page_index: u
     for el in page.elements.iter().filter(|e| !e.hidden) {
         let r = to_screen(v, origin, el.frame);
         if matches!(el.kind, ElementKind::Text(_) | ElementKind::Image(_)) {
-            painter.rect_stroke(
-                r,
-                0.0,
-                Stroke::new(0.5, Color32::from_gray(170)),
-                egui::StrokeKind::Inside,
-            );
+            painter.rect_stroke(r, 0.0, Stroke::new(0.5, Color32::from_gray(170)), egui::StrokeKind::Inside);
         }
         if el.locked {
             painter.text(
@@ -234,20 +171,11 @@ fn draw_elements(app: &EditorApp, painter: &Painter, origin: Pos2, page_index: u
                 let r = to_screen(v, origin, el.frame);
                 let label = super::i18n::fill(s.overset, report.overset_chars);
                 let pos = r.right_bottom() + vec2(-4.0, -4.0);
-                let galley =
-                    painter.layout_no_wrap(label, FontId::proportional(12.0), Color32::WHITE);
-                let bg = Rect::from_min_size(
-                    pos - galley.size() - vec2(6.0, 4.0),
-                    galley.size() + vec2(6.0, 4.0),
-                );
+                let galley = painter.layout_no_wrap(label, FontId::proportional(12.0), Color32::WHITE);
+                let bg = Rect::from_min_size(pos - galley.size() - vec2(6.0, 4.0), galley.size() + vec2(6.0, 4.0));
                 painter.rect_filled(bg, 2.0, Color32::from_rgb(210, 30, 30));
                 painter.galley(bg.min + vec2(3.0, 2.0), galley, Color32::WHITE);
-                painter.rect_stroke(
-                    r,
-                    0.0,
-                    Stroke::new(1.5, Color32::from_rgb(210, 30, 30)),
-                    egui::StrokeKind::Inside,
-                );
+                painter.rect_stroke(r, 0.0, Stroke::new(1.5, Color32::from_rgb(210, 30, 30)), egui::StrokeKind::Inside);
             }
         }
     }
@@ -260,19 +188,10 @@ fn draw_elements(app: &EditorApp, painter: &Painter, origin: Pos2, page_index: u
             continue;
         }
         let r = to_screen(v, origin, el.frame);
-        painter.rect_stroke(
-            r,
-            0.0,
-            Stroke::new(1.5, SELECT_BLUE),
-            egui::StrokeKind::Outside,
-        );
+        painter.rect_stroke(r, 0.0, Stroke::new(1.5, SELECT_BLUE), egui::StrokeKind::Outside);
         if app.selection.len() == 1 {
             for (h, _) in handles(r) {
-                painter.rect_filled(
-                    Rect::from_center_size(h, vec2(HANDLE, HANDLE)),
-                    0.0,
-                    Color32::WHITE,
-                );
+                painter.rect_filled(Rect::from_center_size(h, vec2(HANDLE, HANDLE)), 0.0, Color32::WHITE);
                 painter.rect_stroke(
                     Rect::from_center_size(h, vec2(HANDLE, HANDLE)),
                     0.0,
@@ -286,10 +205,7 @@ fn draw_elements(app: &EditorApp, painter: &Painter, origin: Pos2, page_index: u
                 .frames
                 .iter()
                 .filter_map(|f| {
-                    app.doc
-                        .element(f)
-                        .filter(|(pg, _)| *pg == page_index)
-                        .map(|(_, e)| to_screen(v, origin, e.frame))
+                    app.doc.element(f).filter(|(pg, _)| *pg == page_index).map(|(_, e)| to_screen(v, origin, e.frame))
                 })
                 .collect();
             for pair in frames.windows(2) {
@@ -326,21 +242,11 @@ fn hit(app: &EditorApp, origin: Pos2, page_index: usize, p: Pos2) -> Option<Stri
         .iter()
         .rev()
         .filter(|e| !e.hidden)
-        .find(|e| {
-            to_screen(&app.view, origin, e.frame)
-                .expand(3.0)
-                .contains(p)
-        })
+        .find(|e| to_screen(&app.view, origin, e.frame).expand(3.0).contains(p))
         .map(|e| e.id.clone())
 }
 
-fn interact(
-    app: &mut EditorApp,
-    response: &egui::Response,
-    origin: Pos2,
-    page_index: usize,
-    ctx: &egui::Context,
-) {
+fn interact(app: &mut EditorApp, response: &egui::Response, origin: Pos2, page_index: usize, ctx: &egui::Context) {
     let pointer = response.hover_pos().or(response.interact_pointer_pos());
     app.canvas.pointer_mm = pointer.map(|p| {
         let (x, y) = app.view.to_page(origin, p);
@@ -356,24 +262,12 @@ fn interact(
     let space = ctx.input(|i| i.key_down(egui::Key::Space));
     if response.drag_started() {
         // Where the button went down, not where the drag was recognised a few pixels later.
-        let start = ctx
-            .input(|i| i.pointer.press_origin())
-            .or(response.interact_pointer_pos())
-            .unwrap_or_default();
+        let start = ctx.input(|i| i.pointer.press_origin()).or(response.interact_pointer_pos()).unwrap_or_default();
         let middle = ctx.input(|i| i.pointer.middle_down());
         app.canvas.drag = Some(if middle || space {
-            Drag::Pan {
-                start,
-                pan: app.view.pan,
-            }
+            Drag::Pan { start, pan: app.view.pan }
         } else {
-            start_drag(
-                app,
-                origin,
-                page_index,
-                start,
-                ctx.input(|i| i.modifiers.shift),
-            )
+            start_drag(app, origin, page_index, start, ctx.input(|i| i.modifiers.shift))
         });
     }
     if let (Some(drag), Some(now)) = (app.canvas.drag.as_mut(), response.interact_pointer_pos()) {
@@ -381,12 +275,7 @@ fn interact(
         let tol = SNAP_PX / zoom;
         match drag {
             Drag::Pan { start, pan } => app.view.pan = *pan + (now - *start),
-            Drag::Move {
-                ids,
-                start,
-                rects,
-                current,
-            } => {
+            Drag::Move { ids, start, rects, current } => {
                 let d = (now - *start) / zoom;
                 let guides = Guides::for_page(&app.doc.pages[page_index], ids);
                 let bounds = union(rects).map(|b| PRect::new(b.x + d.x, b.y + d.y, b.w, b.h));
@@ -397,19 +286,10 @@ fn interact(
                     }
                     None => (d.x, d.y, Snapped::default()),
                 };
-                *current = rects
-                    .iter()
-                    .map(|r| PRect::new(r.x + dx, r.y + dy, r.w, r.h))
-                    .collect();
+                *current = rects.iter().map(|r| PRect::new(r.x + dx, r.y + dy, r.w, r.h)).collect();
                 app.canvas.snapped = snapped;
             }
-            Drag::Resize {
-                id,
-                edges,
-                start,
-                rect,
-                current,
-            } => {
+            Drag::Resize { id, edges, start, rect, current } => {
                 let d = (now - *start) / zoom;
                 let (mut l, mut t, mut r, mut b) = (rect.x, rect.y, rect.right(), rect.bottom());
                 if edges.0 {
@@ -424,12 +304,7 @@ fn interact(
                 if edges.3 {
                     b += d.y;
                 }
-                let raw = PRect::new(
-                    l.min(r),
-                    t.min(b),
-                    (r - l).abs().max(1.0),
-                    (b - t).abs().max(1.0),
-                );
+                let raw = PRect::new(l.min(r), t.min(b), (r - l).abs().max(1.0), (b - t).abs().max(1.0));
                 let guides = Guides::for_page(&app.doc.pages[page_index], std::slice::from_ref(id));
                 let (snapped_rect, snapped) = snap_resize(raw, *edges, &guides, tol);
                 *current = snapped_rect;
@@ -466,36 +341,17 @@ fn union(rects: &[PRect]) -> Option<PRect> {
     Some(PRect::new(l, t, r - l, b - t))
 }
 
-fn start_drag(
-    app: &mut EditorApp,
-    origin: Pos2,
-    page_index: usize,
-    start: Pos2,
-    shift: bool,
-) -> Drag {
+fn start_drag(app: &mut EditorApp, origin: Pos2, page_index: usize, start: Pos2, shift: bool) -> Drag {
     if app.tool != super::Tool::Select {
-        return Drag::Create {
-            tool: app.tool,
-            start,
-            current: start,
-        };
+        return Drag::Create { tool: app.tool, start, current: start };
     }
     if app.selection.len() == 1
         && let Some((_, el)) = app.doc.element(&app.selection[0])
         && !el.locked
     {
         let r = to_screen(&app.view, origin, el.frame);
-        if let Some((_, edges)) = handles(r)
-            .into_iter()
-            .find(|(h, _)| h.distance(start) <= HANDLE)
-        {
-            return Drag::Resize {
-                id: el.id.clone(),
-                edges,
-                start,
-                rect: el.frame,
-                current: el.frame,
-            };
+        if let Some((_, edges)) = handles(r).into_iter().find(|(h, _)| h.distance(start) <= HANDLE) {
+            return Drag::Resize { id: el.id.clone(), edges, start, rect: el.frame, current: el.frame };
         }
     }
     match hit(app, origin, page_index, start) {
@@ -509,32 +365,17 @@ fn start_drag(
             let ids: Vec<String> = app
                 .selection
                 .iter()
-                .filter(|id| {
-                    app.doc
-                        .element(id)
-                        .is_some_and(|(p, e)| p == page_index && !e.locked)
-                })
+                .filter(|id| app.doc.element(id).is_some_and(|(p, e)| p == page_index && !e.locked))
                 .cloned()
                 .collect();
-            let rects: Vec<PRect> = ids
-                .iter()
-                .filter_map(|id| app.doc.element(id).map(|(_, e)| e.frame))
-                .collect();
-            Drag::Move {
-                ids,
-                start,
-                current: rects.clone(),
-                rects,
-            }
+            let rects: Vec<PRect> = ids.iter().filter_map(|id| app.doc.element(id).map(|(_, e)| e.frame)).collect();
+            Drag::Move { ids, start, current: rects.clone(), rects }
         }
         None => {
             if !shift {
                 app.selection.clear();
             }
-            Drag::Band {
-                start,
-                current: start,
-            }
+            Drag::Band { start, current: start }
         }
     }
 }
@@ -542,12 +383,7 @@ fn start_drag(
 fn finish_drag(app: &mut EditorApp, drag: Drag, origin: Pos2, page_index: usize) {
     match drag {
         Drag::Pan { .. } => {}
-        Drag::Move {
-            ids,
-            rects,
-            current,
-            ..
-        } => {
+        Drag::Move { ids, rects, current, .. } => {
             if let (Some(a), Some(b)) = (rects.first(), current.first()) {
                 let (dx, dy) = (b.x - a.x, b.y - a.y);
                 if dx != 0.0 || dy != 0.0 {
@@ -555,9 +391,7 @@ fn finish_drag(app: &mut EditorApp, drag: Drag, origin: Pos2, page_index: usize)
                 }
             }
         }
-        Drag::Resize {
-            id, rect, current, ..
-        } => {
+        Drag::Resize { id, rect, current, .. } => {
             if rect != current {
                 app.command(Command::SetFrame { id, frame: current });
             }
@@ -576,11 +410,7 @@ fn finish_drag(app: &mut EditorApp, drag: Drag, origin: Pos2, page_index: usize)
                 }
             }
         }
-        Drag::Create {
-            tool,
-            start,
-            current,
-        } => {
+        Drag::Create { tool, start, current } => {
             let (x0, y0) = app.view.to_page(origin, start);
             let (x1, y1) = app.view.to_page(origin, current);
             let mut r = PRect::new(x0.min(x1), y0.min(y1), (x1 - x0).abs(), (y1 - y0).abs());
@@ -607,11 +437,9 @@ fn default_rect(tool: Tool, x: f32, y: f32) -> PRect {
 fn click(app: &mut EditorApp, origin: Pos2, page_index: usize, p: Pos2, shift: bool) {
     let target = hit(app, origin, page_index, p);
     if let Some(from) = app.canvas.link_from.take() {
-        if let Some(next) = target.filter(|t| {
-            app.doc
-                .element(t)
-                .is_some_and(|(_, e)| matches!(e.kind, ElementKind::Text(_)))
-        }) {
+        if let Some(next) =
+            target.filter(|t| app.doc.element(t).is_some_and(|(_, e)| matches!(e.kind, ElementKind::Text(_))))
+        {
             app.command(Command::Link { frame: from, next });
         }
         return;
@@ -642,11 +470,7 @@ fn create(app: &mut EditorApp, tool: Tool, page: usize, r: PRect) {
         Tool::Text => "text",
         Tool::Table => "table",
         Tool::Qr => {
-            app.modal = Some(Modal::QrPayload {
-                page,
-                frame: r,
-                text: "https://".into(),
-            });
+            app.modal = Some(Modal::QrPayload { page, frame: r, text: "https://".into() });
             return;
         }
         Tool::Image => {
@@ -660,20 +484,11 @@ fn create(app: &mut EditorApp, tool: Tool, page: usize, r: PRect) {
     let id = unique_element_id(&app.doc, base);
     let (kind, story) = match tool {
         Tool::Text => {
-            let style = app
-                .doc
-                .styles
-                .paragraph
-                .contains_key("正文")
-                .then(|| "正文".to_string());
+            let style = app.doc.styles.paragraph.contains_key("正文").then(|| "正文".to_string());
             let story = Story {
                 id: id.clone(),
                 frames: vec![id.clone()],
-                paragraphs: vec![Paragraph {
-                    style,
-                    runs: vec![Run::default()],
-                    ..Default::default()
-                }],
+                paragraphs: vec![Paragraph { style, runs: vec![Run::default()], ..Default::default() }],
             };
             (ElementKind::Text(TextFrame::default()), Some(story))
         }
@@ -682,10 +497,7 @@ fn create(app: &mut EditorApp, tool: Tool, page: usize, r: PRect) {
             ElementKind::Shape(Shape {
                 kind: ShapeKind::Line,
                 fill: None,
-                stroke: Some(PStroke {
-                    width: 1.0,
-                    color: crate::color::Color::BLACK,
-                }),
+                stroke: Some(PStroke { width: 1.0, color: crate::color::Color::BLACK }),
             }),
             None,
         ),
@@ -693,36 +505,17 @@ fn create(app: &mut EditorApp, tool: Tool, page: usize, r: PRect) {
             ElementKind::Shape(Shape {
                 kind: ShapeKind::Rect,
                 fill: None,
-                stroke: Some(PStroke {
-                    width: 0.5,
-                    color: crate::color::Color::BLACK,
-                }),
+                stroke: Some(PStroke { width: 0.5, color: crate::color::Color::BLACK }),
             }),
             None,
         ),
     };
-    add_element(
-        app,
-        page,
-        Element {
-            name: id.clone(),
-            id,
-            frame: r,
-            locked: false,
-            hidden: false,
-            kind,
-        },
-        story,
-    );
+    add_element(app, page, Element { name: id.clone(), id, frame: r, locked: false, hidden: false, kind }, story);
 }
 
 pub fn add_element(app: &mut EditorApp, page: usize, element: Element, story: Option<Story>) {
     app.selection = vec![element.id.clone()];
-    app.command(Command::Add {
-        page,
-        element,
-        story,
-    });
+    app.command(Command::Add { page, element, story });
     app.tool = Tool::Select;
 }
 
@@ -739,37 +532,15 @@ pub fn add_qr(app: &mut EditorApp, page: usize, frame: PRect, payload: String) {
     add_element(
         app,
         page,
-        Element {
-            name: id.clone(),
-            id,
-            frame,
-            locked: false,
-            hidden: false,
-            kind: ElementKind::Qr(qr),
-        },
+        Element { name: id.clone(), id, frame, locked: false, hidden: false, kind: ElementKind::Qr(qr) },
         None,
     );
 }
 
 pub fn add_image(app: &mut EditorApp, page: usize, frame: PRect, path: String) {
     let id = unique_element_id(&app.doc, "image");
-    let kind = ElementKind::Image(ImageElement {
-        path,
-        fit: ImageFit::Fit,
-    });
-    add_element(
-        app,
-        page,
-        Element {
-            name: id.clone(),
-            id,
-            frame,
-            locked: false,
-            hidden: false,
-            kind,
-        },
-        None,
-    );
+    let kind = ElementKind::Image(ImageElement { path, fit: ImageFit::Fit });
+    add_element(app, page, Element { name: id.clone(), id, frame, locked: false, hidden: false, kind }, None);
 }
 
 fn draw_drag(app: &EditorApp, painter: &Painter, origin: Pos2, page_index: usize) {
@@ -778,21 +549,11 @@ fn draw_drag(app: &EditorApp, painter: &Painter, origin: Pos2, page_index: usize
     match &app.canvas.drag {
         Some(Drag::Move { current, .. }) => {
             for r in current {
-                painter.rect_stroke(
-                    to_screen(v, origin, *r),
-                    0.0,
-                    dashed,
-                    egui::StrokeKind::Middle,
-                );
+                painter.rect_stroke(to_screen(v, origin, *r), 0.0, dashed, egui::StrokeKind::Middle);
             }
         }
         Some(Drag::Resize { current, .. }) => {
-            painter.rect_stroke(
-                to_screen(v, origin, *current),
-                0.0,
-                dashed,
-                egui::StrokeKind::Middle,
-            );
+            painter.rect_stroke(to_screen(v, origin, *current), 0.0, dashed, egui::StrokeKind::Middle);
         }
         Some(Drag::Band { start, current }) | Some(Drag::Create { start, current, .. }) => {
             let r = Rect::from_two_pos(*start, *current);
@@ -804,32 +565,20 @@ fn draw_drag(app: &EditorApp, painter: &Painter, origin: Pos2, page_index: usize
     let page = &app.doc.pages[page_index];
     if let Some(x) = app.canvas.snapped.x {
         painter.line_segment(
-            [
-                v.to_screen(origin, x, 0.0),
-                v.to_screen(origin, x, page.height),
-            ],
+            [v.to_screen(origin, x, 0.0), v.to_screen(origin, x, page.height)],
             Stroke::new(1.0, SNAP_COLOR),
         );
     }
     if let Some(y) = app.canvas.snapped.y {
         painter.line_segment(
-            [
-                v.to_screen(origin, 0.0, y),
-                v.to_screen(origin, page.width, y),
-            ],
+            [v.to_screen(origin, 0.0, y), v.to_screen(origin, page.width, y)],
             Stroke::new(1.0, SNAP_COLOR),
         );
     }
 }
 
 /// Rulers in millimetres along the top and left, with the pointer's position marked.
-fn draw_rulers(
-    app: &EditorApp,
-    painter: &Painter,
-    canvas: Rect,
-    origin: Pos2,
-    pointer: Option<Pos2>,
-) {
+fn draw_rulers(app: &EditorApp, painter: &Painter, canvas: Rect, origin: Pos2, pointer: Option<Pos2>) {
     let bg = Color32::from_gray(235);
     let ink = Color32::from_gray(60);
     let top = Rect::from_min_max(canvas.min, pos2(canvas.max.x, canvas.min.y + RULER));
@@ -839,10 +588,7 @@ fn draw_rulers(
     let v = &app.view;
     let mm_px = mm_to_pt(1.0) * v.zoom;
     // Tick spacing: the smallest of 1, 5, 10, 50, 100 mm that is at least 6 px apart.
-    let step = [1.0, 5.0, 10.0, 50.0, 100.0]
-        .into_iter()
-        .find(|s| s * mm_px >= 6.0)
-        .unwrap_or(100.0);
+    let step = [1.0, 5.0, 10.0, 50.0, 100.0].into_iter().find(|s| s * mm_px >= 6.0).unwrap_or(100.0);
     let label_every = if step <= 1.0 {
         10.0
     } else if step <= 10.0 {
@@ -858,10 +604,7 @@ fn draw_rulers(
         if x >= top.min.x + RULER {
             let major = (mm / label_every).round() * label_every == mm;
             let len = if major { RULER } else { RULER * 0.35 };
-            painter.line_segment(
-                [pos2(x, top.max.y - len), pos2(x, top.max.y)],
-                Stroke::new(1.0, ink),
-            );
+            painter.line_segment([pos2(x, top.max.y - len), pos2(x, top.max.y)], Stroke::new(1.0, ink));
             if major {
                 painter.text(
                     pos2(x + 2.0, top.min.y),
@@ -882,10 +625,7 @@ fn draw_rulers(
         if y >= left.min.y + RULER {
             let major = (mm / label_every).round() * label_every == mm;
             let len = if major { RULER } else { RULER * 0.35 };
-            painter.line_segment(
-                [pos2(left.max.x - len, y), pos2(left.max.x, y)],
-                Stroke::new(1.0, ink),
-            );
+            painter.line_segment([pos2(left.max.x - len, y), pos2(left.max.x, y)], Stroke::new(1.0, ink));
             if major {
                 painter.text(
                     pos2(left.min.x + 1.0, y + 1.0),
@@ -899,14 +639,8 @@ fn draw_rulers(
         mm += step;
     }
     if let Some(p) = pointer {
-        painter.line_segment(
-            [pos2(p.x, top.min.y), pos2(p.x, top.max.y)],
-            Stroke::new(1.0, SNAP_COLOR),
-        );
-        painter.line_segment(
-            [pos2(left.min.x, p.y), pos2(left.max.x, p.y)],
-            Stroke::new(1.0, SNAP_COLOR),
-        );
+        painter.line_segment([pos2(p.x, top.min.y), pos2(p.x, top.max.y)], Stroke::new(1.0, SNAP_COLOR));
+        painter.line_segment([pos2(left.min.x, p.y), pos2(left.max.x, p.y)], Stroke::new(1.0, SNAP_COLOR));
     }
     painter.rect_filled(Rect::from_min_size(canvas.min, vec2(RULER, RULER)), 0.0, bg);
 }
@@ -922,10 +656,7 @@ pub fn arrange_menu(app: &mut EditorApp, ui: &mut egui::Ui) {
         (s.send_to_back, ZMove::Back),
     ] {
         if ui.add_enabled(one, egui::Button::new(label)).clicked() {
-            app.command(Command::Restack {
-                id: app.selection[0].clone(),
-                to,
-            });
+            app.command(Command::Restack { id: app.selection[0].clone(), to });
         }
     }
     ui.separator();
@@ -943,16 +674,10 @@ pub fn arrange_menu(app: &mut EditorApp, ui: &mut egui::Ui) {
         }
     }
     let three = app.selection.len() >= 3;
-    if ui
-        .add_enabled(three, egui::Button::new(s.distribute_h))
-        .clicked()
-    {
+    if ui.add_enabled(three, egui::Button::new(s.distribute_h)).clicked() {
         distribute(app, true);
     }
-    if ui
-        .add_enabled(three, egui::Button::new(s.distribute_v))
-        .clicked()
-    {
+    if ui.add_enabled(three, egui::Button::new(s.distribute_v)).clicked() {
         distribute(app, false);
     }
 }
@@ -970,12 +695,7 @@ enum Align {
 fn selected_frames(app: &EditorApp) -> Vec<(String, PRect)> {
     app.selection
         .iter()
-        .filter_map(|id| {
-            app.doc
-                .element(id)
-                .filter(|(_, e)| !e.locked)
-                .map(|(_, e)| (id.clone(), e.frame))
-        })
+        .filter_map(|id| app.doc.element(id).filter(|(_, e)| !e.locked).map(|(_, e)| (id.clone(), e.frame)))
         .collect()
 }
 
@@ -1018,15 +738,8 @@ fn distribute(app: &mut EditorApp, horizontal: bool) {
     let key = |r: &PRect| if horizontal { r.x } else { r.y };
     frames.sort_by(|a, b| key(&a.1).total_cmp(&key(&b.1)));
     let (first, last) = (frames[0].1, frames[frames.len() - 1].1);
-    let span = if horizontal {
-        last.right() - first.x
-    } else {
-        last.bottom() - first.y
-    };
-    let used: f32 = frames
-        .iter()
-        .map(|(_, r)| if horizontal { r.w } else { r.h })
-        .sum();
+    let span = if horizontal { last.right() - first.x } else { last.bottom() - first.y };
+    let used: f32 = frames.iter().map(|(_, r)| if horizontal { r.w } else { r.h }).sum();
     let gap = (span - used) / (frames.len() - 1) as f32;
     let mut at = if horizontal { first.x } else { first.y };
     for (_, r) in frames.iter_mut() {

@@ -11,12 +11,7 @@ const MARK: &str = "paiban-elements\n";
 /// The selected elements (and the stories that flow only through them) as a one-page layout.
 fn selection_as_document(app: &EditorApp) -> Option<Document> {
     let page = app.doc.pages.get(app.page)?;
-    let elements: Vec<_> = page
-        .elements
-        .iter()
-        .filter(|e| app.selection.contains(&e.id))
-        .cloned()
-        .collect();
+    let elements: Vec<_> = page.elements.iter().filter(|e| app.selection.contains(&e.id)).cloned().collect();
     if elements.is_empty() {
         return None;
     }
@@ -26,22 +21,11 @@ fn selection_as_document(app: &EditorApp) -> Option<Document> {
         .stories
         .iter()
         .filter(|s| s.frames.iter().any(|f| ids.contains(&f)))
-        .map(|s| Story {
-            frames: s
-                .frames
-                .iter()
-                .filter(|f| ids.contains(f))
-                .cloned()
-                .collect(),
-            ..s.clone()
-        })
+        .map(|s| Story { frames: s.frames.iter().filter(|f| ids.contains(f)).cloned().collect(), ..s.clone() })
         .collect();
     Some(Document {
         title: String::new(),
-        pages: vec![Page {
-            elements,
-            ..page.clone()
-        }],
+        pages: vec![Page { elements, ..page.clone() }],
         stories,
         styles: app.doc.styles.clone(),
     })
@@ -95,11 +79,7 @@ fn insert(app: &mut EditorApp, mut doc: Document, offset: f32) {
         .stories
         .into_iter()
         .map(|s| {
-            let frames: Vec<String> = s
-                .frames
-                .iter()
-                .filter_map(|f| renamed.get(f).cloned())
-                .collect();
+            let frames: Vec<String> = s.frames.iter().filter_map(|f| renamed.get(f).cloned()).collect();
             let id = (1..)
                 .map(|n| format!("{}-{n}", s.id))
                 .find(|id| !app.doc.stories.iter().any(|x| &x.id == id))
@@ -111,19 +91,9 @@ fn insert(app: &mut EditorApp, mut doc: Document, offset: f32) {
     app.command_merged(Command::AddStyles { styles: doc.styles }, "paste".into());
     let mut new_ids = Vec::new();
     for el in elements {
-        let story = stories
-            .iter()
-            .position(|s| s.frames.first() == Some(&el.id))
-            .map(|i| stories.remove(i));
+        let story = stories.iter().position(|s| s.frames.first() == Some(&el.id)).map(|i| stories.remove(i));
         new_ids.push(el.id.clone());
-        app.command_merged(
-            Command::Add {
-                page: app.page,
-                element: el,
-                story,
-            },
-            "paste".into(),
-        );
+        app.command_merged(Command::Add { page: app.page, element: el, story }, "paste".into());
     }
     app.selection = new_ids;
 }

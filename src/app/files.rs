@@ -30,12 +30,7 @@ pub struct Files {
 impl Default for Files {
     fn default() -> Self {
         let (tx, rx) = channel();
-        Files {
-            recent: Vec::new(),
-            tx,
-            rx,
-            busy: false,
-        }
+        Files { recent: Vec::new(), tx, rx, busy: false }
     }
 }
 
@@ -52,10 +47,7 @@ impl Files {
             .and_then(|f| std::fs::read_to_string(f).ok())
             .and_then(|t| serde_json::from_str::<Vec<PathBuf>>(&t).ok())
             .unwrap_or_default();
-        Files {
-            recent,
-            ..Default::default()
-        }
+        Files { recent, ..Default::default() }
     }
 
     /// Puts `path` first in the recent list and stores the list (failures only cost the list).
@@ -83,16 +75,13 @@ impl Files {
             let layouts = |d: rfd::FileDialog| d.add_filter("paiban layout", &["json"]);
             let picked = match &purpose {
                 Purpose::Open => layouts(rfd::FileDialog::new()).pick_file(),
-                Purpose::SaveAs => layouts(rfd::FileDialog::new())
-                    .set_file_name("layout.json")
-                    .save_file(),
-                Purpose::Export => rfd::FileDialog::new()
-                    .add_filter("PDF", &["pdf"])
-                    .set_file_name("page.pdf")
-                    .save_file(),
-                Purpose::Image { .. } | Purpose::ReplaceImage { .. } => rfd::FileDialog::new()
-                    .add_filter("image", &["png", "jpg", "jpeg"])
-                    .pick_file(),
+                Purpose::SaveAs => layouts(rfd::FileDialog::new()).set_file_name("layout.json").save_file(),
+                Purpose::Export => {
+                    rfd::FileDialog::new().add_filter("PDF", &["pdf"]).set_file_name("page.pdf").save_file()
+                }
+                Purpose::Image { .. } | Purpose::ReplaceImage { .. } => {
+                    rfd::FileDialog::new().add_filter("image", &["png", "jpg", "jpeg"]).pick_file()
+                }
             };
             let _ = tx.send((purpose, picked));
         });
@@ -145,20 +134,13 @@ impl Files {
 }
 
 fn with_extension(p: PathBuf, ext: &str) -> PathBuf {
-    if p.extension().is_some() {
-        p
-    } else {
-        p.with_extension(ext)
-    }
+    if p.extension().is_some() { p } else { p.with_extension(ext) }
 }
 
 /// `path` relative to `base` when it lies below it, else absolute.
 fn relative_to(path: &Path, base: &Path) -> String {
     let base = base.canonicalize().unwrap_or_else(|_| base.to_path_buf());
-    path.strip_prefix(&base)
-        .unwrap_or(path)
-        .to_string_lossy()
-        .into_owned()
+    path.strip_prefix(&base).unwrap_or(path).to_string_lossy().into_owned()
 }
 
 /// The New document form's values (mm).
@@ -182,14 +164,7 @@ pub const PRESETS: [(&str, f32, f32); 4] = [
 
 impl Default for NewDocSettings {
     fn default() -> Self {
-        NewDocSettings {
-            preset: 2,
-            width: 297.0,
-            height: 420.0,
-            columns: 5,
-            margin: 14.0,
-            gutter: 5.0,
-        }
+        NewDocSettings { preset: 2, width: 297.0, height: 420.0, columns: 5, margin: 14.0, gutter: 5.0 }
     }
 }
 
@@ -197,10 +172,7 @@ impl NewDocSettings {
     /// An empty document with one page and the house body styles.
     pub fn document(&self) -> Document {
         let mut styles = StyleSheet::default();
-        let named = |props| NamedStyle {
-            based_on: None,
-            props,
-        };
+        let named = |props| NamedStyle { based_on: None, props };
         styles.paragraph.insert(
             "正文".into(),
             named(StyleProps {
@@ -228,16 +200,8 @@ impl NewDocSettings {
             pages: vec![Page {
                 width: mm_to_pt(self.width),
                 height: mm_to_pt(self.height),
-                margins: Margins {
-                    top: m,
-                    bottom: m,
-                    left: m,
-                    right: m,
-                },
-                grid: ColumnGrid {
-                    columns: self.columns.max(1),
-                    gutter: mm_to_pt(self.gutter),
-                },
+                margins: Margins { top: m, bottom: m, left: m, right: m },
+                grid: ColumnGrid { columns: self.columns.max(1), gutter: mm_to_pt(self.gutter) },
                 baseline: None,
                 bleed: 0.0,
                 elements: Vec::new(),
@@ -251,53 +215,38 @@ impl NewDocSettings {
 /// The New document form. Some(true) = create, Some(false) = cancel.
 pub fn new_doc_form(ui: &mut egui::Ui, s: &Strings, n: &mut NewDocSettings) -> Option<bool> {
     let mut out = None;
-    egui::Grid::new("new-doc-grid")
-        .num_columns(2)
-        .show(ui, |ui| {
-            ui.label(s.preset);
-            egui::ComboBox::from_id_salt("preset")
-                .selected_text(PRESETS.get(n.preset).map_or(s.custom, |p| p.0))
-                .show_ui(ui, |ui| {
-                    for (i, (name, w, h)) in PRESETS.iter().enumerate() {
-                        if ui.selectable_value(&mut n.preset, i, *name).clicked() {
-                            n.width = *w;
-                            n.height = *h;
-                        }
+    egui::Grid::new("new-doc-grid").num_columns(2).show(ui, |ui| {
+        ui.label(s.preset);
+        egui::ComboBox::from_id_salt("preset").selected_text(PRESETS.get(n.preset).map_or(s.custom, |p| p.0)).show_ui(
+            ui,
+            |ui| {
+                for (i, (name, w, h)) in PRESETS.iter().enumerate() {
+                    if ui.selectable_value(&mut n.preset, i, *name).clicked() {
+                        n.width = *w;
+                        n.height = *h;
                     }
-                    ui.selectable_value(&mut n.preset, PRESETS.len(), s.custom);
-                });
-            ui.end_row();
-            let custom = n.preset >= PRESETS.len();
-            ui.label(s.width);
-            ui.add_enabled(
-                custom,
-                egui::DragValue::new(&mut n.width).range(20.0..=2000.0),
-            );
-            ui.end_row();
-            ui.label(s.height);
-            ui.add_enabled(
-                custom,
-                egui::DragValue::new(&mut n.height).range(20.0..=2000.0),
-            );
-            ui.end_row();
-            ui.label(s.columns);
-            ui.add(egui::DragValue::new(&mut n.columns).range(1..=20));
-            ui.end_row();
-            ui.label(s.margins);
-            ui.add(
-                egui::DragValue::new(&mut n.margin)
-                    .range(0.0..=100.0)
-                    .speed(0.5),
-            );
-            ui.end_row();
-            ui.label(s.gutter);
-            ui.add(
-                egui::DragValue::new(&mut n.gutter)
-                    .range(0.0..=50.0)
-                    .speed(0.1),
-            );
-            ui.end_row();
-        });
+                }
+                ui.selectable_value(&mut n.preset, PRESETS.len(), s.custom);
+            },
+        );
+        ui.end_row();
+        let custom = n.preset >= PRESETS.len();
+        ui.label(s.width);
+        ui.add_enabled(custom, egui::DragValue::new(&mut n.width).range(20.0..=2000.0));
+        ui.end_row();
+        ui.label(s.height);
+        ui.add_enabled(custom, egui::DragValue::new(&mut n.height).range(20.0..=2000.0));
+        ui.end_row();
+        ui.label(s.columns);
+        ui.add(egui::DragValue::new(&mut n.columns).range(1..=20));
+        ui.end_row();
+        ui.label(s.margins);
+        ui.add(egui::DragValue::new(&mut n.margin).range(0.0..=100.0).speed(0.5));
+        ui.end_row();
+        ui.label(s.gutter);
+        ui.add(egui::DragValue::new(&mut n.gutter).range(0.0..=50.0).speed(0.1));
+        ui.end_row();
+    });
     ui.horizontal(|ui| {
         if ui.button(s.create).clicked() {
             out = Some(true);

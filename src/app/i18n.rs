@@ -379,10 +379,7 @@ pub fn fill(template: &str, value: impl std::fmt::Display) -> String {
     match (template.find('{'), template.find('}')) {
         (Some(a), Some(b)) if b > a => {
             let spec = &template[a + 1..b];
-            let v = match spec
-                .strip_prefix(":.")
-                .and_then(|p| p.parse::<usize>().ok())
-            {
+            let v = match spec.strip_prefix(":.").and_then(|p| p.parse::<usize>().ok()) {
                 Some(p) => format!("{:.*}", p, value.to_string().parse::<f64>().unwrap_or(0.0)),
                 None => value.to_string(),
             };

@@ -6,15 +6,15 @@ use super::EditorApp;
 use super::i18n::{Strings, fill};
 use crate::color::Color;
 use crate::edit::{Command, story_text};
-use crate::model::{
-    Align, Cell, EcLevel, Element, ElementKind, ImageFit, Story, Stroke, StyleProps, Table,
-};
+use crate::model::{Align, Cell, EcLevel, Element, ElementKind, ImageFit, Story, Stroke, StyleProps, Table};
 use crate::units::{HAO_SIZES, mm_to_pt, pt_to_mm};
 
 #[derive(Default)]
 pub struct InspectorState {
     /// Bumped on undo/redo so text fields reload from the document.
     generation: u64,
+    /// The paragraph (of the selected frame's story) whose settings are shown.
+    paragraph: usize,
 }
 
 impl InspectorState {
@@ -25,34 +25,30 @@ impl InspectorState {
 
 pub fn right(app: &mut EditorApp, ui: &mut egui::Ui) {
     let s = app.strings();
-    egui::Panel::right("inspector")
-        .default_size(300.0)
-        .show(ui, |ui| {
-            ui.heading(s.inspector);
-            egui::ScrollArea::vertical().show(ui, |ui| match app.selection.len() {
-                0 => {
-                    ui.label(s.nothing_selected);
+    egui::Panel::right("inspector").default_size(300.0).show(ui, |ui| {
+        ui.heading(s.inspector);
+        egui::ScrollArea::vertical().show(ui, |ui| match app.selection.len() {
+            0 => {
+                ui.label(s.nothing_selected);
+            }
+            1 => {
+                let id = app.selection[0].clone();
+                if let Some((_, el)) = app.doc.element(&id) {
+                    let el = el.clone();
+                    element_ui(app, ui, s, el);
                 }
-                1 => {
-                    let id = app.selection[0].clone();
-                    if let Some((_, el)) = app.doc.element(&id) {
-                        let el = el.clone();
-                        element_ui(app, ui, s, el);
-                    }
-                }
-                n => {
-                    ui.label(fill(s.n_selected, n));
-                }
-            });
+            }
+            n => {
+                ui.label(fill(s.n_selected, n));
+            }
         });
+    });
 }
 
 fn mm_field(ui: &mut egui::Ui, label: &str, pt: &mut f32) -> bool {
     ui.label(label);
     let mut mm = pt_to_mm(*pt);
-    let changed = ui
-        .add(egui::DragValue::new(&mut mm).speed(0.5).max_decimals(2))
-        .changed();
+    let changed = ui.add(egui::DragValue::new(&mut mm).speed(0.5).max_decimals(2)).changed();
     ui.end_row();
     if changed {
         *pt = mm_to_pt(mm);
@@ -89,10 +85,7 @@ fn element_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, el: E
                 ui.add(egui::DragValue::new(&mut t.columns).range(1..=20));
                 ui.label(s.column_gap);
                 let mut gap = pt_to_mm(t.column_gap);
-                if ui
-                    .add(egui::DragValue::new(&mut gap).range(0.0..=100.0).speed(0.1))
-                    .changed()
-                {
+                if ui.add(egui::DragValue::new(&mut gap).range(0.0..=100.0).speed(0.1)).changed() {
                     t.column_gap = mm_to_pt(gap);
                 }
             });
@@ -104,12 +97,7 @@ fn element_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, el: E
             ui.add(egui::TextEdit::multiline(&mut q.payload).desired_rows(2));
             ui.horizontal(|ui| {
                 ui.label(s.ec_level);
-                for (level, name) in [
-                    (EcLevel::L, "L"),
-                    (EcLevel::M, "M"),
-                    (EcLevel::Q, "Q"),
-                    (EcLevel::H, "H"),
-                ] {
+                for (level, name) in [(EcLevel::L, "L"), (EcLevel::M, "M"), (EcLevel::Q, "Q"), (EcLevel::H, "H")] {
                     ui.radio_value(&mut q.ec_level, level, name);
                 }
             });
@@ -165,26 +153,13 @@ fn text_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, frame: &
     // Threading and overset.
     ui.horizontal(|ui| {
         if story.frames.len() > 1 {
-            ui.label(format!(
-                "{} {}/{}",
-                s.linked_to,
-                index + 1,
-                story.frames.len()
-            ));
+            ui.label(format!("{} {}/{}", s.linked_to, index + 1, story.frames.len()));
             if ui.button(s.unlink).clicked() {
-                app.command(Command::Unlink {
-                    frame: frame.to_string(),
-                });
+                app.command(Command::Unlink { frame: frame.to_string() });
             }
         }
         if ui.button(s.link_next).clicked() {
-            app.canvas.link_from = Some(
-                story
-                    .frames
-                    .last()
-                    .cloned()
-                    .unwrap_or_else(|| frame.to_string()),
-            );
+            app.canvas.link_from = Some(story.frames.last().cloned().unwrap_or_else(|| frame.to_string()));
         }
     });
     let overset: usize = app
@@ -195,40 +170,41 @@ fn text_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, frame: &
         .map(|r| r.overset_chars)
         .sum();
     if overset > 0 {
-        ui.colored_label(
-            egui::Color32::from_rgb(210, 30, 30),
-            fill(s.characters_over, overset),
-        );
+        ui.colored_label(egui::Color32::from_rgb(210, 30, 30), fill(s.characters_over, overset));
     }
     ui.label(s.story_text);
     let mut text = story_text(&story);
-    let edit = egui::TextEdit::multiline(&mut text)
-        .desired_rows(8)
-        .desired_width(f32::INFINITY)
-        .id_salt(("story", &story.id, app.inspector.generation));
+    let edit = egui::TextEdit::multiline(&mut text).desired_rows(8).desired_width(f32::INFINITY).id_salt((
+        "story",
+        &story.id,
+        app.inspector.generation,
+    ));
     if ui.add(edit).changed() {
-        app.command_merged(
-            Command::SetStoryText {
-                story: story.id.clone(),
-                text,
-            },
-            format!("story:{}", story.id),
-        );
+        app.command_merged(Command::SetStoryText { story: story.id.clone(), text }, format!("story:{}", story.id));
     }
     paragraph_ui(app, ui, s, story);
 }
 
-/// Paragraph settings, shown for the story's first paragraph and applied to all of them.
+/// Settings of one paragraph of the story (chosen from a list of their openings).
 fn paragraph_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, story: Story) {
     ui.separator();
     ui.label(s.paragraph_style);
-    let Some(first) = story.paragraphs.first() else {
+    if story.paragraphs.is_empty() {
         return;
+    }
+    let index = app.inspector.paragraph.min(story.paragraphs.len() - 1);
+    let opening = |i: usize| -> String {
+        let text = story.paragraphs[i].text();
+        let head: String = text.chars().take(12).collect();
+        format!("{}. {}{}", i + 1, head, if text.chars().count() > 12 { "…" } else { "" })
     };
-    let style = app
-        .doc
-        .styles
-        .resolve(first.style.as_deref(), &first.overrides);
+    egui::ComboBox::from_id_salt("paragraph").width(240.0).selected_text(opening(index)).show_ui(ui, |ui| {
+        for i in 0..story.paragraphs.len() {
+            ui.selectable_value(&mut app.inspector.paragraph, i, opening(i));
+        }
+    });
+    let first = &story.paragraphs[index];
+    let style = app.doc.styles.resolve(first.style.as_deref(), &first.overrides);
     let mut props = StyleProps::default();
     let mut named = first.style.clone();
     egui::Grid::new("para-grid").num_columns(2).show(ui, |ui| {
@@ -243,19 +219,17 @@ fn paragraph_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, sto
         ui.end_row();
         ui.label(s.font);
         let mut family = style.font_family.clone();
-        egui::ComboBox::from_id_salt("font")
-            .selected_text(&family)
-            .show_ui(ui, |ui| {
-                let mut names = app.book.families();
-                for (_, f) in app.book.faces() {
-                    if f.full_name != f.family && !names.contains(&f.full_name) {
-                        names.push(f.full_name.clone());
-                    }
+        egui::ComboBox::from_id_salt("font").selected_text(&family).show_ui(ui, |ui| {
+            let mut names = app.book.families();
+            for (_, f) in app.book.faces() {
+                if f.full_name != f.family && !names.contains(&f.full_name) {
+                    names.push(f.full_name.clone());
                 }
-                for name in names {
-                    ui.selectable_value(&mut family, name.clone(), name);
-                }
-            });
+            }
+            for name in names {
+                ui.selectable_value(&mut family, name.clone(), name);
+            }
+        });
         if family != style.font_family {
             props.font_family = Some(family);
         }
@@ -271,12 +245,7 @@ fn paragraph_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, sto
                         ui.selectable_value(&mut size, pt, name);
                     }
                 });
-            ui.add(
-                egui::DragValue::new(&mut size)
-                    .range(4.0..=400.0)
-                    .speed(0.1)
-                    .suffix(" pt"),
-            );
+            ui.add(egui::DragValue::new(&mut size).range(4.0..=400.0).speed(0.1).suffix(" pt"));
             if size != style.size {
                 props.size = Some(size);
             }
@@ -284,62 +253,35 @@ fn paragraph_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, sto
         ui.end_row();
         ui.label(s.leading);
         let mut leading = style.leading;
-        if ui
-            .add(
-                egui::DragValue::new(&mut leading)
-                    .range(1.0..=800.0)
-                    .speed(0.1),
-            )
-            .changed()
-        {
+        if ui.add(egui::DragValue::new(&mut leading).range(1.0..=800.0).speed(0.1)).changed() {
             props.leading = Some(leading);
         }
         ui.end_row();
         ui.label(s.alignment);
         let mut align = style.align;
-        egui::ComboBox::from_id_salt("align")
-            .selected_text(align_name(s, align))
-            .show_ui(ui, |ui| {
-                for a in [
-                    Align::Left,
-                    Align::Center,
-                    Align::Right,
-                    Align::Justify,
-                    Align::Distribute,
-                ] {
-                    ui.selectable_value(&mut align, a, align_name(s, a));
-                }
-            });
+        egui::ComboBox::from_id_salt("align").selected_text(align_name(s, align)).show_ui(ui, |ui| {
+            for a in [Align::Left, Align::Center, Align::Right, Align::Justify, Align::Distribute] {
+                ui.selectable_value(&mut align, a, align_name(s, a));
+            }
+        });
         if align != style.align {
             props.align = Some(align);
         }
         ui.end_row();
         ui.label(s.indent);
         let mut indent = style.indent;
-        if ui
-            .add(
-                egui::DragValue::new(&mut indent)
-                    .range(0.0..=10.0)
-                    .speed(0.1),
-            )
-            .changed()
-        {
+        if ui.add(egui::DragValue::new(&mut indent).range(0.0..=10.0).speed(0.1)).changed() {
             props.indent = Some(indent);
         }
         ui.end_row();
     });
     if props != StyleProps::default() || named != first.style {
         let mut story = story;
-        for p in &mut story.paragraphs {
+        if let Some(p) = story.paragraphs.get_mut(index) {
             p.style = named.clone();
             p.overrides = p.overrides.merged(&props);
         }
-        app.command_merged(
-            Command::ReplaceStory {
-                story: story.clone(),
-            },
-            format!("para:{}", story.id),
-        );
+        app.command_merged(Command::ReplaceStory { story: story.clone() }, format!("para:{}", story.id));
     }
 }
 
@@ -359,10 +301,7 @@ fn table_ui(ui: &mut egui::Ui, s: &Strings, t: &mut Table) {
         if ui.button(s.add_row).clicked() {
             t.rows.push((0..cols).map(|_| Cell::new("")).collect());
         }
-        if ui
-            .add_enabled(t.rows.len() > 1, egui::Button::new(s.remove_row))
-            .clicked()
-        {
+        if ui.add_enabled(t.rows.len() > 1, egui::Button::new(s.remove_row)).clicked() {
             t.rows.pop();
             t.header_rows = t.header_rows.min(t.rows.len() as u32);
         }
@@ -373,10 +312,7 @@ fn table_ui(ui: &mut egui::Ui, s: &Strings, t: &mut Table) {
                 row.push(Cell::new(""));
             }
         }
-        if ui
-            .add_enabled(cols > 1, egui::Button::new(s.remove_column))
-            .clicked()
-        {
+        if ui.add_enabled(cols > 1, egui::Button::new(s.remove_column)).clicked() {
             t.column_widths.pop();
             t.column_align.pop();
             let n = t.column_widths.len();
@@ -397,40 +333,19 @@ fn table_ui(ui: &mut egui::Ui, s: &Strings, t: &mut Table) {
     ui.horizontal(|ui| {
         ui.label(s.column_widths);
         for w in &mut t.column_widths {
-            ui.add(
-                egui::DragValue::new(w)
-                    .range(0.1..=100.0)
-                    .speed(0.05)
-                    .max_decimals(2),
-            );
+            ui.add(egui::DragValue::new(w).range(0.1..=100.0).speed(0.05).max_decimals(2));
         }
     });
     ui.horizontal(|ui| {
         ui.label(s.borders);
-        ui.add(
-            egui::DragValue::new(&mut t.borders.outer)
-                .range(0.0..=10.0)
-                .speed(0.05),
-        );
-        ui.add(
-            egui::DragValue::new(&mut t.borders.inner)
-                .range(0.0..=10.0)
-                .speed(0.05),
-        );
-        ui.add(
-            egui::DragValue::new(&mut t.borders.header)
-                .range(0.0..=10.0)
-                .speed(0.05),
-        );
+        ui.add(egui::DragValue::new(&mut t.borders.outer).range(0.0..=10.0).speed(0.05));
+        ui.add(egui::DragValue::new(&mut t.borders.inner).range(0.0..=10.0).speed(0.05));
+        ui.add(egui::DragValue::new(&mut t.borders.header).range(0.0..=10.0).speed(0.05));
     });
     egui::Grid::new("cells").striped(true).show(ui, |ui| {
         for (r, row) in t.rows.iter_mut().enumerate() {
             for (c, cell) in row.iter_mut().enumerate() {
-                ui.add(
-                    egui::TextEdit::singleline(&mut cell.text)
-                        .desired_width(56.0)
-                        .id_salt(("cell", r, c)),
-                );
+                ui.add(egui::TextEdit::singleline(&mut cell.text).desired_width(56.0).id_salt(("cell", r, c)));
             }
             ui.end_row();
         }
@@ -452,25 +367,13 @@ fn color_ui(ui: &mut egui::Ui, label: &str, color: &mut Color) {
         ui.label(label);
         let [r, g, b] = color.to_rgb8();
         let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
-        ui.painter()
-            .rect_filled(rect, 2.0, egui::Color32::from_rgb(r, g, b));
+        ui.painter().rect_filled(rect, 2.0, egui::Color32::from_rgb(r, g, b));
         for (i, name) in ["C", "M", "Y", "K"].iter().enumerate() {
-            ui.add(
-                egui::DragValue::new(&mut v[i])
-                    .range(0.0..=100.0)
-                    .prefix(*name)
-                    .speed(0.5)
-                    .max_decimals(0),
-            );
+            ui.add(egui::DragValue::new(&mut v[i]).range(0.0..=100.0).prefix(*name).speed(0.5).max_decimals(0));
         }
     });
     if v != [c0, m0, y0, k0] {
-        *color = Color::Cmyk {
-            c: v[0],
-            m: v[1],
-            y: v[2],
-            k: v[3],
-        };
+        *color = Color::Cmyk { c: v[0], m: v[1], y: v[2], k: v[3] };
     }
 }
 
@@ -479,14 +382,7 @@ fn optional_color(ui: &mut egui::Ui, s: &Strings, label: &str, color: &mut Optio
     ui.checkbox(&mut on, label);
     match (on, color.as_mut()) {
         (true, Some(c)) => color_ui(ui, s.color, c),
-        (true, None) => {
-            *color = Some(Color::Cmyk {
-                c: 0.0,
-                m: 0.0,
-                y: 0.0,
-                k: 20.0,
-            })
-        }
+        (true, None) => *color = Some(Color::Cmyk { c: 0.0, m: 0.0, y: 0.0, k: 20.0 }),
         (false, _) => *color = None,
     }
 }
@@ -496,20 +392,10 @@ fn stroke_ui(ui: &mut egui::Ui, s: &Strings, stroke: &mut Option<Stroke>) {
     ui.checkbox(&mut on, s.stroke);
     match (on, stroke.as_mut()) {
         (true, Some(st)) => {
-            ui.add(
-                egui::DragValue::new(&mut st.width)
-                    .range(0.0..=50.0)
-                    .speed(0.05)
-                    .suffix(" pt"),
-            );
+            ui.add(egui::DragValue::new(&mut st.width).range(0.0..=50.0).speed(0.05).suffix(" pt"));
             color_ui(ui, s.color, &mut st.color);
         }
-        (true, None) => {
-            *stroke = Some(Stroke {
-                width: 0.5,
-                color: Color::BLACK,
-            })
-        }
+        (true, None) => *stroke = Some(Stroke { width: 0.5, color: Color::BLACK }),
         (false, _) => *stroke = None,
     }
 }

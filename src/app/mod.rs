@@ -41,11 +41,7 @@ pub enum AfterPrompt {
 pub enum Modal {
     Unsaved(AfterPrompt),
     NewDocument(files::NewDocSettings),
-    QrPayload {
-        page: usize,
-        frame: crate::units::Rect,
-        text: String,
-    },
+    QrPayload { page: usize, frame: crate::units::Rect, text: String },
 }
 
 /// A message in the status bar.
@@ -82,6 +78,9 @@ pub struct EditorApp {
     inspector: inspector::InspectorState,
     /// The window may close (unsaved changes were dealt with).
     close_confirmed: bool,
+    /// For end-to-end scripts: a file that receives the elements' screen rectangles
+    /// ($PAIBAN_SCREEN_INFO), and what was last written there.
+    screen_info: Option<(PathBuf, String)>,
 }
 
 impl EditorApp {
@@ -111,6 +110,7 @@ impl EditorApp {
             files: files::Files::load_recent(),
             inspector: Default::default(),
             close_confirmed: false,
+            screen_info: std::env::var_os("PAIBAN_SCREEN_INFO").map(|p| (PathBuf::from(p), String::new())),
         }
     }
 
@@ -127,10 +127,7 @@ impl EditorApp {
         let mut fonts = egui::FontDefinitions::default();
         let face = book.find("Noto Sans SC", false).map(|id| book.face(id));
         if let Some(face) = face {
-            fonts.font_data.insert(
-                "cjk".into(),
-                std::sync::Arc::new(egui::FontData::from_static(face.data)),
-            );
+            fonts.font_data.insert("cjk".into(), std::sync::Arc::new(egui::FontData::from_static(face.data)));
             for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
                 fonts.families.entry(family).or_default().push("cjk".into());
             }
@@ -207,27 +204,17 @@ impl EditorApp {
     }
 
     pub fn error(&mut self, text: impl Into<String>) {
-        self.messages.push(Message {
-            text: text.into(),
-            error: true,
-        });
+        self.messages.push(Message { text: text.into(), error: true });
     }
 
     pub fn info(&mut self, text: impl Into<String>) {
         self.messages.retain(|m| m.error);
-        self.messages.push(Message {
-            text: text.into(),
-            error: false,
-        });
+        self.messages.push(Message { text: text.into(), error: false });
     }
 
     /// The folder images are relative to.
     pub fn base_dir(&self) -> PathBuf {
-        self.path
-            .as_deref()
-            .and_then(Path::parent)
-            .map(Path::to_path_buf)
-            .unwrap_or_else(|| PathBuf::from("."))
+        self.path.as_deref().and_then(Path::parent).map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
     }
 
     /// The laid-out pages, computed again only when the document changed.
@@ -254,11 +241,7 @@ impl EditorApp {
             .and_then(Path::file_name)
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| self.strings().untitled.to_string());
-        format!(
-            "{}{} — paiban 排版",
-            if self.dirty { "● " } else { "" },
-            name
-        )
+        format!("{}{} — paiban 排版", if self.dirty { "● " } else { "" }, name)
     }
 
     /// One editor frame: menus, panels, canvas; then the queued commands are applied.
@@ -276,6 +259,31 @@ impl EditorApp {
         self.shortcuts(&ctx);
         self.apply_pending();
         ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.title()));
+        self.write_screen_info();
+    }
+
+    /// Writes where each element of the current page is on screen (logical pixels), when
+    /// $PAIBAN_SCREEN_INFO names a file: scripts driving the window with xdotool read it.
+    fn write_screen_info(&mut self) {
+        let Some((path, last)) = &self.screen_info else { return };
+        let Some(page) = self.doc.pages.get(self.page) else { return };
+        let rects: Vec<serde_json::Value> = page
+            .elements
+            .iter()
+            .map(|e| {
+                let r = self.view.rect_to_screen(self.canvas.origin, e.frame);
+                serde_json::json!({"id": e.id, "x": r.min.x, "y": r.min.y, "w": r.width(), "h": r.height()})
+            })
+            .collect();
+        let text = serde_json::json!({"zoom": self.view.zoom, "title": self.title(), "elements": rects}).to_string();
+        if &text != last {
+            let path = path.clone();
+            if crate::io::write_atomically(&path, text.as_bytes()).is_ok()
+                && let Some((_, last)) = &mut self.screen_info
+            {
+                *last = text;
+            }
+        }
     }
 
     fn handle_close_request(&mut self, ctx: &egui::Context) {
@@ -292,9 +300,7 @@ impl EditorApp {
                 self.close_confirmed = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
-            AfterPrompt::New => {
-                self.modal = Some(Modal::NewDocument(files::NewDocSettings::default()))
-            }
+            AfterPrompt::New => self.modal = Some(Modal::NewDocument(files::NewDocSettings::default())),
             AfterPrompt::Open => self.files.pick_open(),
             AfterPrompt::OpenPath(p) => self.open_path(&p),
         }
@@ -344,16 +350,11 @@ impl EditorApp {
         let title = self.doc.title.clone();
         let book = self.book;
         let pages = self.layout().to_vec();
-        let result = crate::render::pdf::write_pdf(
-            &pages,
-            book,
-            &crate::render::pdf::PdfOptions { title, date: None },
-        )
-        .map_err(|e| e.to_string())
-        .and_then(|bytes| {
-            crate::io::write_atomically(path, &bytes)
-                .map_err(|e| format!("{}: {e}", path.display()))
-        });
+        let result = crate::render::pdf::write_pdf(&pages, book, &crate::render::pdf::PdfOptions { title, date: None })
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| {
+                crate::io::write_atomically(path, &bytes).map_err(|e| format!("{}: {e}", path.display()))
+            });
         match result {
             Ok(()) => {
                 let msg = i18n::fill(self.strings().exported, path.display());
@@ -399,19 +400,13 @@ impl EditorApp {
                 });
                 ui.menu_button(s.edit, |ui| {
                     if ui
-                        .add_enabled(
-                            self.history.can_undo(),
-                            egui::Button::new(format!("{}  Ctrl+Z", s.undo)),
-                        )
+                        .add_enabled(self.history.can_undo(), egui::Button::new(format!("{}  Ctrl+Z", s.undo)))
                         .clicked()
                     {
                         self.undo();
                     }
                     if ui
-                        .add_enabled(
-                            self.history.can_redo(),
-                            egui::Button::new(format!("{}  Ctrl+Shift+Z", s.redo)),
-                        )
+                        .add_enabled(self.history.can_redo(), egui::Button::new(format!("{}  Ctrl+Shift+Z", s.redo)))
                         .clicked()
                     {
                         self.redo();
@@ -480,20 +475,13 @@ impl EditorApp {
         let s = self.strings();
         egui::Panel::bottom("status").show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui.label(format!(
-                    "{:.0} %",
-                    self.view.zoom * 72.0 / 96.0 * ui.ctx().pixels_per_point() * 100.0
-                ));
+                ui.label(format!("{:.0} %", self.view.zoom * 72.0 / 96.0 * ui.ctx().pixels_per_point() * 100.0));
                 if let Some((x, y)) = self.canvas.pointer_mm {
                     ui.label(format!("{x:.1}, {y:.1} mm"));
                 }
                 let mut dismiss = None;
                 for (i, m) in self.messages.iter().enumerate() {
-                    let color = if m.error {
-                        egui::Color32::from_rgb(200, 30, 30)
-                    } else {
-                        ui.visuals().text_color()
-                    };
+                    let color = if m.error { egui::Color32::from_rgb(200, 30, 30) } else { ui.visuals().text_color() };
                     ui.colored_label(color, &m.text);
                     if m.error && ui.small_button(s.dismiss).clicked() {
                         dismiss = Some(i);
@@ -561,11 +549,7 @@ impl EditorApp {
                     None => self.modal = Some(Modal::NewDocument(settings)),
                 }
             }
-            Modal::QrPayload {
-                page,
-                frame,
-                mut text,
-            } => {
+            Modal::QrPayload { page, frame, mut text } => {
                 let mut done = None;
                 egui::Modal::new(egui::Id::unique("qr-payload")).show(ctx, |ui| {
                     ui.label(s.qr_prompt);
@@ -605,9 +589,7 @@ impl EditorApp {
         use egui::{Key, KeyboardShortcut, Modifiers};
         let cmd = Modifiers::COMMAND;
         let shift_cmd = Modifiers::COMMAND | Modifiers::SHIFT;
-        let pressed = |m: Modifiers, k: Key| {
-            ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(m, k)))
-        };
+        let pressed = |m: Modifiers, k: Key| ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(m, k)));
         if pressed(cmd, Key::S) {
             self.save();
         }
@@ -661,11 +643,7 @@ impl EditorApp {
         if ctx.input(|i| i.key_pressed(Key::Delete) || i.key_pressed(Key::Backspace)) {
             self.delete_selection();
         }
-        let step = if ctx.input(|i| i.modifiers.shift) {
-            5.0
-        } else {
-            0.5
-        };
+        let step = if ctx.input(|i| i.modifiers.shift) { 5.0 } else { 0.5 };
         let step = crate::units::mm_to_pt(step);
         let mut nudge = (0.0, 0.0);
         ctx.input(|i| {
@@ -684,14 +662,7 @@ impl EditorApp {
         });
         if nudge != (0.0, 0.0) && !self.selection.is_empty() {
             let ids = self.selection.clone();
-            self.command_merged(
-                Command::Move {
-                    ids,
-                    dx: nudge.0,
-                    dy: nudge.1,
-                },
-                "nudge".into(),
-            );
+            self.command_merged(Command::Move { ids, dx: nudge.0, dy: nudge.1 }, "nudge".into());
         }
     }
 }
@@ -704,14 +675,9 @@ impl eframe::App for EditorApp {
 
 /// Runs the editor window on `path` (or the sample layout).
 pub fn run(path: Option<PathBuf>) -> Result<(), String> {
-    let book: &'static FontBook =
-        Box::leak(Box::new(FontBook::bundled().map_err(|e| e.to_string())?));
-    let path = path.unwrap_or_else(|| {
-        PathBuf::from(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/layouts/luzhong-2022-11-01.json"
-        ))
-    });
+    let book: &'static FontBook = Box::leak(Box::new(FontBook::bundled().map_err(|e| e.to_string())?));
+    let path =
+        path.unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/layouts/luzhong-2022-11-01.json")));
     let app = match EditorApp::open(&path, book) {
         Ok(app) => app,
         Err(e) => {
@@ -722,9 +688,7 @@ pub fn run(path: Option<PathBuf>) -> Result<(), String> {
         }
     };
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_inner_size([1400.0, 950.0])
-            .with_title(app.title()),
+        viewport: egui::ViewportBuilder::default().with_inner_size([1400.0, 950.0]).with_title(app.title()),
         ..Default::default()
     };
     eframe::run_native(

@@ -21,11 +21,7 @@ impl Guides {
         for (l, r) in page.column_edges() {
             g.xs.extend([l, r]);
         }
-        for e in page
-            .elements
-            .iter()
-            .filter(|e| !e.hidden && !skip.contains(&e.id))
-        {
+        for e in page.elements.iter().filter(|e| !e.hidden && !skip.contains(&e.id)) {
             let f = e.frame;
             g.xs.extend([f.x, f.x + f.w / 2.0, f.right()]);
             g.ys.extend([f.y, f.y + f.h / 2.0, f.bottom()]);
@@ -101,15 +97,7 @@ pub fn snap_resize(r: Rect, edges: Edges, guides: &Guides, tol: f32) -> (Rect, S
     if edges.3 {
         snap_y(&mut b, &mut s);
     }
-    (
-        Rect::new(
-            l.min(rt),
-            t.min(b),
-            (rt - l).abs().max(1.0),
-            (b - t).abs().max(1.0),
-        ),
-        s,
-    )
+    (Rect::new(l.min(rt), t.min(b), (rt - l).abs().max(1.0), (b - t).abs().max(1.0)), s)
 }
 
 #[cfg(test)]
@@ -118,19 +106,10 @@ mod tests {
 
     #[test]
     fn snaps_to_the_nearest_guide_within_tolerance() {
-        let g = Guides {
-            xs: vec![100.0, 200.0],
-            ys: vec![50.0],
-        };
+        let g = Guides { xs: vec![100.0, 200.0], ys: vec![50.0] };
         let (r, s) = snap_move(Rect::new(97.0, 52.0, 40.0, 20.0), &g, 5.0);
         assert_eq!((r.x, r.y), (100.0, 50.0));
-        assert_eq!(
-            s,
-            Snapped {
-                x: Some(100.0),
-                y: Some(50.0)
-            }
-        );
+        assert_eq!(s, Snapped { x: Some(100.0), y: Some(50.0) });
         let (r, s) = snap_move(Rect::new(90.0, 80.0, 40.0, 20.0), &g, 5.0);
         assert_eq!((r.x, r.y, s.x), (90.0, 80.0, None));
         // The right edge snaps too.
@@ -140,16 +119,8 @@ mod tests {
 
     #[test]
     fn resize_snaps_only_moving_edges() {
-        let g = Guides {
-            xs: vec![100.0, 203.0],
-            ys: vec![],
-        };
-        let (r, _) = snap_resize(
-            Rect::new(98.0, 0.0, 101.0, 10.0),
-            (false, false, true, false),
-            &g,
-            5.0,
-        );
+        let g = Guides { xs: vec![100.0, 203.0], ys: vec![] };
+        let (r, _) = snap_resize(Rect::new(98.0, 0.0, 101.0, 10.0), (false, false, true, false), &g, 5.0);
         assert_eq!((r.x, r.right()), (98.0, 203.0));
     }
 }

@@ -55,10 +55,7 @@ impl TileCache {
             self.tiles.clear();
             self.key = Some(key);
         }
-        let (w_px, h_px) = (
-            (page.width * scale).ceil() as u32,
-            (page.height * scale).ceil() as u32,
-        );
+        let (w_px, h_px) = ((page.width * scale).ceil() as u32, (page.height * scale).ceil() as u32);
         let clip = painter.clip_rect().intersect(page_on_screen);
         if clip.width() <= 0.0 || clip.height() <= 0.0 {
             return false;
@@ -67,41 +64,23 @@ impl TileCache {
         let to_px = |p: Pos2| ((p - page_on_screen.min) * pixels_per_point).max(vec2(0.0, 0.0));
         let (a, b) = (to_px(clip.min), to_px(clip.max));
         let (i0, j0) = ((a.x as u32) / TILE, (a.y as u32) / TILE);
-        let (i1, j1) = (
-            ((b.x as u32).min(w_px.saturating_sub(1))) / TILE,
-            ((b.y as u32).min(h_px.saturating_sub(1))) / TILE,
-        );
+        let (i1, j1) =
+            (((b.x as u32).min(w_px.saturating_sub(1))) / TILE, ((b.y as u32).min(h_px.saturating_sub(1))) / TILE);
         let started = std::time::Instant::now();
         let mut pending = false;
         for j in j0..=j1 {
             for i in i0..=i1 {
-                let fresh = self
-                    .tiles
-                    .get(&(i, j))
-                    .is_some_and(|t| t.generation == generation);
+                let fresh = self.tiles.get(&(i, j)).is_some_and(|t| t.generation == generation);
                 if !fresh {
                     if started.elapsed() < BUDGET {
                         let origin = (i * TILE, j * TILE);
                         let size = (TILE.min(w_px - origin.0), TILE.min(h_px - origin.1));
-                        if let Ok(pixmap) =
-                            render_region(page, book, scale, origin, size, &mut self.glyphs)
-                        {
-                            let image = ColorImage::from_rgba_premultiplied(
-                                [size.0 as usize, size.1 as usize],
-                                pixmap.data(),
-                            );
-                            let texture = ctx.load_texture(
-                                format!("page-{page_index}-{i}-{j}"),
-                                image,
-                                TextureOptions::LINEAR,
-                            );
-                            self.tiles.insert(
-                                (i, j),
-                                Tile {
-                                    texture,
-                                    generation,
-                                },
-                            );
+                        if let Ok(pixmap) = render_region(page, book, scale, origin, size, &mut self.glyphs) {
+                            let image =
+                                ColorImage::from_rgba_premultiplied([size.0 as usize, size.1 as usize], pixmap.data());
+                            let texture =
+                                ctx.load_texture(format!("page-{page_index}-{i}-{j}"), image, TextureOptions::LINEAR);
+                            self.tiles.insert((i, j), Tile { texture, generation });
                             self.rasterised += 1;
                         }
                     } else {
@@ -111,10 +90,8 @@ impl TileCache {
                 // A stale tile (older layout, same zoom) stands in until its new one is made.
                 if let Some(tile) = self.tiles.get(&(i, j)) {
                     let [tw, th] = tile.texture.size();
-                    let min = page_on_screen.min
-                        + vec2((i * TILE) as f32, (j * TILE) as f32) / pixels_per_point;
-                    let rect =
-                        Rect::from_min_size(min, vec2(tw as f32, th as f32) / pixels_per_point);
+                    let min = page_on_screen.min + vec2((i * TILE) as f32, (j * TILE) as f32) / pixels_per_point;
+                    let rect = Rect::from_min_size(min, vec2(tw as f32, th as f32) / pixels_per_point);
                     painter.image(
                         tile.texture.id(),
                         rect,

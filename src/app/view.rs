@@ -12,10 +12,7 @@ pub struct View {
 
 impl Default for View {
     fn default() -> Self {
-        View {
-            zoom: 1.0,
-            pan: vec2(40.0, 40.0),
-        }
+        View { zoom: 1.0, pan: vec2(40.0, 40.0) }
     }
 }
 
@@ -29,10 +26,7 @@ impl View {
     }
 
     pub fn rect_to_screen(&self, origin: Pos2, r: crate::units::Rect) -> Rect {
-        Rect::from_min_max(
-            self.to_screen(origin, r.x, r.y),
-            self.to_screen(origin, r.right(), r.bottom()),
-        )
+        Rect::from_min_max(self.to_screen(origin, r.x, r.y), self.to_screen(origin, r.right(), r.bottom()))
     }
 
     /// A screen position to a page point.
@@ -52,9 +46,7 @@ impl View {
     /// The whole page (`w` × `h` pt) centred in a canvas of `size` with a margin.
     pub fn fit(w: f32, h: f32, size: Vec2) -> View {
         let margin = 24.0;
-        let zoom = ((size.x - 2.0 * margin) / w)
-            .min((size.y - 2.0 * margin) / h)
-            .clamp(MIN_ZOOM, MAX_ZOOM);
+        let zoom = ((size.x - 2.0 * margin) / w).min((size.y - 2.0 * margin) / h).clamp(MIN_ZOOM, MAX_ZOOM);
         let pan = vec2((size.x - w * zoom) / 2.0, (size.y - h * zoom) / 2.0);
         View { zoom, pan }
     }
@@ -77,10 +69,7 @@ mod tests {
 
     #[test]
     fn zoom_keeps_the_anchor_still() {
-        let mut v = View {
-            zoom: 1.0,
-            pan: vec2(10.0, 20.0),
-        };
+        let mut v = View { zoom: 1.0, pan: vec2(10.0, 20.0) };
         let anchor = pos2(300.0, 200.0);
         let before = v.to_page(origin(), anchor);
         v.zoom_at(origin(), anchor, 2.0);

@@ -61,10 +61,7 @@ mod tests {
     use super::*;
 
     fn doc(title: &str) -> Document {
-        Document {
-            title: title.into(),
-            ..Default::default()
-        }
+        Document { title: title.into(), ..Default::default() }
     }
 
     #[test]

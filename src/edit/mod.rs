@@ -108,10 +108,7 @@ fn element_mut<'a>(doc: &'a mut Document, id: &str) -> Result<&'a mut Element, E
 }
 
 fn story_index(doc: &Document, id: &str) -> Result<usize, EditError> {
-    doc.stories
-        .iter()
-        .position(|s| s.id == id)
-        .ok_or_else(|| EditError::NoStory(id.into()))
+    doc.stories.iter().position(|s| s.id == id).ok_or_else(|| EditError::NoStory(id.into()))
 }
 
 /// Applies a command. On error the document is left as it was.
@@ -136,19 +133,11 @@ pub fn apply(doc: &mut Document, cmd: Command) -> Result<(), EditError> {
             }
             e.frame = frame;
         }
-        Command::Add {
-            page,
-            element,
-            story,
-        } => {
+        Command::Add { page, element, story } => {
             if doc.element(&element.id).is_some() {
                 return Err(EditError::DuplicateId(element.id));
             }
-            doc.pages
-                .get_mut(page)
-                .ok_or(EditError::NoPage(page))?
-                .elements
-                .push(element);
+            doc.pages.get_mut(page).ok_or(EditError::NoPage(page))?.elements.push(element);
             if let Some(story) = story {
                 doc.stories.push(story);
             }
@@ -177,10 +166,7 @@ pub fn apply(doc: &mut Document, cmd: Command) -> Result<(), EditError> {
                     Paragraph {
                         style: template.and_then(|p| p.style.clone()),
                         overrides: template.map(|p| p.overrides.clone()).unwrap_or_default(),
-                        runs: vec![Run {
-                            text: line.to_string(),
-                            style: Default::default(),
-                        }],
+                        runs: vec![Run { text: line.to_string(), style: Default::default() }],
                     }
                 })
                 .collect();
@@ -196,11 +182,7 @@ pub fn apply(doc: &mut Document, cmd: Command) -> Result<(), EditError> {
                 .iter_mut()
                 .find(|p| p.elements.iter().any(|e| e.id == id))
                 .ok_or(EditError::NoElement(id.clone()))?;
-            let i = page
-                .elements
-                .iter()
-                .position(|e| e.id == id)
-                .ok_or(EditError::NoElement(id))?;
+            let i = page.elements.iter().position(|e| e.id == id).ok_or(EditError::NoElement(id))?;
             let last = page.elements.len() - 1;
             let j = match to {
                 ZMove::Forward => (i + 1).min(last),
@@ -236,14 +218,9 @@ pub fn apply(doc: &mut Document, cmd: Command) -> Result<(), EditError> {
                 .iter_mut()
                 .find(|s| s.frames.contains(&frame))
                 .ok_or_else(|| EditError::NoStory(frame.clone()))?;
-            let at = s
-                .frames
-                .iter()
-                .position(|f| f == &frame)
-                .map_or(s.frames.len(), |p| p + 1);
+            let at = s.frames.iter().position(|f| f == &frame).map_or(s.frames.len(), |p| p + 1);
             s.frames.insert(at, next);
-            s.paragraphs
-                .extend(carried.into_iter().filter(|p| !p.text().is_empty()));
+            s.paragraphs.extend(carried.into_iter().filter(|p| !p.text().is_empty()));
         }
         Command::Unlink { frame } => {
             let i = doc
@@ -255,19 +232,12 @@ pub fn apply(doc: &mut Document, cmd: Command) -> Result<(), EditError> {
                 return Ok(());
             }
             doc.stories[i].frames.retain(|f| f != &frame);
-            let template = doc.stories[i]
-                .paragraphs
-                .first()
-                .cloned()
-                .unwrap_or_default();
+            let template = doc.stories[i].paragraphs.first().cloned().unwrap_or_default();
             let id = unique_story_id(doc, &frame);
             doc.stories.push(Story {
                 id,
                 frames: vec![frame],
-                paragraphs: vec![Paragraph {
-                    runs: vec![Run::default()],
-                    ..template
-                }],
+                paragraphs: vec![Paragraph { runs: vec![Run::default()], ..template }],
             });
         }
         Command::AddStyles { styles } => {
@@ -286,11 +256,7 @@ pub fn apply(doc: &mut Document, cmd: Command) -> Result<(), EditError> {
             if at >= doc.pages.len() {
                 return Err(EditError::NoPage(at));
             }
-            let ids: Vec<String> = doc.pages[at]
-                .elements
-                .iter()
-                .map(|e| e.id.clone())
-                .collect();
+            let ids: Vec<String> = doc.pages[at].elements.iter().map(|e| e.id.clone()).collect();
             apply(doc, Command::Delete { ids })?;
             doc.pages.remove(at);
         }
@@ -307,10 +273,7 @@ pub fn apply(doc: &mut Document, cmd: Command) -> Result<(), EditError> {
 
 /// An element id not yet used in `doc`, made from `base`.
 pub fn unique_element_id(doc: &Document, base: &str) -> String {
-    (1..)
-        .map(|n| format!("{base}-{n}"))
-        .find(|id| doc.element(id).is_none())
-        .unwrap_or_else(|| base.to_string())
+    (1..).map(|n| format!("{base}-{n}")).find(|id| doc.element(id).is_none()).unwrap_or_else(|| base.to_string())
 }
 
 fn unique_story_id(doc: &Document, base: &str) -> String {
@@ -322,12 +285,7 @@ fn unique_story_id(doc: &Document, base: &str) -> String {
 
 /// The plain text of a story: paragraphs joined by newlines (what the story editor shows).
 pub fn story_text(story: &Story) -> String {
-    story
-        .paragraphs
-        .iter()
-        .map(|p| p.text())
-        .collect::<Vec<_>>()
-        .join("\n")
+    story.paragraphs.iter().map(|p| p.text()).collect::<Vec<_>>().join("\n")
 }
 
 #[cfg(test)]
@@ -342,15 +300,7 @@ mod tests {
     fn move_and_locked_elements() {
         let mut d = doc();
         let before = d.element("promo-qr").unwrap().1.frame;
-        apply(
-            &mut d,
-            Command::Move {
-                ids: vec!["promo-qr".into()],
-                dx: 10.0,
-                dy: -5.0,
-            },
-        )
-        .unwrap();
+        apply(&mut d, Command::Move { ids: vec!["promo-qr".into()], dx: 10.0, dy: -5.0 }).unwrap();
         let after = d.element("promo-qr").unwrap().1.frame;
         assert_eq!((after.x - before.x, after.y - before.y), (10.0, -5.0));
         let mut e = d.element("promo-qr").unwrap().1.clone();
@@ -358,14 +308,7 @@ mod tests {
         apply(&mut d, Command::Replace { element: e }).unwrap();
         let snapshot = d.clone();
         assert_eq!(
-            apply(
-                &mut d,
-                Command::Move {
-                    ids: vec!["promo-qr".into()],
-                    dx: 1.0,
-                    dy: 1.0
-                }
-            ),
+            apply(&mut d, Command::Move { ids: vec!["promo-qr".into()], dx: 1.0, dy: 1.0 }),
             Err(EditError::Locked("promo-qr".into()))
         );
         assert_eq!(d, snapshot);
@@ -376,14 +319,7 @@ mod tests {
         let mut d = doc();
         let text = story_text(&d.stories.iter().find(|s| s.id == "story2").unwrap().clone());
         let edited = text.replace("受理求助投诉", "受理求助和投诉");
-        apply(
-            &mut d,
-            Command::SetStoryText {
-                story: "story2".into(),
-                text: edited.clone(),
-            },
-        )
-        .unwrap();
+        apply(&mut d, Command::SetStoryText { story: "story2".into(), text: edited.clone() }).unwrap();
         let s = d.stories.iter().find(|s| s.id == "story2").unwrap();
         assert_eq!(story_text(s), edited);
         assert_eq!(s.paragraphs[1].style.as_deref(), Some("二主题"));
@@ -392,59 +328,23 @@ mod tests {
     #[test]
     fn link_and_unlink_frames() {
         let mut d = doc();
-        apply(
-            &mut d,
-            Command::Link {
-                frame: "promo-prize".into(),
-                next: "promo-caption".into(),
-            },
-        )
-        .unwrap();
+        apply(&mut d, Command::Link { frame: "promo-prize".into(), next: "promo-caption".into() }).unwrap();
         let s = d.stories.iter().find(|s| s.id == "promo-prize").unwrap();
         assert_eq!(s.frames, vec!["promo-prize", "promo-caption"]);
-        assert_eq!(
-            s.paragraphs.len(),
-            2,
-            "the linked frame's text joins the story"
-        );
+        assert_eq!(s.paragraphs.len(), 2, "the linked frame's text joins the story");
         assert!(!d.stories.iter().any(|s| s.id == "promo-caption"));
-        apply(
-            &mut d,
-            Command::Unlink {
-                frame: "promo-caption".into(),
-            },
-        )
-        .unwrap();
-        assert_eq!(
-            d.story_of_frame("promo-caption").unwrap().0.frames,
-            vec!["promo-caption"]
-        );
-        assert_eq!(
-            d.story_of_frame("promo-prize").unwrap().0.frames,
-            vec!["promo-prize"]
-        );
+        apply(&mut d, Command::Unlink { frame: "promo-caption".into() }).unwrap();
+        assert_eq!(d.story_of_frame("promo-caption").unwrap().0.frames, vec!["promo-caption"]);
+        assert_eq!(d.story_of_frame("promo-prize").unwrap().0.frames, vec!["promo-prize"]);
     }
 
     #[test]
     fn restack_and_pages() {
         let mut d = doc();
-        apply(
-            &mut d,
-            Command::Restack {
-                id: "promo-box".into(),
-                to: ZMove::Front,
-            },
-        )
-        .unwrap();
+        apply(&mut d, Command::Restack { id: "promo-box".into(), to: ZMove::Front }).unwrap();
         assert_eq!(d.pages[0].elements.last().unwrap().id, "promo-box");
-        assert_eq!(
-            apply(&mut d, Command::RemovePage { at: 0 }),
-            Err(EditError::LastPage)
-        );
-        let blank = Page {
-            elements: vec![],
-            ..d.pages[0].clone()
-        };
+        assert_eq!(apply(&mut d, Command::RemovePage { at: 0 }), Err(EditError::LastPage));
+        let blank = Page { elements: vec![], ..d.pages[0].clone() };
         apply(&mut d, Command::AddPage { at: 1, page: blank }).unwrap();
         apply(&mut d, Command::MovePage { from: 1, to: 0 }).unwrap();
         assert!(d.pages[0].elements.is_empty());

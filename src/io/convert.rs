@@ -18,16 +18,10 @@ type Result<T> = std::result::Result<T, FormatError>;
 /// Checks that a length is finite and in range, or names the path.
 fn length(path: &str, v: f32, min: f32, max: f32, what: &str) -> Result<f32> {
     if !v.is_finite() {
-        return Err(FormatError::at(
-            path,
-            format!("{what} must be a number, found {v}"),
-        ));
+        return Err(FormatError::at(path, format!("{what} must be a number, found {v}")));
     }
     if v < min || v > max {
-        return Err(FormatError::at(
-            path,
-            format!("{what} {v} is out of range ({min} to {max})"),
-        ));
+        return Err(FormatError::at(path, format!("{what} {v} is out of range ({min} to {max})")));
     }
     Ok(v)
 }
@@ -35,10 +29,7 @@ fn length(path: &str, v: f32, min: f32, max: f32, what: &str) -> Result<f32> {
 fn positive(path: &str, v: f32, max: f32, what: &str) -> Result<f32> {
     let v = length(path, v, 0.0, max, what)?;
     if v == 0.0 {
-        return Err(FormatError::at(
-            path,
-            format!("{what} must be greater than 0"),
-        ));
+        return Err(FormatError::at(path, format!("{what} must be greater than 0")));
     }
     Ok(v)
 }
@@ -50,19 +41,10 @@ pub fn to_model(file: LayoutFile) -> Result<Document> {
         if let Some(base) = &style.based_on
             && !file.styles.contains_key(base)
         {
-            return Err(FormatError::at(
-                format!("{path}.based_on"),
-                format!("no style named \"{base}\""),
-            ));
+            return Err(FormatError::at(format!("{path}.based_on"), format!("no style named \"{base}\"")));
         }
         let props = style_props(&path, &style.props)?;
-        styles.paragraph.insert(
-            name.clone(),
-            NamedStyle {
-                based_on: style.based_on.clone(),
-                props,
-            },
-        );
+        styles.paragraph.insert(name.clone(), NamedStyle { based_on: style.based_on.clone(), props });
     }
 
     let mut ids = HashSet::new();
@@ -73,28 +55,11 @@ pub fn to_model(file: LayoutFile) -> Result<Document> {
     }
     for (p, page) in file.pages.into_iter().enumerate() {
         let path = format!("pages[{p}]");
-        let width = positive(
-            &format!("{path}.size[0]"),
-            page.size[0],
-            MAX_PAGE_MM,
-            "page width",
-        )?;
-        let height = positive(
-            &format!("{path}.size[1]"),
-            page.size[1],
-            MAX_PAGE_MM,
-            "page height",
-        )?;
+        let width = positive(&format!("{path}.size[0]"), page.size[0], MAX_PAGE_MM, "page width")?;
+        let height = positive(&format!("{path}.size[1]"), page.size[1], MAX_PAGE_MM, "page height")?;
         let m = &page.margins;
-        let margin = |name: &str, v: f32, side: f32| {
-            length(
-                &format!("{path}.margins.{name}"),
-                v,
-                0.0,
-                side / 2.0,
-                "margin",
-            )
-        };
+        let margin =
+            |name: &str, v: f32, side: f32| length(&format!("{path}.margins.{name}"), v, 0.0, side / 2.0, "margin");
         let margins = Margins {
             top: mm_to_pt(margin("top", m.top, height)?),
             bottom: mm_to_pt(margin("bottom", m.bottom, height)?),
@@ -102,26 +67,12 @@ pub fn to_model(file: LayoutFile) -> Result<Document> {
             right: mm_to_pt(margin("right", m.right, width)?),
         };
         if !(1..=60).contains(&page.columns) {
-            return Err(FormatError::at(
-                format!("{path}.columns"),
-                format!("{} columns: use 1 to 60", page.columns),
-            ));
+            return Err(FormatError::at(format!("{path}.columns"), format!("{} columns: use 1 to 60", page.columns)));
         }
-        let gutter = length(
-            &format!("{path}.gutter"),
-            page.gutter,
-            0.0,
-            width / 2.0,
-            "gutter",
-        )?;
+        let gutter = length(&format!("{path}.gutter"), page.gutter, 0.0, width / 2.0, "gutter")?;
         let baseline = match &page.baseline {
             Some(b) => Some(BaselineGrid {
-                font_size: positive(
-                    &format!("{path}.baseline.size"),
-                    b.size.0,
-                    MAX_FONT_PT,
-                    "grid font size",
-                )?,
+                font_size: positive(&format!("{path}.baseline.size"), b.size.0, MAX_FONT_PT, "grid font size")?,
                 line_pitch: positive(
                     &format!("{path}.baseline.leading"),
                     b.leading,
@@ -136,16 +87,10 @@ pub fn to_model(file: LayoutFile) -> Result<Document> {
         for (e, el) in page.elements.into_iter().enumerate() {
             let epath = format!("{path}.elements[{e}]");
             if el.id.trim().is_empty() {
-                return Err(FormatError::at(
-                    format!("{epath}.id"),
-                    "an element needs a non-empty id",
-                ));
+                return Err(FormatError::at(format!("{epath}.id"), "an element needs a non-empty id"));
             }
             if !ids.insert(el.id.clone()) {
-                return Err(FormatError::at(
-                    format!("{epath}.id"),
-                    format!("id \"{}\" is used twice", el.id),
-                ));
+                return Err(FormatError::at(format!("{epath}.id"), format!("id \"{}\" is used twice", el.id)));
             }
             let far = MAX_PAGE_MM * 2.0;
             let frame = Rect::new(
@@ -158,18 +103,12 @@ pub fn to_model(file: LayoutFile) -> Result<Document> {
             if let ElementKind::Text(t) = &kind {
                 let usable_w = frame.w - 2.0 * t.inset;
                 if usable_w <= 0.0 || frame.h - 2.0 * t.inset <= 0.0 {
-                    return Err(FormatError::at(
-                        format!("{epath}.inset"),
-                        "the inset leaves no room for text",
-                    ));
+                    return Err(FormatError::at(format!("{epath}.inset"), "the inset leaves no room for text"));
                 }
                 if t.column_gap * (t.columns as f32 - 1.0) >= usable_w {
                     return Err(FormatError::at(
                         format!("{epath}.column_gap"),
-                        format!(
-                            "{} columns with this gap do not fit in the frame's width",
-                            t.columns
-                        ),
+                        format!("{} columns with this gap do not fit in the frame's width", t.columns),
                     ));
                 }
             }
@@ -189,10 +128,7 @@ pub fn to_model(file: LayoutFile) -> Result<Document> {
             width: mm_to_pt(width),
             height: mm_to_pt(height),
             margins,
-            grid: ColumnGrid {
-                columns: page.columns,
-                gutter: mm_to_pt(gutter),
-            },
+            grid: ColumnGrid { columns: page.columns, gutter: mm_to_pt(gutter) },
             baseline,
             bleed: mm_to_pt(bleed),
             elements,
@@ -205,10 +141,7 @@ pub fn to_model(file: LayoutFile) -> Result<Document> {
     for (s, story) in file.stories.into_iter().enumerate() {
         let path = format!("stories[{s}]");
         if !story_ids.insert(story.id.clone()) {
-            return Err(FormatError::at(
-                format!("{path}.id"),
-                format!("story id \"{}\" is used twice", story.id),
-            ));
+            return Err(FormatError::at(format!("{path}.id"), format!("story id \"{}\" is used twice", story.id)));
         }
         if story.frames.is_empty() {
             return Err(FormatError::at(
@@ -219,62 +152,33 @@ pub fn to_model(file: LayoutFile) -> Result<Document> {
         for (f, frame) in story.frames.iter().enumerate() {
             let fpath = format!("{path}.frames[{f}]");
             if !text_frames.contains(frame) {
-                let what = if ids.contains(frame) {
-                    "is not a text frame"
-                } else {
-                    "is no element's id"
-                };
+                let what = if ids.contains(frame) { "is not a text frame" } else { "is no element's id" };
                 return Err(FormatError::at(fpath, format!("\"{frame}\" {what}")));
             }
             if let Some(other) = threaded.insert(frame.clone(), story.id.clone()) {
-                return Err(FormatError::at(
-                    fpath,
-                    format!("frame \"{frame}\" already holds story \"{other}\""),
-                ));
+                return Err(FormatError::at(fpath, format!("frame \"{frame}\" already holds story \"{other}\"")));
             }
         }
         let mut paragraphs = Vec::with_capacity(story.paragraphs.len());
         for (i, para) in story.paragraphs.into_iter().enumerate() {
-            paragraphs.push(paragraph(
-                &format!("{path}.paragraphs[{i}]"),
-                para,
-                &styles,
-            )?);
+            paragraphs.push(paragraph(&format!("{path}.paragraphs[{i}]"), para, &styles)?);
         }
-        stories.push(Story {
-            id: story.id,
-            frames: story.frames,
-            paragraphs,
-        });
+        stories.push(Story { id: story.id, frames: story.frames, paragraphs });
     }
-    Ok(Document {
-        title: file.title,
-        pages,
-        stories,
-        styles,
-    })
+    Ok(Document { title: file.title, pages, stories, styles })
 }
 
 fn element_kind(path: &str, kind: FileKind) -> Result<ElementKind> {
     Ok(match kind {
         FileKind::Text(t) => {
             if !(1..=20).contains(&t.columns) {
-                return Err(FormatError::at(
-                    format!("{path}.columns"),
-                    format!("{} columns: use 1 to 20", t.columns),
-                ));
+                return Err(FormatError::at(format!("{path}.columns"), format!("{} columns: use 1 to 20", t.columns)));
             }
             let d = TextFrame::default();
             TextFrame {
                 columns: t.columns,
                 column_gap: match t.column_gap {
-                    Some(g) => mm_to_pt(length(
-                        &format!("{path}.column_gap"),
-                        g,
-                        0.0,
-                        1000.0,
-                        "column gap",
-                    )?),
+                    Some(g) => mm_to_pt(length(&format!("{path}.column_gap"), g, 0.0, 1000.0, "column gap")?),
                     None => d.column_gap,
                 },
                 inset: match t.inset {
@@ -296,17 +200,11 @@ fn element_kind(path: &str, kind: FileKind) -> Result<ElementKind> {
         FileKind::Table(t) => ElementKind::Table(table(path, t)?),
         FileKind::Qr(q) => {
             if q.payload.is_empty() {
-                return Err(FormatError::at(
-                    format!("{path}.payload"),
-                    "a QR code needs a payload",
-                ));
+                return Err(FormatError::at(format!("{path}.payload"), "a QR code needs a payload"));
             }
             let quiet_zone = q.quiet_zone.unwrap_or(4);
             if quiet_zone > 40 {
-                return Err(FormatError::at(
-                    format!("{path}.quiet_zone"),
-                    "quiet zone over 40 modules",
-                ));
+                return Err(FormatError::at(format!("{path}.quiet_zone"), "quiet zone over 40 modules"));
             }
             ElementKind::Qr(QrCode {
                 payload: q.payload,
@@ -322,10 +220,7 @@ fn element_kind(path: &str, kind: FileKind) -> Result<ElementKind> {
         }
         FileKind::Image(i) => {
             if i.path.trim().is_empty() {
-                return Err(FormatError::at(
-                    format!("{path}.path"),
-                    "an image needs a file path",
-                ));
+                return Err(FormatError::at(format!("{path}.path"), "an image needs a file path"));
             }
             ElementKind::Image(ImageElement {
                 path: i.path,
@@ -337,13 +232,7 @@ fn element_kind(path: &str, kind: FileKind) -> Result<ElementKind> {
             })
         }
         FileKind::Shape(s) => {
-            let tint = length(
-                &format!("{path}.tint"),
-                s.tint.unwrap_or(100.0),
-                0.0,
-                100.0,
-                "tint",
-            )?;
+            let tint = length(&format!("{path}.tint"), s.tint.unwrap_or(100.0), 0.0, 100.0, "tint")?;
             ElementKind::Shape(Shape {
                 kind: match s.shape {
                     FileShapeKind::Rect => ShapeKind::Rect,
@@ -383,31 +272,19 @@ fn cell_align(a: FileCellAlign) -> CellAlign {
 
 fn table(path: &str, t: FileTable) -> Result<Table> {
     if t.columns.is_empty() || t.columns.len() > 100 {
-        return Err(FormatError::at(
-            format!("{path}.columns"),
-            "a table needs 1 to 100 columns",
-        ));
+        return Err(FormatError::at(format!("{path}.columns"), "a table needs 1 to 100 columns"));
     }
     for (i, w) in t.columns.iter().enumerate() {
         positive(&format!("{path}.columns[{i}]"), *w, 1e6, "column width")?;
     }
     if t.rows.is_empty() || t.rows.len() > 10_000 {
-        return Err(FormatError::at(
-            format!("{path}.rows"),
-            "a table needs 1 to 10000 rows",
-        ));
+        return Err(FormatError::at(format!("{path}.rows"), "a table needs 1 to 10000 rows"));
     }
     if t.align.len() > t.columns.len() {
-        return Err(FormatError::at(
-            format!("{path}.align"),
-            "more alignments than columns",
-        ));
+        return Err(FormatError::at(format!("{path}.align"), "more alignments than columns"));
     }
     if t.header_rows as usize > t.rows.len() {
-        return Err(FormatError::at(
-            format!("{path}.header_rows"),
-            "more header rows than rows",
-        ));
+        return Err(FormatError::at(format!("{path}.header_rows"), "more header rows than rows"));
     }
     let mut table = Table::new(0, t.columns.len());
     table.column_widths = t.columns;
@@ -430,24 +307,12 @@ fn table(path: &str, t: FileTable) -> Result<Table> {
         table.borders = TableBorders {
             outer: length(&format!("{bp}.outer"), b.outer, 0.0, 100.0, "border width")?,
             inner: length(&format!("{bp}.inner"), b.inner, 0.0, 100.0, "border width")?,
-            header: length(
-                &format!("{bp}.header"),
-                b.header,
-                0.0,
-                100.0,
-                "border width",
-            )?,
+            header: length(&format!("{bp}.header"), b.header, 0.0, 100.0, "border width")?,
             color: b.color.map_or(Color::BLACK, |c| c.0),
         };
     }
     if let Some(p) = t.padding {
-        table.padding = mm_to_pt(length(
-            &format!("{path}.padding"),
-            p,
-            0.0,
-            100.0,
-            "padding",
-        )?);
+        table.padding = mm_to_pt(length(&format!("{path}.padding"), p, 0.0, 100.0, "padding")?);
     }
     for (r, row) in t.rows.into_iter().enumerate() {
         let mut cells = Vec::with_capacity(row.len());
@@ -457,17 +322,9 @@ fn table(path: &str, t: FileTable) -> Result<Table> {
                 FileCell::Text(text) => Cell::new(text),
                 FileCell::Full(f) => {
                     if f.colspan == 0 || f.rowspan == 0 {
-                        return Err(FormatError::at(
-                            format!("{path}.rows[{r}][{c}]"),
-                            "spans start at 1",
-                        ));
+                        return Err(FormatError::at(format!("{path}.rows[{r}][{c}]"), "spans start at 1"));
                     }
-                    Cell {
-                        text: f.text,
-                        align: f.align.map(cell_align),
-                        colspan: f.colspan,
-                        rowspan: f.rowspan,
-                    }
+                    Cell { text: f.text, align: f.align.map(cell_align), colspan: f.colspan, rowspan: f.rowspan }
                 }
             };
             span += cell.colspan as usize;
@@ -476,18 +333,15 @@ fn table(path: &str, t: FileTable) -> Result<Table> {
         if span > table.column_count() {
             return Err(FormatError::at(
                 format!("{path}.rows[{r}]"),
-                format!(
-                    "{span} cells wide, but the table has {} columns",
-                    table.column_count()
-                ),
+                format!("{span} cells wide, but the table has {} columns", table.column_count()),
             ));
         }
         table.rows.push(cells);
     }
     // Cells pushed off the grid by spans from rows above would be lost: refuse them.
     let placed = table.placed_cells();
-    if let Some(r) = (0..table.rows.len())
-        .find(|r| placed.iter().filter(|(pr, _, _)| pr == r).count() != table.rows[*r].len())
+    if let Some(r) =
+        (0..table.rows.len()).find(|r| placed.iter().filter(|(pr, _, _)| pr == r).count() != table.rows[*r].len())
     {
         return Err(FormatError::at(
             format!("{path}.rows[{r}]"),
@@ -498,22 +352,13 @@ fn table(path: &str, t: FileTable) -> Result<Table> {
 }
 
 fn style_props(path: &str, p: &FileStyleProps) -> Result<StyleProps> {
-    let size = p
-        .size
-        .map(|s| positive(&format!("{path}.size"), s.0, MAX_FONT_PT, "font size"))
-        .transpose()?;
-    let leading = p
-        .leading
-        .map(|l| positive(&format!("{path}.leading"), l, MAX_FONT_PT * 4.0, "leading"))
-        .transpose()?;
-    let em = |name: &str, v: Option<f32>| {
-        v.map(|v| length(&format!("{path}.{name}"), v, -50.0, 50.0, name))
-            .transpose()
-    };
-    let pts = |name: &str, v: Option<f32>| {
-        v.map(|v| length(&format!("{path}.{name}"), v, 0.0, 5000.0, name))
-            .transpose()
-    };
+    let size = p.size.map(|s| positive(&format!("{path}.size"), s.0, MAX_FONT_PT, "font size")).transpose()?;
+    let leading =
+        p.leading.map(|l| positive(&format!("{path}.leading"), l, MAX_FONT_PT * 4.0, "leading")).transpose()?;
+    let em =
+        |name: &str, v: Option<f32>| v.map(|v| length(&format!("{path}.{name}"), v, -50.0, 50.0, name)).transpose();
+    let pts =
+        |name: &str, v: Option<f32>| v.map(|v| length(&format!("{path}.{name}"), v, 0.0, 5000.0, name)).transpose();
     Ok(StyleProps {
         font_family: p.font.clone(),
         bold: p.bold,
@@ -549,23 +394,14 @@ fn paragraph(path: &str, p: FileParagraph, styles: &StyleSheet) -> Result<Paragr
     if let Some(name) = &p.style
         && !styles.paragraph.contains_key(name)
     {
-        return Err(FormatError::at(
-            format!("{path}.style"),
-            format!("no style named \"{name}\""),
-        ));
+        return Err(FormatError::at(format!("{path}.style"), format!("no style named \"{name}\"")));
     }
     let overrides = style_props(path, &p.overrides)?;
     let runs = match (p.text, p.runs.is_empty()) {
         (Some(_), false) => {
-            return Err(FormatError::at(
-                path,
-                "give either \"text\" or \"runs\", not both",
-            ));
+            return Err(FormatError::at(path, "give either \"text\" or \"runs\", not both"));
         }
-        (Some(text), true) => vec![Run {
-            text,
-            style: CharStyle::default(),
-        }],
+        (Some(text), true) => vec![Run { text, style: CharStyle::default() }],
         (None, _) => p
             .runs
             .into_iter()
@@ -573,32 +409,16 @@ fn paragraph(path: &str, p: FileParagraph, styles: &StyleSheet) -> Result<Paragr
             .map(|(i, r)| {
                 let size = r
                     .size
-                    .map(|s| {
-                        positive(
-                            &format!("{path}.runs[{i}].size"),
-                            s.0,
-                            MAX_FONT_PT,
-                            "font size",
-                        )
-                    })
+                    .map(|s| positive(&format!("{path}.runs[{i}].size"), s.0, MAX_FONT_PT, "font size"))
                     .transpose()?;
                 Ok(Run {
                     text: r.text,
-                    style: CharStyle {
-                        font_family: r.font,
-                        bold: r.bold,
-                        size,
-                        color: r.color.map(|c| c.0),
-                    },
+                    style: CharStyle { font_family: r.font, bold: r.bold, size, color: r.color.map(|c| c.0) },
                 })
             })
             .collect::<Result<_>>()?,
     };
-    Ok(Paragraph {
-        style: p.style,
-        overrides,
-        runs,
-    })
+    Ok(Paragraph { style: p.style, overrides, runs })
 }
 
 // ---- model → file ----
@@ -615,15 +435,7 @@ pub fn from_model(doc: &Document) -> LayoutFile {
             .styles
             .paragraph
             .iter()
-            .map(|(name, s)| {
-                (
-                    name.clone(),
-                    FileStyle {
-                        based_on: s.based_on.clone(),
-                        props: file_props(&s.props),
-                    },
-                )
-            })
+            .map(|(name, s)| (name.clone(), FileStyle { based_on: s.based_on.clone(), props: file_props(&s.props) }))
             .collect::<BTreeMap<_, _>>(),
         pages: doc.pages.iter().map(file_page).collect(),
         stories: doc
@@ -649,10 +461,7 @@ fn file_page(page: &Page) -> FilePage {
         },
         columns: page.grid.columns,
         gutter: mm(page.grid.gutter),
-        baseline: page.baseline.map(|b| FileBaseline {
-            size: FontSize(b.font_size),
-            leading: round(b.line_pitch, 3),
-        }),
+        baseline: page.baseline.map(|b| FileBaseline { size: FontSize(b.font_size), leading: round(b.line_pitch, 3) }),
         bleed: mm(page.bleed),
         elements: page.elements.iter().map(file_element).collect(),
     }
@@ -717,10 +526,7 @@ fn file_element(e: &Element) -> FileElement {
 }
 
 fn file_stroke(s: Stroke) -> FileStroke {
-    FileStroke {
-        width: round(s.width, 3),
-        color: Some(FileColor(s.color)),
-    }
+    FileStroke { width: round(s.width, 3), color: Some(FileColor(s.color)) }
 }
 
 fn file_cell_align(a: CellAlign) -> FileCellAlign {

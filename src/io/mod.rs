@@ -22,15 +22,9 @@ pub const FORMAT_VERSION: u32 = 1;
 #[derive(Debug, thiserror::Error)]
 pub enum FileError {
     #[error("{file}: cannot read: {source}")]
-    Read {
-        file: PathBuf,
-        source: std::io::Error,
-    },
+    Read { file: PathBuf, source: std::io::Error },
     #[error("{file}: cannot write: {source}")]
-    Write {
-        file: PathBuf,
-        source: std::io::Error,
-    },
+    Write { file: PathBuf, source: std::io::Error },
     #[error("{file}: {error}")]
     Invalid { file: PathBuf, error: FormatError },
 }
@@ -48,11 +42,7 @@ pub struct FormatError {
 impl fmt::Display for FormatError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.line {
-            Some((l, c)) => write!(
-                f,
-                "line {l}, column {c}: at {}: {}",
-                self.path, self.message
-            ),
+            Some((l, c)) => write!(f, "line {l}, column {c}: at {}: {}", self.path, self.message),
             None => write!(f, "at {}: {}", self.path, self.message),
         }
     }
@@ -62,11 +52,7 @@ impl std::error::Error for FormatError {}
 
 impl FormatError {
     pub(crate) fn at(path: impl Into<String>, message: impl Into<String>) -> FormatError {
-        FormatError {
-            path: path.into(),
-            message: message.into(),
-            line: None,
-        }
+        FormatError { path: path.into(), message: message.into(), line: None }
     }
 }
 
@@ -75,9 +61,7 @@ pub fn from_json(text: &str) -> Result<Document, FormatError> {
     let version = peek_format(text)?;
     if version != FORMAT_VERSION {
         let message = if version > FORMAT_VERSION {
-            format!(
-                "format {version} is newer than this paiban reads ({FORMAT_VERSION}); update paiban"
-            )
+            format!("format {version} is newer than this paiban reads ({FORMAT_VERSION}); update paiban")
         } else {
             format!("format {version} is not supported (this paiban reads {FORMAT_VERSION})")
         };
@@ -88,11 +72,7 @@ pub fn from_json(text: &str) -> Result<Document, FormatError> {
         let path = display_path(&e.path().to_string());
         let inner = e.into_inner();
         let line = (inner.line() > 0).then(|| (inner.line(), inner.column()));
-        FormatError {
-            path,
-            message: strip_position(&inner.to_string()),
-            line,
-        }
+        FormatError { path, message: strip_position(&inner.to_string()), line }
     })?;
     de.end().map_err(|e| FormatError {
         path: ".".into(),
@@ -113,22 +93,13 @@ pub fn to_json(doc: &Document) -> String {
 
 /// Loads a layout file.
 pub fn load(path: &Path) -> Result<Document, FileError> {
-    let text = std::fs::read_to_string(path).map_err(|source| FileError::Read {
-        file: path.into(),
-        source,
-    })?;
-    from_json(&text).map_err(|error| FileError::Invalid {
-        file: path.into(),
-        error,
-    })
+    let text = std::fs::read_to_string(path).map_err(|source| FileError::Read { file: path.into(), source })?;
+    from_json(&text).map_err(|error| FileError::Invalid { file: path.into(), error })
 }
 
 /// Saves a layout file atomically: temporary file in the same folder, fsync, rename.
 pub fn save(doc: &Document, path: &Path) -> Result<(), FileError> {
-    write_atomically(path, to_json(doc).as_bytes()).map_err(|source| FileError::Write {
-        file: path.into(),
-        source,
-    })
+    write_atomically(path, to_json(doc).as_bytes()).map_err(|source| FileError::Write { file: path.into(), source })
 }
 
 /// Writes `bytes` to `path` through a temporary file and a rename.
@@ -137,10 +108,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
@@ -166,25 +134,16 @@ fn peek_format(text: &str) -> Result<u32, FormatError> {
         line: Some((e.line(), e.column())),
     })?;
     match head.format {
-        None => Err(FormatError::at(
-            "format",
-            "missing: a layout file starts with \"format\": 1",
-        )),
+        None => Err(FormatError::at("format", "missing: a layout file starts with \"format\": 1")),
         Some(v) => v
             .as_u64()
             .and_then(|n| u32::try_from(n).ok())
-            .ok_or_else(|| {
-                FormatError::at("format", format!("expected a whole number, found {v}"))
-            }),
+            .ok_or_else(|| FormatError::at("format", format!("expected a whole number, found {v}"))),
     }
 }
 
 fn display_path(p: &str) -> String {
-    if p.is_empty() {
-        ".".into()
-    } else {
-        p.to_string()
-    }
+    if p.is_empty() { ".".into() } else { p.to_string() }
 }
 
 /// serde_json appends " at line L column C"; we report the position separately.

@@ -18,13 +18,9 @@ impl<'de> Deserialize<'de> for FontSize {
                 Ok(FontSize(v))
             }
             serde_json::Value::String(s) => units::hao_to_pt(&s).map(FontSize).ok_or_else(|| {
-                D::Error::custom(format!(
-                    "unknown size name \"{s}\" (use points or a 号 name such as 五号, 小初)"
-                ))
+                D::Error::custom(format!("unknown size name \"{s}\" (use points or a 号 name such as 五号, 小初)"))
             }),
-            other => Err(D::Error::custom(format!(
-                "expected a size in points or a 号 name, found {other}"
-            ))),
+            other => Err(D::Error::custom(format!("expected a size in points or a 号 name, found {other}"))),
         }
     }
 }
@@ -50,8 +46,7 @@ impl<'de> Deserialize<'de> for FileColor {
 }
 
 fn parse_color(v: &serde_json::Value) -> Result<Color, String> {
-    const HINT: &str =
-        "a colour is \"#rrggbb\", {\"cmyk\": [c, m, y, k]} or {\"gray\": k} (percentages)";
+    const HINT: &str = "a colour is \"#rrggbb\", {\"cmyk\": [c, m, y, k]} or {\"gray\": k} (percentages)";
     let percent = |x: &serde_json::Value| -> Result<f32, String> {
         match x.as_f64() {
             Some(p) if (0.0..=100.0).contains(&p) => Ok(p as f32),
@@ -59,9 +54,7 @@ fn parse_color(v: &serde_json::Value) -> Result<Color, String> {
         }
     };
     match v {
-        serde_json::Value::String(s) => {
-            Color::from_hex(s).ok_or_else(|| format!("\"{s}\": {HINT}"))
-        }
+        serde_json::Value::String(s) => Color::from_hex(s).ok_or_else(|| format!("\"{s}\": {HINT}")),
         serde_json::Value::Object(map) if map.len() == 1 => {
             if let Some(arr) = map.get("cmyk").and_then(|a| a.as_array()) {
                 if arr.len() != 4 {
@@ -95,10 +88,7 @@ impl Serialize for FileColor {
             }
             Color::Cmyk { c, m: mg, y, k } => {
                 let mut m = s.serialize_map(Some(1))?;
-                m.serialize_entry(
-                    "cmyk",
-                    &[round(c, 3), round(mg, 3), round(y, 3), round(k, 3)],
-                )?;
+                m.serialize_entry("cmyk", &[round(c, 3), round(mg, 3), round(y, 3), round(k, 3)])?;
                 m.end()
             }
         }
@@ -121,9 +111,7 @@ mod tests {
         assert_eq!(s.0, 36.0);
         let s: FontSize = serde_json::from_str("10").unwrap();
         assert_eq!(s.0, 10.0);
-        let err = serde_json::from_str::<FontSize>("\"八号\"")
-            .unwrap_err()
-            .to_string();
+        let err = serde_json::from_str::<FontSize>("\"八号\"").unwrap_err().to_string();
         assert!(err.contains("八号"), "{err}");
         assert_eq!(serde_json::to_string(&FontSize(10.5)).unwrap(), "\"五号\"");
     }
@@ -131,15 +119,7 @@ mod tests {
     #[test]
     fn colours_parse_and_reject() {
         let c: FileColor = serde_json::from_str(r#"{"cmyk":[0,100,100,0]}"#).unwrap();
-        assert_eq!(
-            c.0,
-            Color::Cmyk {
-                c: 0.0,
-                m: 100.0,
-                y: 100.0,
-                k: 0.0
-            }
-        );
+        assert_eq!(c.0, Color::Cmyk { c: 0.0, m: 100.0, y: 100.0, k: 0.0 });
         assert!(serde_json::from_str::<FileColor>(r#"{"cmyk":[0,100,140,0]}"#).is_err());
         assert!(serde_json::from_str::<FileColor>(r#""red""#).is_err());
         let back = serde_json::to_string(&c).unwrap();

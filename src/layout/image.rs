@@ -16,7 +16,9 @@ pub struct LoadedImage {
     pub path: PathBuf,
     /// The file's bytes (JPEG files go into the PDF as they are).
     pub bytes: Vec<u8>,
-    pub is_jpeg: bool,
+    /// Colour components of a JPEG that can go into the PDF as it is (1 grey, 3 RGB); `None`
+    /// for other images and for CMYK JPEGs (re-encoded losslessly instead).
+    pub jpeg_components: Option<u8>,
     pub width: u32,
     pub height: u32,
     /// RGBA pixels for previews and lossless PDF embedding.
@@ -35,18 +37,11 @@ pub enum ImageError {
 pub fn load_image(path: &Path) -> Result<LoadedImage, ImageError> {
     let bytes = std::fs::read(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => ImageError::Missing(path.into()),
-        _ => ImageError::Bad {
-            path: path.into(),
-            message: e.to_string(),
-        },
+        _ => ImageError::Bad { path: path.into(), message: e.to_string() },
     })?;
-    let bad = |message: String| ImageError::Bad {
-        path: path.into(),
-        message,
-    };
-    let mut reader = image::ImageReader::new(std::io::Cursor::new(&bytes))
-        .with_guessed_format()
-        .map_err(|e| bad(e.to_string()))?;
+    let bad = |message: String| ImageError::Bad { path: path.into(), message };
+    let mut reader =
+        image::ImageReader::new(std::io::Cursor::new(&bytes)).with_guessed_format().map_err(|e| bad(e.to_string()))?;
     let mut limits = image::Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
     limits.max_image_height = Some(MAX_SIDE);
@@ -54,15 +49,13 @@ pub fn load_image(path: &Path) -> Result<LoadedImage, ImageError> {
     reader.limits(limits);
     let is_jpeg = reader.format() == Some(image::ImageFormat::Jpeg);
     let decoded = reader.decode().map_err(|e| bad(e.to_string()))?;
+    let jpeg_components = match decoded.color() {
+        image::ColorType::L8 if is_jpeg => Some(1),
+        image::ColorType::Rgb8 if is_jpeg => Some(3),
+        _ => None,
+    };
     let rgba = decoded.to_rgba8();
-    Ok(LoadedImage {
-        path: path.into(),
-        width: rgba.width(),
-        height: rgba.height(),
-        bytes,
-        is_jpeg,
-        rgba,
-    })
+    Ok(LoadedImage { path: path.into(), width: rgba.width(), height: rgba.height(), bytes, jpeg_components, rgba })
 }
 
 /// Where an image of `w × h` pixels lands in `frame` for a fit mode: (image rect, clip rect).
@@ -73,18 +66,9 @@ pub fn place(frame: Rect, w: u32, h: u32, fit: ImageFit) -> Rect {
         ImageFit::Fit | ImageFit::Fill => {
             let sx = frame.w / iw;
             let sy = frame.h / ih;
-            let s = if fit == ImageFit::Fit {
-                sx.min(sy)
-            } else {
-                sx.max(sy)
-            };
+            let s = if fit == ImageFit::Fit { sx.min(sy) } else { sx.max(sy) };
             let (dw, dh) = (iw * s, ih * s);
-            Rect::new(
-                frame.x + (frame.w - dw) / 2.0,
-                frame.y + (frame.h - dh) / 2.0,
-                dw,
-                dh,
-            )
+            Rect::new(frame.x + (frame.w - dw) / 2.0, frame.y + (frame.h - dh) / 2.0, dw, dh)
         }
     }
 }

@@ -26,12 +26,7 @@ pub fn layout_document(doc: &Document, book: &FontBook, base_dir: &Path) -> Vec<
     doc.pages
         .iter()
         .map(|page| {
-            let mut out = PageFrame {
-                width: page.width,
-                height: page.height,
-                bleed: page.bleed,
-                ..Default::default()
-            };
+            let mut out = PageFrame { width: page.width, height: page.height, bleed: page.bleed, ..Default::default() };
             for el in page.elements.iter().filter(|e| !e.hidden) {
                 match &el.kind {
                     ElementKind::Text(t) => {
@@ -44,19 +39,10 @@ pub fn layout_document(doc: &Document, book: &FontBook, base_dir: &Path) -> Vec<
                         }
                         let text = framed.remove(&el.id).unwrap_or_else(|| FramedText {
                             runs: Vec::new(),
-                            report: ElementReport {
-                                element: el.id.clone(),
-                                kind: "text",
-                                ..Default::default()
-                            },
+                            report: ElementReport { element: el.id.clone(), kind: "text", ..Default::default() },
                         });
                         if let Some(rule) = t.column_rule {
-                            out.items.extend(column_rules(
-                                el.frame.inset(t.inset),
-                                t.columns,
-                                t.column_gap,
-                                rule,
-                            ));
+                            out.items.extend(column_rules(el.frame.inset(t.inset), t.columns, t.column_gap, rule));
                         }
                         out.items.extend(text.runs.into_iter().map(FrameItem::Text));
                         out.reports.push(text.report);
@@ -67,11 +53,7 @@ pub fn layout_document(doc: &Document, book: &FontBook, base_dir: &Path) -> Vec<
                         out.reports.push(report);
                     }
                     ElementKind::Qr(q) => {
-                        let mut report = ElementReport {
-                            element: el.id.clone(),
-                            kind: "qr",
-                            ..Default::default()
-                        };
+                        let mut report = ElementReport { element: el.id.clone(), kind: "qr", ..Default::default() };
                         match qr::qr_modules(q, el.frame) {
                             Ok((rects, _module)) => out.items.push(FrameItem::Path(PathItem {
                                 shape: PathShape::Rects(rects),
@@ -83,20 +65,13 @@ pub fn layout_document(doc: &Document, book: &FontBook, base_dir: &Path) -> Vec<
                         out.reports.push(report);
                     }
                     ElementKind::Image(img) => {
-                        let mut report = ElementReport {
-                            element: el.id.clone(),
-                            kind: "image",
-                            ..Default::default()
-                        };
+                        let mut report = ElementReport { element: el.id.clone(), kind: "image", ..Default::default() };
                         let loaded = images.entry(img.path.clone()).or_insert_with(|| {
-                            image::load_image(&base_dir.join(&img.path))
-                                .map(Arc::new)
-                                .map_err(|e| e.to_string())
+                            image::load_image(&base_dir.join(&img.path)).map(Arc::new).map_err(|e| e.to_string())
                         });
                         match loaded {
                             Ok(loaded) => {
-                                let rect =
-                                    image::place(el.frame, loaded.width, loaded.height, img.fit);
+                                let rect = image::place(el.frame, loaded.width, loaded.height, img.fit);
                                 report.image_ppi = Some(image::effective_ppi(loaded, rect));
                                 out.items.push(FrameItem::Image(ImageItem {
                                     rect,
@@ -115,30 +90,16 @@ pub fn layout_document(doc: &Document, book: &FontBook, base_dir: &Path) -> Vec<
                                 let f = el.frame;
                                 if f.w >= f.h {
                                     let y = f.y + f.h / 2.0;
-                                    PathShape::Line {
-                                        x1: f.x,
-                                        y1: y,
-                                        x2: f.right(),
-                                        y2: y,
-                                    }
+                                    PathShape::Line { x1: f.x, y1: y, x2: f.right(), y2: y }
                                 } else {
                                     let x = f.x + f.w / 2.0;
-                                    PathShape::Line {
-                                        x1: x,
-                                        y1: f.y,
-                                        x2: x,
-                                        y2: f.bottom(),
-                                    }
+                                    PathShape::Line { x1: x, y1: f.y, x2: x, y2: f.bottom() }
                                 }
                             }
                         };
                         out.items.push(FrameItem::Path(PathItem {
                             shape,
-                            fill: if s.kind == ShapeKind::Rect {
-                                s.fill
-                            } else {
-                                None
-                            },
+                            fill: if s.kind == ShapeKind::Rect { s.fill } else { None },
                             stroke: s.stroke.map(|st| (st.width, st.color)),
                         }));
                     }
@@ -150,24 +111,14 @@ pub fn layout_document(doc: &Document, book: &FontBook, base_dir: &Path) -> Vec<
 }
 
 /// Rules down the middle of the gaps between a frame's columns.
-fn column_rules(
-    area: crate::units::Rect,
-    columns: u32,
-    gap: f32,
-    rule: crate::model::Stroke,
-) -> Vec<FrameItem> {
+fn column_rules(area: crate::units::Rect, columns: u32, gap: f32, rule: crate::model::Stroke) -> Vec<FrameItem> {
     let n = columns.max(1) as f32;
     let col_w = (area.w - gap * (n - 1.0)) / n;
     (1..columns.max(1))
         .map(|i| {
             let x = area.x + i as f32 * (col_w + gap) - gap / 2.0;
             FrameItem::Path(PathItem {
-                shape: PathShape::Line {
-                    x1: x,
-                    y1: area.y,
-                    x2: x,
-                    y2: area.bottom(),
-                },
+                shape: PathShape::Line { x1: x, y1: area.y, x2: x, y2: area.bottom() },
                 fill: None,
                 stroke: Some((rule.width, rule.color)),
             })

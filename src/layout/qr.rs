@@ -62,14 +62,8 @@ mod tests {
         let (rects, module) = qr_modules(&qr, frame).unwrap();
         assert!(!rects.is_empty());
         for r in &rects {
-            assert!(
-                r.x >= frame.x + 4.0 * module - 1e-3
-                    && r.right() <= frame.right() - 4.0 * module + 1e-3
-            );
-            assert!(
-                r.y >= frame.y + 4.0 * module - 1e-3
-                    && r.bottom() <= frame.bottom() - 4.0 * module + 1e-3
-            );
+            assert!(r.x >= frame.x + 4.0 * module - 1e-3 && r.right() <= frame.right() - 4.0 * module + 1e-3);
+            assert!(r.y >= frame.y + 4.0 * module - 1e-3 && r.bottom() <= frame.bottom() - 4.0 * module + 1e-3);
         }
     }
 }

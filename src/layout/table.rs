@@ -23,16 +23,8 @@ struct CellLayout {
 }
 
 /// Lays out a table element into paths and glyph runs.
-pub fn layout_table(
-    book: &FontBook,
-    element: &Element,
-    table: &Table,
-) -> (Vec<FrameItem>, ElementReport) {
-    let mut report = ElementReport {
-        element: element.id.clone(),
-        kind: "table",
-        ..Default::default()
-    };
+pub fn layout_table(book: &FontBook, element: &Element, table: &Table) -> (Vec<FrameItem>, ElementReport) {
+    let mut report = ElementReport { element: element.id.clone(), kind: "table", ..Default::default() };
     let frame = element.frame;
     let total_w: f32 = table.column_widths.iter().sum();
     let col_x: Vec<f32> = table
@@ -55,17 +47,9 @@ pub fn layout_table(
         let colspan = (cell.colspan.max(1) as usize).min(table.column_count() - c);
         let rowspan = (cell.rowspan.max(1) as usize).min(table.rows.len() - r);
         let width = col_x[c + colspan] - col_x[c] - 2.0 * table.padding;
-        let align = cell.align.unwrap_or(if header {
-            CellAlign::Center
-        } else {
-            table.column_align[c]
-        });
+        let align = cell.align.unwrap_or(if header { CellAlign::Center } else { table.column_align[c] });
         let style = ParagraphStyle {
-            font_family: if header {
-                table.header_font_family.clone()
-            } else {
-                table.font_family.clone()
-            },
+            font_family: if header { table.header_font_family.clone() } else { table.font_family.clone() },
             bold: header,
             size,
             leading: pitch,
@@ -77,13 +61,8 @@ pub fn layout_table(
             indent: 0.0,
             ..ParagraphStyle::default()
         };
-        let run = StyledRun {
-            text: &cell.text,
-            family: &style.font_family,
-            bold: style.bold,
-            size,
-            color: style.color,
-        };
+        let run =
+            StyledRun { text: &cell.text, family: &style.font_family, bold: style.bold, size, color: style.color };
         let shaped = shape_paragraph(book, &style, &[run]);
         for ch in &shaped.missing {
             if !report.missing_glyphs.contains(ch) {
@@ -96,18 +75,7 @@ pub fn layout_table(
             }
         }
         let lines = compose_paragraph(&shaped, width.max(size), 0.0, style.align);
-        cells.push(CellLayout {
-            row: r,
-            col: c,
-            rowspan,
-            colspan,
-            header,
-            align,
-            shaped,
-            lines,
-            pitch,
-            size,
-        });
+        cells.push(CellLayout { row: r, col: c, rowspan, colspan, header, align, shaped, lines, pitch, size });
     }
 
     // Row heights: tallest single-row cell, then the frame's spare height shared out.
@@ -122,10 +90,9 @@ pub fn layout_table(
         let extra = (frame.h - natural) / nrows as f32;
         heights.iter_mut().for_each(|h| *h += extra);
     } else if natural > frame.h + 0.5 {
-        report.errors.push(format!(
-            "the table is {:.1} mm taller than its frame",
-            crate::units::pt_to_mm(natural - frame.h)
-        ));
+        report
+            .errors
+            .push(format!("the table is {:.1} mm taller than its frame", crate::units::pt_to_mm(natural - frame.h)));
     }
     let row_y: Vec<f32> = heights
         .iter()
@@ -143,11 +110,7 @@ pub fn layout_table(
         && header_rows > 0
     {
         let r = Rect::new(frame.x, frame.y, frame.w, row_y[header_rows] - frame.y);
-        items.push(FrameItem::Path(PathItem {
-            shape: PathShape::Rect(r),
-            fill: Some(fill),
-            stroke: None,
-        }));
+        items.push(FrameItem::Path(PathItem { shape: PathShape::Rect(r), fill: Some(fill), stroke: None }));
     }
     // Decimal columns line up on the decimal point: the widest fraction decides where it sits.
     let decimal_tail = |col: usize| -> f32 {
@@ -170,14 +133,7 @@ pub fn layout_table(
         };
         for line in &cell.lines {
             let x0 = x - shift.max(0.0);
-            let runs = place_line(
-                &cell.shaped,
-                line,
-                x0,
-                baseline,
-                &element.id,
-                report.lines as u32,
-            );
+            let runs = place_line(&cell.shaped, line, x0, baseline, &element.id, report.lines as u32);
             report.lines += 1;
             items.extend(runs.into_iter().map(FrameItem::Text));
             baseline += cell.pitch;
@@ -231,9 +187,5 @@ fn fraction_width(p: &ShapedParagraph) -> f32 {
     let Some(dot) = p.text.find('.') else {
         return 0.0;
     };
-    p.pieces
-        .iter()
-        .filter(|x| x.text.start >= dot)
-        .map(|x| x.natural + x.glue.natural)
-        .sum()
+    p.pieces.iter().filter(|x| x.text.start >= dot).map(|x| x.natural + x.glue.natural).sum()
 }

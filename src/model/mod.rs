@@ -6,9 +6,7 @@
 mod style;
 mod table;
 
-pub use style::{
-    Align, CharStyle, Kinsoku, NamedStyle, ParagraphStyle, PunctStyle, StyleProps, StyleSheet,
-};
+pub use style::{Align, CharStyle, Kinsoku, NamedStyle, ParagraphStyle, PunctStyle, StyleProps, StyleSheet};
 pub use table::{Cell, CellAlign, Table, TableBorders};
 
 use crate::color::Color;
@@ -250,16 +248,11 @@ pub struct Run {
 impl Document {
     /// The element with this id, and the index of its page.
     pub fn element(&self, id: &str) -> Option<(usize, &Element)> {
-        self.pages
-            .iter()
-            .enumerate()
-            .find_map(|(p, page)| page.elements.iter().find(|e| e.id == id).map(|e| (p, e)))
+        self.pages.iter().enumerate().find_map(|(p, page)| page.elements.iter().find(|e| e.id == id).map(|e| (p, e)))
     }
 
     /// The story flowing through the text frame `frame_id`, and the frame's place in its chain.
     pub fn story_of_frame(&self, frame_id: &str) -> Option<(&Story, usize)> {
-        self.stories
-            .iter()
-            .find_map(|s| s.frames.iter().position(|f| f == frame_id).map(|i| (s, i)))
+        self.stories.iter().find_map(|s| s.frames.iter().position(|f| f == frame_id).map(|i| (s, i)))
     }
 }

@@ -62,10 +62,7 @@ impl StyleProps {
     /// `self` with every property `over` sets replaced.
     pub fn merged(&self, over: &StyleProps) -> StyleProps {
         StyleProps {
-            font_family: over
-                .font_family
-                .clone()
-                .or_else(|| self.font_family.clone()),
+            font_family: over.font_family.clone().or_else(|| self.font_family.clone()),
             bold: over.bold.or(self.bold),
             size: over.size.or(self.size),
             leading: over.leading.or(self.leading),
@@ -126,16 +123,10 @@ impl ParagraphStyle {
     /// This style with `props` applied on top. A size given without leading keeps the pitch ratio.
     pub fn apply(&self, props: &StyleProps) -> ParagraphStyle {
         let size = props.size.unwrap_or(self.size);
-        let leading = props.leading.unwrap_or(if props.size.is_some() {
-            self.leading / self.size * size
-        } else {
-            self.leading
-        });
+        let leading =
+            props.leading.unwrap_or(if props.size.is_some() { self.leading / self.size * size } else { self.leading });
         ParagraphStyle {
-            font_family: props
-                .font_family
-                .clone()
-                .unwrap_or_else(|| self.font_family.clone()),
+            font_family: props.font_family.clone().unwrap_or_else(|| self.font_family.clone()),
             bold: props.bold.unwrap_or(self.bold),
             size,
             leading,
@@ -210,11 +201,7 @@ mod tests {
             "正文".into(),
             NamedStyle {
                 based_on: None,
-                props: StyleProps {
-                    size: Some(10.0),
-                    leading: Some(15.0),
-                    ..Default::default()
-                },
+                props: StyleProps { size: Some(10.0), leading: Some(15.0), ..Default::default() },
             },
         );
         sheet.paragraph.insert(
@@ -228,39 +215,18 @@ mod tests {
                 },
             },
         );
-        let s = sheet.resolve(
-            Some("作者"),
-            &StyleProps {
-                size: Some(9.0),
-                ..Default::default()
-            },
-        );
+        let s = sheet.resolve(Some("作者"), &StyleProps { size: Some(9.0), ..Default::default() });
         assert_eq!(s.font_family, "News Kai");
         assert_eq!(s.align, Align::Right);
         assert_eq!(s.size, 9.0);
-        assert!(
-            (s.leading - 13.5).abs() < 1e-4,
-            "leading scales with size when not given"
-        );
+        assert!((s.leading - 13.5).abs() < 1e-4, "leading scales with size when not given");
     }
 
     #[test]
     fn cyclic_based_on_does_not_loop() {
         let mut sheet = StyleSheet::default();
-        sheet.paragraph.insert(
-            "a".into(),
-            NamedStyle {
-                based_on: Some("b".into()),
-                props: StyleProps::default(),
-            },
-        );
-        sheet.paragraph.insert(
-            "b".into(),
-            NamedStyle {
-                based_on: Some("a".into()),
-                props: StyleProps::default(),
-            },
-        );
+        sheet.paragraph.insert("a".into(), NamedStyle { based_on: Some("b".into()), props: StyleProps::default() });
+        sheet.paragraph.insert("b".into(), NamedStyle { based_on: Some("a".into()), props: StyleProps::default() });
         let s = sheet.resolve(Some("a"), &StyleProps::default());
         assert_eq!(s, ParagraphStyle::default());
     }

@@ -23,12 +23,7 @@ pub struct Cell {
 
 impl Cell {
     pub fn new(text: impl Into<String>) -> Cell {
-        Cell {
-            text: text.into(),
-            align: None,
-            colspan: 1,
-            rowspan: 1,
-        }
+        Cell { text: text.into(), align: None, colspan: 1, rowspan: 1 }
     }
 }
 
@@ -45,12 +40,7 @@ pub struct TableBorders {
 
 impl Default for TableBorders {
     fn default() -> Self {
-        TableBorders {
-            outer: 1.0,
-            inner: 0.5,
-            header: 1.0,
-            color: Color::BLACK,
-        }
+        TableBorders { outer: 1.0, inner: 0.5, header: 1.0, color: Color::BLACK }
     }
 }
 
@@ -78,9 +68,7 @@ impl Table {
         Table {
             column_widths: vec![1.0; cols],
             column_align: vec![CellAlign::Left; cols],
-            rows: (0..rows)
-                .map(|_| (0..cols).map(|_| Cell::new("")).collect())
-                .collect(),
+            rows: (0..rows).map(|_| (0..cols).map(|_| Cell::new("")).collect()).collect(),
             header_rows: 1,
             font_family: "Noto Sans SC".into(),
             header_font_family: "Noto Sans SC".into(),
@@ -112,10 +100,7 @@ impl Table {
                 let rs = cell.rowspan.max(1) as usize;
                 let cs = cell.colspan.max(1) as usize;
                 for row in covered.iter_mut().skip(r).take(rs) {
-                    row.iter_mut()
-                        .skip(c)
-                        .take(cs)
-                        .for_each(|cell| *cell = true);
+                    row.iter_mut().skip(c).take(cs).for_each(|cell| *cell = true);
                 }
                 out.push((r, c, cell));
                 c += cs;
@@ -132,30 +117,9 @@ mod tests {
     #[test]
     fn spans_skip_covered_positions() {
         let mut t = Table::new(2, 3);
-        t.rows[0] = vec![
-            Cell {
-                colspan: 2,
-                ..Cell::new("a")
-            },
-            Cell {
-                rowspan: 2,
-                ..Cell::new("b")
-            },
-        ];
+        t.rows[0] = vec![Cell { colspan: 2, ..Cell::new("a") }, Cell { rowspan: 2, ..Cell::new("b") }];
         t.rows[1] = vec![Cell::new("c"), Cell::new("d")];
-        let placed: Vec<_> = t
-            .placed_cells()
-            .iter()
-            .map(|(r, c, cell)| (*r, *c, cell.text.clone()))
-            .collect();
-        assert_eq!(
-            placed,
-            vec![
-                (0, 0, "a".into()),
-                (0, 2, "b".into()),
-                (1, 0, "c".into()),
-                (1, 1, "d".into())
-            ]
-        );
+        let placed: Vec<_> = t.placed_cells().iter().map(|(r, c, cell)| (*r, *c, cell.text.clone())).collect();
+        assert_eq!(placed, vec![(0, 0, "a".into()), (0, 2, "b".into()), (1, 0, "c".into()), (1, 1, "d".into())]);
     }
 }

@@ -31,20 +31,10 @@ pub enum PdfError {
 }
 
 /// Writes laid-out pages as one PDF.
-pub fn write_pdf(
-    pages: &[PageFrame],
-    book: &FontBook,
-    opts: &PdfOptions,
-) -> Result<Vec<u8>, PdfError> {
+pub fn write_pdf(pages: &[PageFrame], book: &FontBook, opts: &PdfOptions) -> Result<Vec<u8>, PdfError> {
     let mut doc = pp::PdfDocument::new(&opts.title);
-    let date = opts
-        .date
-        .or_else(|| {
-            std::env::var("SOURCE_DATE_EPOCH")
-                .ok()
-                .and_then(|s| s.parse().ok())
-        })
-        .unwrap_or_else(now);
+    let date =
+        opts.date.or_else(|| std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.parse().ok())).unwrap_or_else(now);
     if let Ok(d) = pp::DateTime::from_unix_timestamp(date) {
         doc.metadata.info.creation_date = d;
         doc.metadata.info.modification_date = d;
@@ -56,11 +46,7 @@ pub fn write_pdf(
     let images = embed_images(&mut doc, pages)?;
     for page in pages {
         let ops = page_ops(page, &fonts, &images);
-        doc.pages.push(pp::PdfPage::new(
-            pp::Mm(page.width / PT_PER_MM),
-            pp::Mm(page.height / PT_PER_MM),
-            ops,
-        ));
+        doc.pages.push(pp::PdfPage::new(pp::Mm(page.width / PT_PER_MM), pp::Mm(page.height / PT_PER_MM), ops));
     }
     let save = pp::PdfSaveOptions {
         optimize: true,
@@ -80,15 +66,15 @@ pub fn write_pdf(
 }
 
 fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64)
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
 }
 
 /// A subset font in the document: its resource id and old → new glyph ids.
 struct EmbeddedFont {
     id: pp::FontId,
     remap: subsetter::GlyphRemapper,
+    /// The text each glyph stands for (ToUnicode keeps one entry per glyph; the first wins).
+    texts: HashMap<u16, String>,
 }
 
 fn embed_fonts(
@@ -96,45 +82,30 @@ fn embed_fonts(
     pages: &[PageFrame],
     book: &FontBook,
 ) -> Result<HashMap<FontId, EmbeddedFont>, PdfError> {
-    let mut used: BTreeMap<FontId, subsetter::GlyphRemapper> = BTreeMap::new();
-    for run in pages
-        .iter()
-        .flat_map(|p| p.items.iter())
-        .filter_map(|i| match i {
-            FrameItem::Text(r) => Some(r),
-            _ => None,
-        })
-    {
-        let remap = used.entry(run.font).or_default();
+    let mut used: BTreeMap<FontId, (subsetter::GlyphRemapper, HashMap<u16, String>)> = BTreeMap::new();
+    for run in pages.iter().flat_map(|p| p.items.iter()).filter_map(|i| match i {
+        FrameItem::Text(r) => Some(r),
+        _ => None,
+    }) {
+        let (remap, texts) = used.entry(run.font).or_default();
         for g in &run.glyphs {
             remap.remap(g.id);
+            if !g.text.is_empty() {
+                texts.entry(g.id).or_insert_with(|| g.text.clone());
+            }
         }
     }
     let mut out = HashMap::new();
-    for (n, (font, remap)) in used.into_iter().enumerate() {
+    for (n, (font, (remap, texts))) in used.into_iter().enumerate() {
         let face = book.face(font);
-        let subset = subsetter::subset(face.data, 0, &remap).map_err(|e| PdfError::Subset {
-            family: face.family.clone(),
-            message: format!("{e:?}"),
-        })?;
-        let mut parsed =
-            pp::ParsedFont::from_bytes(&subset, 0, &mut Vec::new()).ok_or_else(|| {
-                PdfError::Subset {
-                    family: face.family.clone(),
-                    message: "subset does not parse".into(),
-                }
-            })?;
-        parsed.font_name = Some(format!(
-            "{}+{}",
-            subset_tag(&face.postscript_name, &remap),
-            face.postscript_name
-        ));
+        let subset = subsetter::subset(face.data, 0, &remap)
+            .map_err(|e| PdfError::Subset { family: face.family.clone(), message: format!("{e:?}") })?;
+        let mut parsed = pp::ParsedFont::from_bytes(&subset, 0, &mut Vec::new())
+            .ok_or_else(|| PdfError::Subset { family: face.family.clone(), message: "subset does not parse".into() })?;
+        parsed.font_name = Some(format!("{}+{}", subset_tag(&face.postscript_name, &remap), face.postscript_name));
         let id = pp::FontId(format!("F{n}"));
-        doc.resources
-            .fonts
-            .map
-            .insert(id.clone(), pp::PdfFont::new(parsed));
-        out.insert(font, EmbeddedFont { id, remap });
+        doc.resources.fonts.map.insert(id.clone(), pp::PdfFont::new(parsed));
+        out.insert(font, EmbeddedFont { id, remap, texts });
     }
     Ok(out)
 }
@@ -148,9 +119,7 @@ fn subset_tag(name: &str, remap: &subsetter::GlyphRemapper) -> String {
     };
     name.bytes().for_each(|b| eat(b as u64));
     remap.remapped_gids().for_each(|g| eat(g as u64));
-    (0..6)
-        .map(|i| (b'A' + ((h >> (i * 5)) % 26) as u8) as char)
-        .collect()
+    (0..6).map(|i| (b'A' + ((h >> (i * 5)) % 26) as u8) as char).collect()
 }
 
 fn embed_images(
@@ -167,10 +136,9 @@ fn embed_images(
             continue;
         }
         let id = pp::XObjectId(format!("Im{}", out.len()));
-        let xobject = if img.image.is_jpeg {
-            jpeg_xobject(&img.image)
-        } else {
-            raw_xobject(&img.image)?
+        let xobject = match img.image.jpeg_components {
+            Some(n) => jpeg_xobject(&img.image, n),
+            None => raw_xobject(&img.image)?,
         };
         doc.resources.xobjects.map.insert(id.clone(), xobject);
         out.insert(key, id);
@@ -183,25 +151,16 @@ fn raw_xobject(img: &LoadedImage) -> Result<pp::XObject, PdfError> {
     let dynamic = if has_alpha {
         ::image::DynamicImage::ImageRgba8(img.rgba.clone())
     } else {
-        ::image::DynamicImage::ImageRgb8(
-            ::image::DynamicImage::ImageRgba8(img.rgba.clone()).to_rgb8(),
-        )
+        ::image::DynamicImage::ImageRgb8(::image::DynamicImage::ImageRgba8(img.rgba.clone()).to_rgb8())
     };
-    let raw = pp::RawImage::from_dynamic_image(dynamic).map_err(|message| PdfError::Image {
-        path: img.path.display().to_string(),
-        message,
-    })?;
+    let raw = pp::RawImage::from_dynamic_image(dynamic)
+        .map_err(|message| PdfError::Image { path: img.path.display().to_string(), message })?;
     Ok(pp::XObject::Image(raw))
 }
 
-/// JPEG bytes go in as they are (DCTDecode), never re-encoded.
-fn jpeg_xobject(img: &LoadedImage) -> pp::XObject {
-    let components = jpeg_components(&img.bytes).unwrap_or(3);
-    let space = match components {
-        1 => "DeviceGray",
-        4 => "DeviceCMYK",
-        _ => "DeviceRGB",
-    };
+/// Grey and RGB JPEG bytes go in as they are (DCTDecode), never re-encoded.
+fn jpeg_xobject(img: &LoadedImage, components: u8) -> pp::XObject {
+    let space = if components == 1 { "DeviceGray" } else { "DeviceRGB" };
     let mut dict = BTreeMap::new();
     let name = |s: &str| pp::DictItem::Name(s.as_bytes().to_vec());
     dict.insert("Type".to_string(), name("XObject"));
@@ -211,59 +170,21 @@ fn jpeg_xobject(img: &LoadedImage) -> pp::XObject {
     dict.insert("ColorSpace".to_string(), name(space));
     dict.insert("BitsPerComponent".to_string(), pp::DictItem::Int(8));
     dict.insert("Filter".to_string(), name("DCTDecode"));
-    if components == 4 {
-        // Adobe CMYK JPEGs store inverted values.
-        let d = [1, 0, 1, 0, 1, 0, 1, 0]
-            .iter()
-            .map(|v| pp::DictItem::Int(*v))
-            .collect();
-        dict.insert("Decode".to_string(), pp::DictItem::Array(d));
-    }
     pp::XObject::External(pp::ExternalXObject {
-        stream: pp::ExternalStream {
-            dict,
-            content: img.bytes.clone(),
-            compress: false,
-        },
+        stream: pp::ExternalStream { dict, content: img.bytes.clone(), compress: false },
         width: Some(pp::Px(img.width as usize)),
         height: Some(pp::Px(img.height as usize)),
         dpi: None,
     })
 }
 
-/// Number of colour components from a JPEG's SOF marker.
-fn jpeg_components(b: &[u8]) -> Option<u8> {
-    let mut i = 2;
-    while i + 9 < b.len() {
-        if b[i] != 0xFF {
-            return None;
-        }
-        let marker = b[i + 1];
-        let len = u16::from_be_bytes([b[i + 2], b[i + 3]]) as usize;
-        if matches!(marker, 0xC0..=0xCF) && !matches!(marker, 0xC4 | 0xC8 | 0xCC) {
-            return b.get(i + 9).copied();
-        }
-        i += 2 + len;
-    }
-    None
-}
-
 pub(crate) fn pdf_color(c: Color) -> pp::Color {
     match c {
-        Color::Cmyk { c, m, y, k } => pp::Color::Cmyk(pp::Cmyk::new(
-            c / 100.0,
-            m / 100.0,
-            y / 100.0,
-            k / 100.0,
-            None,
-        )),
+        Color::Cmyk { c, m, y, k } => pp::Color::Cmyk(pp::Cmyk::new(c / 100.0, m / 100.0, y / 100.0, k / 100.0, None)),
         Color::Gray(k) => pp::Color::Greyscale(pp::Greyscale::new(1.0 - k / 100.0, None)),
-        Color::Rgb { r, g, b } => pp::Color::Rgb(pp::Rgb::new(
-            r as f32 / 255.0,
-            g as f32 / 255.0,
-            b as f32 / 255.0,
-            None,
-        )),
+        Color::Rgb { r, g, b } => {
+            pp::Color::Rgb(pp::Rgb::new(r as f32 / 255.0, g as f32 / 255.0, b as f32 / 255.0, None))
+        }
     }
 }
 
@@ -306,13 +227,8 @@ fn page_ops(
 }
 
 fn text_ops(ops: &mut Vec<pp::Op>, run: &GlyphRun, font: &EmbeddedFont, page_h: f32) {
-    ops.push(pp::Op::SetFillColor {
-        col: pdf_color(run.color),
-    });
-    ops.push(pp::Op::SetFont {
-        font: pp::PdfFontHandle::External(font.id.clone()),
-        size: pp::Pt(run.size),
-    });
+    ops.push(pp::Op::SetFillColor { col: pdf_color(run.color) });
+    ops.push(pp::Op::SetFont { font: pp::PdfFontHandle::External(font.id.clone()), size: pp::Pt(run.size) });
     for g in &run.glyphs {
         let y = page_h - run.baseline + g.dy;
         let matrix = if (g.scale_x - 1.0).abs() < 1e-4 {
@@ -326,7 +242,7 @@ fn text_ops(ops: &mut Vec<pp::Op>, run: &GlyphRun, font: &EmbeddedFont, page_h: 
             items: vec![pp::TextItem::GlyphIds(vec![pp::Codepoint::with_cid(
                 gid,
                 0.0,
-                g.text.clone(),
+                font.texts.get(&g.id).cloned().unwrap_or_default(),
             )])],
         });
     }
@@ -335,35 +251,20 @@ fn text_ops(ops: &mut Vec<pp::Op>, run: &GlyphRun, font: &EmbeddedFont, page_h: 
 fn pdf_rect(r: &Rect, page_h: f32, mode: pp::PaintMode) -> pp::Rect {
     pp::Rect {
         mode: Some(mode),
-        ..pp::Rect::from_xywh(
-            pp::Pt(r.x),
-            pp::Pt(page_h - r.bottom()),
-            pp::Pt(r.w),
-            pp::Pt(r.h),
-        )
+        ..pp::Rect::from_xywh(pp::Pt(r.x), pp::Pt(page_h - r.bottom()), pp::Pt(r.w), pp::Pt(r.h))
     }
 }
 
 fn point(x: f32, y: f32) -> pp::LinePoint {
-    pp::LinePoint {
-        p: pp::Point {
-            x: pp::Pt(x),
-            y: pp::Pt(y),
-        },
-        bezier: false,
-    }
+    pp::LinePoint { p: pp::Point { x: pp::Pt(x), y: pp::Pt(y) }, bezier: false }
 }
 
 fn path_ops(ops: &mut Vec<pp::Op>, path: &PathItem, h: f32) {
     if let Some(fill) = path.fill {
-        ops.push(pp::Op::SetFillColor {
-            col: pdf_color(fill),
-        });
+        ops.push(pp::Op::SetFillColor { col: pdf_color(fill) });
     }
     if let Some((width, color)) = path.stroke {
-        ops.push(pp::Op::SetOutlineColor {
-            col: pdf_color(color),
-        });
+        ops.push(pp::Op::SetOutlineColor { col: pdf_color(color) });
         ops.push(pp::Op::SetOutlineThickness { pt: pp::Pt(width) });
     }
     let mode = match (path.fill.is_some(), path.stroke.is_some()) {
@@ -373,14 +274,9 @@ fn path_ops(ops: &mut Vec<pp::Op>, path: &PathItem, h: f32) {
         (false, false) => return,
     };
     match &path.shape {
-        PathShape::Rect(r) => ops.push(pp::Op::DrawRectangle {
-            rectangle: pdf_rect(r, h, mode),
-        }),
+        PathShape::Rect(r) => ops.push(pp::Op::DrawRectangle { rectangle: pdf_rect(r, h, mode) }),
         PathShape::Line { x1, y1, x2, y2 } => ops.push(pp::Op::DrawLine {
-            line: pp::Line {
-                points: vec![point(*x1, h - y1), point(*x2, h - y2)],
-                is_closed: false,
-            },
+            line: pp::Line { points: vec![point(*x1, h - y1), point(*x2, h - y2)], is_closed: false },
         }),
         PathShape::Rects(rects) => ops.push(pp::Op::DrawPolygon {
             polygon: pp::Polygon {
@@ -410,9 +306,7 @@ fn image_ops(ops: &mut Vec<pp::Op>, img: &ImageItem, id: &pp::XObjectId, h: f32)
         || r.bottom() > img.clip.bottom() + 0.01;
     ops.push(pp::Op::SaveGraphicsState);
     if clipped {
-        ops.push(pp::Op::DrawRectangle {
-            rectangle: pdf_rect(&img.clip, h, pp::PaintMode::Clip),
-        });
+        ops.push(pp::Op::DrawRectangle { rectangle: pdf_rect(&img.clip, h, pp::PaintMode::Clip) });
     }
     ops.push(pp::Op::UseXobject {
         id: id.clone(),

@@ -25,14 +25,7 @@ pub fn render_page(page: &PageFrame, book: &FontBook, dpi: f32) -> Result<Pixmap
     if w as u64 * h as u64 > 400_000_000 {
         return Err(RasterError::TooLarge(w, h));
     }
-    render_region(
-        page,
-        book,
-        scale,
-        (0, 0),
-        (w.max(1), h.max(1)),
-        &mut GlyphCache::default(),
-    )
+    render_region(page, book, scale, (0, 0), (w.max(1), h.max(1)), &mut GlyphCache::default())
 }
 
 /// Glyph outlines, kept between renders (the editor's tiles share one cache).
@@ -51,8 +44,7 @@ pub fn render_region(
 ) -> Result<Pixmap, RasterError> {
     let mut pixmap = Pixmap::new(size.0, size.1).ok_or(RasterError::TooLarge(size.0, size.1))?;
     pixmap.fill(tiny_skia::Color::WHITE);
-    let tf =
-        Transform::from_scale(scale, scale).post_translate(-(origin.0 as f32), -(origin.1 as f32));
+    let tf = Transform::from_scale(scale, scale).post_translate(-(origin.0 as f32), -(origin.1 as f32));
     // The region in page points, with a margin for ink beyond a glyph's box.
     let view = crate::units::Rect::new(
         origin.0 as f32 / scale,
@@ -79,9 +71,7 @@ pub fn render_region(
 
 /// Renders a page to PNG bytes.
 pub fn render_png(page: &PageFrame, book: &FontBook, dpi: f32) -> Result<Vec<u8>, RasterError> {
-    render_page(page, book, dpi)?
-        .encode_png()
-        .map_err(|e| RasterError::Encode(e.to_string()))
+    render_page(page, book, dpi)?.encode_png().map_err(|e| RasterError::Encode(e.to_string()))
 }
 
 fn paint(c: Color) -> Paint<'static> {
@@ -115,9 +105,7 @@ impl ttf_parser::OutlineBuilder for Outline {
 /// A glyph's outline in font units (y up), cached per font and glyph.
 pub fn glyph_outline(book: &FontBook, font: FontId, glyph: u16) -> Option<tiny_skia::Path> {
     let mut b = Outline(PathBuilder::new());
-    book.face(font)
-        .shaper
-        .outline_glyph(ttf_parser::GlyphId(glyph), &mut b)?;
+    book.face(font).shaper.outline_glyph(ttf_parser::GlyphId(glyph), &mut b)?;
     b.0.finish()
 }
 
@@ -136,13 +124,10 @@ fn draw_run(
         if g.x > view.right() || g.x + g.advance * g.scale_x.max(1.0) * 1.5 < view.x {
             continue;
         }
-        let outline = cache
-            .entry((run.font, g.id))
-            .or_insert_with(|| glyph_outline(book, run.font, g.id));
+        let outline = cache.entry((run.font, g.id)).or_insert_with(|| glyph_outline(book, run.font, g.id));
         let Some(path) = outline else { continue };
         // Font units (y up) → page points (y down) → pixels.
-        let tf = Transform::from_row(s * g.scale_x, 0.0, 0.0, -s, g.x, run.baseline - g.dy)
-            .post_concat(page_tf);
+        let tf = Transform::from_row(s * g.scale_x, 0.0, 0.0, -s, g.x, run.baseline - g.dy).post_concat(page_tf);
         pixmap.fill_path(path, &paint, FillRule::Winding, tf, None);
     }
 }
@@ -178,10 +163,7 @@ fn draw_path(pixmap: &mut Pixmap, item: &PathItem, tf: Transform) {
         pixmap.fill_path(&path, &p, FillRule::Winding, tf, None);
     }
     if let Some((width, color)) = item.stroke {
-        let stroke = Stroke {
-            width,
-            ..Stroke::default()
-        };
+        let stroke = Stroke { width, ..Stroke::default() };
         pixmap.stroke_path(&path, &paint(color), &stroke, tf, None);
     }
 }
@@ -213,11 +195,7 @@ fn draw_image(pixmap: &mut Pixmap, img: &ImageItem, tf: Transform) {
         1.0,
         Transform::from_row(sx, 0.0, 0.0, sy, r.x, r.y),
     );
-    let paint = Paint {
-        shader: pattern,
-        anti_alias: false,
-        ..Paint::default()
-    };
+    let paint = Paint { shader: pattern, anti_alias: false, ..Paint::default() };
     let clip = img.clip;
     let visible = tiny_skia::Rect::from_ltrb(
         clip.x.max(r.x),

@@ -33,11 +33,7 @@ pub fn seed_text() -> String {
 
 /// Runs the paiban binary.
 pub fn paiban(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_paiban"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("run paiban")
+    Command::new(env!("CARGO_BIN_EXE_paiban")).args(args).current_dir(root()).output().expect("run paiban")
 }
 
 /// Runs an external tool, failing the test with a hint when it is not installed.

@@ -176,21 +176,7 @@ pub fn may_end_line(c: char, level: Kinsoku) -> bool {
     }
     let basic = matches!(
         c,
-        '“' | '‘'
-            | '（'
-            | '【'
-            | '《'
-            | '〈'
-            | '「'
-            | '『'
-            | '〔'
-            | '〖'
-            | '［'
-            | '｛'
-            | '〘'
-            | '('
-            | '['
-            | '{'
+        '“' | '‘' | '（' | '【' | '《' | '〈' | '「' | '『' | '〔' | '〖' | '［' | '｛' | '〘' | '(' | '[' | '{'
     );
     let gb = matches!(level, Kinsoku::Gb | Kinsoku::Strict) && c == '/';
     !(basic || gb)

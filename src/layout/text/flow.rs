@@ -31,14 +31,7 @@ impl FlowFrame {
         let n = self.columns.max(1) as f32;
         let w = ((self.area.w - self.column_gap * (n - 1.0)) / n).max(0.0);
         (0..self.columns.max(1))
-            .map(|i| {
-                Rect::new(
-                    self.area.x + i as f32 * (w + self.column_gap),
-                    self.area.y,
-                    w,
-                    self.area.h,
-                )
-            })
+            .map(|i| Rect::new(self.area.x + i as f32 * (w + self.column_gap), self.area.y, w, self.area.h))
             .collect()
     }
 }
@@ -70,23 +63,13 @@ pub fn flow_story(
         .iter()
         .map(|f| FramedText {
             runs: Vec::new(),
-            report: ElementReport {
-                element: f.element.clone(),
-                kind: "text",
-                ..Default::default()
-            },
+            report: ElementReport { element: f.element.clone(), kind: "text", ..Default::default() },
         })
         .collect();
     let columns: Vec<Vec<Rect>> = frames.iter().map(|f| f.column_rects()).collect();
     // Per frame, per column: the runs set there (for vertical alignment afterwards).
-    let mut column_runs: Vec<Vec<Vec<GlyphRun>>> =
-        columns.iter().map(|c| vec![Vec::new(); c.len()]).collect();
-    let mut cur = Cursor {
-        frame: 0,
-        column: 0,
-        last_baseline: None,
-        last_bottom: 0.0,
-    };
+    let mut column_runs: Vec<Vec<Vec<GlyphRun>>> = columns.iter().map(|c| vec![Vec::new(); c.len()]).collect();
+    let mut cur = Cursor { frame: 0, column: 0, last_baseline: None, last_bottom: 0.0 };
     let mut overset = 0usize;
     let mut prev_space_after = 0.0;
     let mut missing: Vec<char> = Vec::new();
@@ -118,27 +101,15 @@ pub fn flow_story(
                 break;
             }
             let col = columns[cur.frame][cur.column];
-            let indent = if first_line {
-                (style.indent * style.size).clamp(0.0, col.w / 2.0)
-            } else {
-                0.0
-            };
+            let indent = if first_line { (style.indent * style.size).clamp(0.0, col.w / 2.0) } else { 0.0 };
             let measure = (col.w - indent).max(style.size);
-            let end = if n == 0 {
-                0
-            } else {
-                break_line(&shaped, start, measure)
-            };
+            let end = if n == 0 { 0 } else { break_line(&shaped, start, measure) };
             let size = line_size(&shaped, start, end, style.size);
             let pitch = style.leading * (size / style.size).max(1.0);
             let baseline = match cur.last_baseline {
                 None => col.y + EM_ASCENT * size,
                 Some(b) => {
-                    let gap = if first_line {
-                        prev_space_after + style.space_before
-                    } else {
-                        0.0
-                    };
+                    let gap = if first_line { prev_space_after + style.space_before } else { 0.0 };
                     b + pitch + gap
                 }
             };
@@ -149,22 +120,11 @@ pub fn flow_story(
                 continue;
             }
             let last = end >= n || shaped.pieces[end].break_before == Break::Forced;
-            let align = if last && style.align == Align::Justify {
-                Align::Left
-            } else {
-                style.align
-            };
+            let align = if last && style.align == Align::Justify { Align::Left } else { style.align };
             if n > 0 {
                 let line = set_line(&shaped, start, end, measure, align, last);
                 let line_no = out[cur.frame].report.lines as u32;
-                let runs = place_line(
-                    &shaped,
-                    &line,
-                    col.x + indent,
-                    baseline,
-                    &frames[cur.frame].element,
-                    line_no,
-                );
+                let runs = place_line(&shaped, &line, col.x + indent, baseline, &frames[cur.frame].element, line_no);
                 column_runs[cur.frame][cur.column].extend(runs);
             }
             out[cur.frame].report.lines += 1;
@@ -210,23 +170,14 @@ fn valign_shift(valign: VAlign, col: &Rect, runs: &[GlyphRun]) -> f32 {
     if runs.is_empty() || matches!(valign, VAlign::Top | VAlign::Justify) {
         return 0.0;
     }
-    let bottom = runs
-        .iter()
-        .map(|r| r.baseline + EM_DESCENT * r.size)
-        .fold(f32::MIN, f32::max);
+    let bottom = runs.iter().map(|r| r.baseline + EM_DESCENT * r.size).fold(f32::MIN, f32::max);
     let free = (col.bottom() - bottom).max(0.0);
-    if valign == VAlign::Center {
-        free / 2.0
-    } else {
-        free
-    }
+    if valign == VAlign::Center { free / 2.0 } else { free }
 }
 
 /// The largest size among the pieces of a line (the paragraph's size for an empty line).
 fn line_size(p: &ShapedParagraph, start: usize, end: usize, default: f32) -> f32 {
-    p.pieces.get(start..end).map_or(default, |line| {
-        line.iter().map(|x| x.size).fold(default, f32::max)
-    })
+    p.pieces.get(start..end).map_or(default, |line| line.iter().map(|x| x.size).fold(default, f32::max))
 }
 
 /// Characters (not spaces) from piece `start` on.
@@ -254,9 +205,9 @@ pub fn place_line(
         }
         let box_x = x0 + line.xs[i];
         let box_w = line.ws[i];
-        let same = runs.last().is_some_and(|r: &GlyphRun| {
-            r.font == piece.font && r.size == piece.size && r.color == piece.color
-        });
+        let same = runs
+            .last()
+            .is_some_and(|r: &GlyphRun| r.font == piece.font && r.size == piece.size && r.color == piece.color);
         if !same {
             runs.push(GlyphRun {
                 font: piece.font,
@@ -283,11 +234,7 @@ pub fn place_line(
                 dy: glyph.dy,
                 scale_x: glyph.scale_x,
                 advance: glyph.advance,
-                text: if g == 0 {
-                    p.text[piece.text.clone()].to_string()
-                } else {
-                    String::new()
-                },
+                text: if g == 0 { p.text[piece.text.clone()].to_string() } else { String::new() },
             });
         }
     }
@@ -296,8 +243,5 @@ pub fn place_line(
 
 /// The pieces' text of a set line, for snapshots and tests.
 pub fn line_text(p: &ShapedParagraph, line: &SetLine) -> String {
-    p.pieces[line.start..line.end]
-        .iter()
-        .map(|x: &Piece| &p.text[x.text.clone()])
-        .collect()
+    p.pieces[line.start..line.end].iter().map(|x: &Piece| &p.text[x.text.clone()]).collect()
 }

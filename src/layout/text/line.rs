@@ -22,23 +22,14 @@ pub struct SetLine {
 }
 
 /// Widths of `start..end` as set on one line: box widths and glue with line-edge trims.
-fn line_boxes(
-    para: &ShapedParagraph,
-    start: usize,
-    end: usize,
-    shrunk: bool,
-) -> (Vec<f32>, Vec<f32>) {
+fn line_boxes(para: &ShapedParagraph, start: usize, end: usize, shrunk: bool) -> (Vec<f32>, Vec<f32>) {
     let pieces = &para.pieces;
-    let last_ink = (start..end)
-        .rev()
-        .find(|&k| !pieces[k].is_space())
-        .unwrap_or(start);
+    let last_ink = (start..end).rev().find(|&k| !pieces[k].is_space()).unwrap_or(start);
     let mut ws = Vec::with_capacity(end - start);
     let mut gs = Vec::with_capacity(end - start);
     for (k, p) in pieces.iter().enumerate().take(end).skip(start) {
         let at_start = k == start && p.trims_at_line_start();
-        let edge_trim =
-            (at_start && para.trim_line_start) || (k == last_ink && p.trims_at_line_end());
+        let edge_trim = (at_start && para.trim_line_start) || (k == last_ink && p.trims_at_line_end());
         // An opening bracket that keeps its width at a line's start never shrinks either: its
         // ink would move into the gutter.
         let w = if k > last_ink && p.is_space() {
@@ -82,11 +73,7 @@ pub fn break_line(para: &ShapedParagraph, start: usize, measure: f32) -> usize {
         }
         let head_trim = k == start && para.trim_line_start && p.trims_at_line_start();
         let w_nat = if head_trim { p.min } else { p.natural };
-        let g = if k == start {
-            (0.0, 0.0)
-        } else {
-            (p.glue.natural, p.glue.min)
-        };
+        let g = if k == start { (0.0, 0.0) } else { (p.glue.natural, p.glue.min) };
         if p.is_space() {
             trailing_nat += g.0 + w_nat;
             trailing_min += g.1 + p.min;
@@ -98,11 +85,7 @@ pub fn break_line(para: &ShapedParagraph, start: usize, measure: f32) -> usize {
         min += trailing_min + g.1 + if keeps_start { w_nat } else { p.min.min(w_nat) };
         trailing_nat = 0.0;
         trailing_min = 0.0;
-        let tail_trim = if p.trims_at_line_end() && !head_trim {
-            w_nat - p.min
-        } else {
-            0.0
-        };
+        let tail_trim = if p.trims_at_line_end() && !head_trim { w_nat - p.min } else { 0.0 };
         let end = k + 1;
         // Spaces right after k hang at the line's end and do not count.
         let mut end_after_spaces = end;
@@ -117,11 +100,7 @@ pub fn break_line(para: &ShapedParagraph, start: usize, measure: f32) -> usize {
                 legal_nat_end = Some(end_after_spaces);
             }
         } else if fits_min {
-            if push_in_end.is_none()
-                && legal(end_after_spaces)
-                && any_nat_end > start
-                && !legal(any_nat_end)
-            {
+            if push_in_end.is_none() && legal(end_after_spaces) && any_nat_end > start && !legal(any_nat_end) {
                 push_in_end = Some(end_after_spaces);
             }
         } else {
@@ -133,9 +112,7 @@ pub fn break_line(para: &ShapedParagraph, start: usize, measure: f32) -> usize {
     }
     if !saw_ink {
         // Only spaces (or newlines) are left before the paragraph's end or a forced break.
-        return (start + 1..n)
-            .find(|&k| pieces[k].break_before == Break::Forced)
-            .unwrap_or(n);
+        return (start + 1..n).find(|&k| pieces[k].break_before == Break::Forced).unwrap_or(n);
     }
     if any_nat_end >= n {
         return n;
@@ -156,14 +133,7 @@ pub fn break_line(para: &ShapedParagraph, start: usize, measure: f32) -> usize {
 }
 
 /// Sets pieces `start..end` to `measure`: shrink by priority, stretch, align.
-pub fn set_line(
-    para: &ShapedParagraph,
-    start: usize,
-    end: usize,
-    measure: f32,
-    align: Align,
-    last: bool,
-) -> SetLine {
+pub fn set_line(para: &ShapedParagraph, start: usize, end: usize, measure: f32, align: Align, last: bool) -> SetLine {
     let pieces = &para.pieces;
     let (mut ws, mut gs) = line_boxes(para, start, end, false);
     let (min_ws, min_gs) = line_boxes(para, start, end, true);
@@ -171,13 +141,7 @@ pub fn set_line(
     let mut deficit = total(&ws, &gs) - measure;
     if deficit > EPS {
         // Rule 22: shrink group by group.
-        for group in [
-            prio::WORD_SPACE,
-            prio::BRACKET,
-            prio::COMMA,
-            prio::HAN_LATIN,
-            prio::STOP,
-        ] {
+        for group in [prio::WORD_SPACE, prio::BRACKET, prio::COMMA, prio::HAN_LATIN, prio::STOP] {
             if deficit <= EPS {
                 break;
             }
@@ -211,11 +175,7 @@ pub fn set_line(
         Align::Justify => !last,
         _ => false,
     };
-    let last_ink = (start..end)
-        .rev()
-        .find(|&k| !pieces[k].is_space())
-        .unwrap_or(start)
-        - start;
+    let last_ink = (start..end).rev().find(|&k| !pieces[k].is_space()).unwrap_or(start) - start;
     if stretch && deficit < -EPS {
         let mut slack = -deficit;
         // Word spaces to ½ em, then Han–Latin glue to ⅓ em.
@@ -223,11 +183,7 @@ pub fn set_line(
             let mut avail = 0.0;
             for i in 1..=last_ink {
                 let p = &pieces[start + i];
-                avail += if pass == 0 {
-                    if p.is_space() { p.max - ws[i] } else { 0.0 }
-                } else {
-                    p.glue.max - gs[i]
-                };
+                avail += if pass == 0 { if p.is_space() { p.max - ws[i] } else { 0.0 } } else { p.glue.max - gs[i] };
             }
             if avail <= 0.0 {
                 continue;
@@ -246,9 +202,7 @@ pub fn set_line(
             slack -= r * avail;
         }
         // Then equal space between all characters that allow it.
-        let gaps: Vec<usize> = (1..=last_ink)
-            .filter(|&i| pieces[start + i].spacing_before)
-            .collect();
+        let gaps: Vec<usize> = (1..=last_ink).filter(|&i| pieces[start + i].spacing_before).collect();
         if slack > EPS && !gaps.is_empty() {
             let each = slack / gaps.len() as f32;
             for i in gaps {
@@ -277,32 +231,16 @@ pub fn set_line(
             *x += shift;
         }
     }
-    SetLine {
-        start,
-        end,
-        xs,
-        ws,
-        measure,
-        right: used + shift,
-    }
+    SetLine { start, end, xs, ws, measure, right: used + shift }
 }
 
 /// Breaks a whole paragraph at one measure (first line shortened by `indent`), for tests,
 /// `check` and single-frame callers.
-pub fn compose_paragraph(
-    para: &ShapedParagraph,
-    measure: f32,
-    indent: f32,
-    align: Align,
-) -> Vec<SetLine> {
+pub fn compose_paragraph(para: &ShapedParagraph, measure: f32, indent: f32, align: Align) -> Vec<SetLine> {
     let mut lines = Vec::new();
     let mut start = 0;
     while start < para.pieces.len() {
-        let m = if start == 0 {
-            measure - indent
-        } else {
-            measure
-        };
+        let m = if start == 0 { measure - indent } else { measure };
         let end = break_line(para, start, m);
         let last = end >= para.pieces.len() || para.pieces[end].break_before == Break::Forced;
         lines.push(set_line(para, start, end, m, align, last));

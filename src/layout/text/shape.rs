@@ -9,9 +9,7 @@ use std::ops::Range;
 
 use unicode_linebreak::BreakOpportunity;
 
-use super::class::{
-    Class, Ink, classify, is_paired_mark, may_end_line, may_start_line, wants_han_latin_space,
-};
+use super::class::{Class, Ink, classify, is_paired_mark, may_end_line, may_start_line, wants_han_latin_space};
 use crate::color::Color;
 use crate::fonts::{FontBook, FontId};
 use crate::model::{Kinsoku, ParagraphStyle, PunctStyle};
@@ -122,15 +120,8 @@ pub struct StyledRun<'a> {
 }
 
 /// Shapes a paragraph's runs under `style`.
-pub fn shape_paragraph(
-    book: &FontBook,
-    style: &ParagraphStyle,
-    runs: &[StyledRun],
-) -> ShapedParagraph {
-    let mut out = ShapedParagraph {
-        trim_line_start: style.trim_line_start,
-        ..Default::default()
-    };
+pub fn shape_paragraph(book: &FontBook, style: &ParagraphStyle, runs: &[StyledRun]) -> ShapedParagraph {
+    let mut out = ShapedParagraph { trim_line_start: style.trim_line_start, ..Default::default() };
     for run in runs {
         let primary = match book.find(run.family, run.bold) {
             Some(f) => f,
@@ -158,28 +149,21 @@ pub fn shape_paragraph(
 
 /// Splits a run by font (fallback per character) and by CJK/Western, and shapes each segment.
 /// A newline becomes a zero-width piece; the piece after it starts a new line.
-fn shape_run(
-    book: &FontBook,
-    primary: FontId,
-    run: &StyledRun,
-    base: usize,
-    out: &mut ShapedParagraph,
-) {
+fn shape_run(book: &FontBook, primary: FontId, run: &StyledRun, base: usize, out: &mut ShapedParagraph) {
     let mut seg_start = 0;
     let mut seg_font = None;
     let mut seg_cjk = false;
-    let flush =
-        |out: &mut ShapedParagraph, start: usize, end: usize, font: Option<FontId>, cjk: bool| {
-            if let Some(font) = font
-                && start < end
-            {
-                if cjk {
-                    shape_cjk(book, font, run, base, start..end, out);
-                } else {
-                    shape_western(book, font, run, base, start..end, out);
-                }
+    let flush = |out: &mut ShapedParagraph, start: usize, end: usize, font: Option<FontId>, cjk: bool| {
+        if let Some(font) = font
+            && start < end
+        {
+            if cjk {
+                shape_cjk(book, font, run, base, start..end, out);
+            } else {
+                shape_western(book, font, run, base, start..end, out);
             }
-        };
+        }
+    };
     for (i, c) in run.text.char_indices() {
         if matches!(c, '\n' | '\u{2028}' | '\r') {
             flush(out, seg_start, i, seg_font, seg_cjk);
@@ -267,19 +251,9 @@ fn shape_cjk(
         // Han characters are set solid at exactly 1 em (rule 1); dashes fill 1 em per
         // character (rule 13; ⸺ is a whole 2 em), the glyph scaled to the engine's width.
         let dash_width = if c == '⸺' { 2.0 * em } else { em };
-        let scale_x = if class == Class::Dash && advance > 0.0 {
-            dash_width / advance
-        } else {
-            1.0
-        };
+        let scale_x = if class == Class::Dash && advance > 0.0 { dash_width / advance } else { 1.0 };
         let start = out.glyphs.len();
-        out.glyphs.push(ShapedGlyph {
-            id: glyph.unwrap_or(0),
-            dx: 0.0,
-            dy: 0.0,
-            advance,
-            scale_x,
-        });
+        out.glyphs.push(ShapedGlyph { id: glyph.unwrap_or(0), dx: 0.0, dy: 0.0, advance, scale_x });
         let width = match class {
             Class::Dash => dash_width,
             Class::Han | Class::IdeographicSpace => em,
@@ -318,11 +292,7 @@ fn shape_western(
         while j < infos.len() && infos[j].cluster as usize == cluster {
             j += 1;
         }
-        let end = if j < infos.len() {
-            infos[j].cluster as usize
-        } else {
-            text.len()
-        };
+        let end = if j < infos.len() { infos[j].cluster as usize } else { text.len() };
         let start = out.glyphs.len();
         let mut x = 0.0;
         let mut missing = false;
@@ -340,14 +310,8 @@ fn shape_western(
         }
         let first = text[cluster..].chars().next().unwrap_or(' ');
         let at = base + range.start + cluster;
-        let mut piece = new_piece(
-            run,
-            font,
-            at..base + range.start + end.max(cluster),
-            first,
-            start..out.glyphs.len(),
-            x,
-        );
+        let mut piece =
+            new_piece(run, font, at..base + range.start + end.max(cluster), first, start..out.glyphs.len(), x);
         piece.missing = missing && piece.class != Class::Space;
         out.pieces.push(piece);
         i = j;
@@ -379,11 +343,7 @@ fn adjust_punctuation(style: &ParagraphStyle, pieces: &mut [Piece]) {
             PunctStyle::Half => false,
         };
         let trimmable = prio != prio::NONE;
-        p.natural = if full || !trimmable {
-            natural
-        } else {
-            em / 2.0
-        };
+        p.natural = if full || !trimmable { natural } else { em / 2.0 };
         p.min = if trimmable { min } else { natural };
         p.max = p.natural;
         p.shrink_prio = if p.min < p.natural { prio } else { prio::NONE };
@@ -392,8 +352,7 @@ fn adjust_punctuation(style: &ParagraphStyle, pieces: &mut [Piece]) {
     for i in 1..pieces.len() {
         let (a, b) = pieces.split_at_mut(i);
         let (a, b) = (&mut a[i - 1], &mut b[0]);
-        let full =
-            |p: &Piece| p.class.is_cjk_punct() && p.natural >= p.size * 0.99 && p.min < p.natural;
+        let full = |p: &Piece| p.class.is_cjk_punct() && p.natural >= p.size * 0.99 && p.min < p.natural;
         if !(full(a) && full(b)) {
             continue;
         }
@@ -436,11 +395,7 @@ fn add_glue_and_breaks(style: &ParagraphStyle, out: &mut ShapedParagraph) {
         let spacing = (a.class.is_cjk() || b.class.is_cjk()) && !is_paired_mark(a.first, b.first);
         let b = &mut pieces[i];
         if b.break_before != Break::Forced {
-            b.break_before = if allowed {
-                Break::Allowed
-            } else {
-                Break::Never
-            };
+            b.break_before = if allowed { Break::Allowed } else { Break::Never };
         }
         b.spacing_before = spacing;
     }
@@ -452,11 +407,7 @@ fn add_glue_and_breaks(style: &ParagraphStyle, out: &mut ShapedParagraph) {
     if hl > 0.0 {
         for i in 1..pieces.len() {
             let prev = &pieces[i - 1];
-            let (left, typed_space) = if prev.is_space() && i >= 2 {
-                (&pieces[i - 2], true)
-            } else {
-                (prev, false)
-            };
+            let (left, typed_space) = if prev.is_space() && i >= 2 { (&pieces[i - 2], true) } else { (prev, false) };
             if !wants_han_latin_space(left.class, pieces[i].class) {
                 continue;
             }
@@ -469,11 +420,7 @@ fn add_glue_and_breaks(style: &ParagraphStyle, out: &mut ShapedParagraph) {
                 space.shrink_prio = prio::NONE;
             }
             let p = &mut pieces[i];
-            p.glue = Glue {
-                natural: hl * em,
-                min: (em / 8.0).min(hl * em),
-                max: (em / 3.0).max(hl * em),
-            };
+            p.glue = Glue { natural: hl * em, min: (em / 8.0).min(hl * em), max: (em / 3.0).max(hl * em) };
             p.spacing_before = true;
         }
     }
