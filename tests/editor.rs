@@ -273,3 +273,71 @@ fn panning_and_zooming_do_not_lay_out_again() {
     h.run_ok();
     assert_eq!(h.state().layout_count, count + 1);
 }
+
+#[test]
+fn a_broken_file_is_reported_in_the_window() {
+    let dir = common::scratch("editor-broken");
+    let path = dir.join("broken.json");
+    std::fs::write(&path, "{\"format\": 1, \"pages\": [ {\"size\": [297, -4]} ]}").unwrap();
+    let mut h = harness(blank());
+    h.state_mut().open_path(&path);
+    h.run_ok();
+    let app = h.state();
+    assert!(app.path.is_none(), "the broken file did not replace the document");
+    let msg = app.messages.iter().find(|m| m.error).expect("an error is shown");
+    assert!(msg.text.contains("broken.json") && msg.text.contains("pages[0].size[1]"), "{}", msg.text);
+    assert!(h.query_by_label_contains("pages[0].size[1]").is_some(), "the error is on screen");
+}
+
+#[test]
+fn copy_in_one_window_and_paste_into_another() {
+    let mut a = harness(paiban::io::load(&common::sample()).unwrap());
+    a.state_mut().selection = vec!["promo-qr".into(), "lead-head".into()];
+    a.event(egui::Event::Copy);
+    a.step();
+    let copied = a
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|c| if let egui::OutputCommand::CopyText(t) = c { Some(t.clone()) } else { None })
+        .expect("copied to the clipboard");
+    let mut b = harness(blank());
+    b.event(egui::Event::Paste(copied));
+    b.run_ok();
+    let app = b.state_mut();
+    assert_eq!(app.doc.pages[0].elements.len(), 2);
+    assert_eq!(app.selection.len(), 2, "the pasted elements are selected");
+    // The headline's story and its styles came along: the page shows the headline.
+    let lines = app.layout()[0].text_lines();
+    assert!(lines.iter().any(|l| l.text == "从严从快从细落实疫情防控各项措施"), "{lines:?}");
+    let saved = paiban::io::to_json(&app.doc);
+    assert!(paiban::io::from_json(&saved).is_ok(), "the result saves and loads");
+}
+
+#[test]
+fn align_and_distribute_three_boxes() {
+    let json = r#"{"format":1,"pages":[{"size":[297,420],"columns":1,"elements":[
+        {"id":"a","kind":"shape","shape":"rect","x":10,"y":10,"w":20,"h":20},
+        {"id":"b","kind":"shape","shape":"rect","x":50,"y":40,"w":20,"h":20},
+        {"id":"c","kind":"shape","shape":"rect","x":150,"y":25,"w":20,"h":20}]}]}"#;
+    let mut h = harness(paiban::io::from_json(json).unwrap());
+    h.state_mut().selection = vec!["a".into(), "b".into(), "c".into()];
+    h.run_ok();
+    h.get_by_label("排列").click();
+    h.run_ok();
+    h.get_by_label("顶对齐").click();
+    h.run_ok();
+    let ys: Vec<f32> = ["a", "b", "c"].iter().map(|id| frame_of(h.state(), id).y).collect();
+    assert!(ys.iter().all(|y| (*y - ys[0]).abs() < 1e-3), "{ys:?}");
+    h.get_by_label("排列").click();
+    h.run_ok();
+    h.get_by_label("水平等距分布").click();
+    h.run_ok();
+    let xs: Vec<f32> = ["a", "b", "c"].iter().map(|id| frame_of(h.state(), id).x).collect();
+    assert!(((xs[1] - xs[0]) - (xs[2] - xs[1])).abs() < 1e-3, "{xs:?}");
+    // Both were single steps.
+    h.state_mut().undo();
+    h.state_mut().undo();
+    assert_eq!(frame_of(h.state(), "b").y, mm_to_pt(40.0));
+}

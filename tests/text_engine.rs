@@ -144,3 +144,23 @@ fn digits_stay_with_their_percent_sign() {
         }
     }
 }
+
+#[test]
+fn quotes_inside_western_text_are_western() {
+    let style = ParagraphStyle { align: Align::Left, ..body() };
+    let (p, lines) = compose("他说 don’t 和“好”", 40.0, &style);
+    let apostrophe = p.pieces.iter().position(|x| x.first == '’').unwrap();
+    assert!(lines[0].ws[apostrophe] < 5.0, "the apostrophe keeps its own width: {}", lines[0].ws[apostrophe]);
+    assert_eq!(p.pieces[apostrophe + 1].break_before, paiban::layout::text::shape::Break::Never);
+    let open = p.pieces.iter().position(|x| x.first == '“').unwrap();
+    assert!((lines[0].ws[open] - 10.0).abs() < 1e-3, "a Chinese quote keeps its em box");
+}
+
+#[test]
+fn newlines_force_breaks_and_blank_lines_count() {
+    let style = ParagraphStyle { align: Align::Left, ..body() };
+    let (p, lines) = compose("甲\n\n乙", 20.0, &style);
+    assert_eq!(lines.len(), 3, "{:?}", lines.iter().map(|l| line_text(&p, l)).collect::<Vec<_>>());
+    let (_, lines) = compose("标题    ", 20.0, &style);
+    assert_eq!(lines.len(), 1, "trailing spaces do not make lines");
+}

@@ -85,6 +85,14 @@ pub fn layout_table(book: &FontBook, element: &Element, table: &Table) -> (Vec<F
         let h = cell_text_height(cell) + 2.0 * pad_v;
         heights[cell.row] = heights[cell.row].max(h);
     }
+    // Merged cells spanning rows share out what their text needs beyond those rows' heights.
+    for cell in cells.iter().filter(|c| c.rowspan > 1) {
+        let rows = cell.row..cell.row + cell.rowspan;
+        let need = cell_text_height(cell) + 2.0 * pad_v - heights[rows.clone()].iter().sum::<f32>();
+        if need > 0.0 {
+            heights[rows].iter_mut().for_each(|h| *h += need / cell.rowspan as f32);
+        }
+    }
     let natural: f32 = heights.iter().sum();
     if natural < frame.h {
         let extra = (frame.h - natural) / nrows as f32;
@@ -188,4 +196,39 @@ fn fraction_width(p: &ShapedParagraph) -> f32 {
         return 0.0;
     };
     p.pieces.iter().filter(|x| x.text.start >= dot).map(|x| x.natural + x.glue.natural).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Cell, ElementKind};
+    use crate::units::Rect;
+
+    #[test]
+    fn a_tall_merged_cell_makes_its_rows_taller() {
+        let book = FontBook::bundled().unwrap();
+        let mut t = Table::new(2, 2);
+        t.header_rows = 0;
+        t.rows[0] = vec![Cell { rowspan: 2, ..Cell::new("甲\n乙\n丙\n丁\n戊\n己") }, Cell::new("1")];
+        t.rows[1] = vec![Cell::new("2")];
+        let el = Element {
+            id: "t".into(),
+            name: "t".into(),
+            frame: Rect::new(0.0, 0.0, 200.0, 10.0),
+            locked: false,
+            hidden: false,
+            kind: ElementKind::Table(t.clone()),
+        };
+        let (items, report) = layout_table(&book, &el, &t);
+        assert_eq!(report.lines, 6 + 2);
+        let bottom = items
+            .iter()
+            .filter_map(|i| if let FrameItem::Text(r) = i { Some(r.baseline) } else { None })
+            .fold(0.0, f32::max);
+        let outer = items.iter().find_map(|i| match i {
+            FrameItem::Path(PathItem { shape: PathShape::Rect(r), stroke: Some(_), .. }) => Some(*r),
+            _ => None,
+        });
+        assert!(bottom < outer.unwrap().bottom(), "the six lines fit inside the table");
+    }
 }

@@ -263,11 +263,12 @@ fn path_ops(ops: &mut Vec<pp::Op>, path: &PathItem, h: f32) {
     if let Some(fill) = path.fill {
         ops.push(pp::Op::SetFillColor { col: pdf_color(fill) });
     }
-    if let Some((width, color)) = path.stroke {
+    let stroke = path.stroke.filter(|(w, _)| *w > 0.0);
+    if let Some((width, color)) = stroke {
         ops.push(pp::Op::SetOutlineColor { col: pdf_color(color) });
         ops.push(pp::Op::SetOutlineThickness { pt: pp::Pt(width) });
     }
-    let mode = match (path.fill.is_some(), path.stroke.is_some()) {
+    let mode = match (path.fill.is_some(), stroke.is_some()) {
         (true, true) => pp::PaintMode::FillStroke,
         (true, false) => pp::PaintMode::Fill,
         (false, true) => pp::PaintMode::Stroke,

@@ -162,7 +162,7 @@ fn draw_path(pixmap: &mut Pixmap, item: &PathItem, tf: Transform) {
         p.anti_alias = !matches!(item.shape, PathShape::Rects(_));
         pixmap.fill_path(&path, &p, FillRule::Winding, tf, None);
     }
-    if let Some((width, color)) = item.stroke {
+    if let Some((width, color)) = item.stroke.filter(|(w, _)| *w > 0.0) {
         let stroke = Stroke { width, ..Stroke::default() };
         pixmap.stroke_path(&path, &paint(color), &stroke, tf, None);
     }

@@ -137,6 +137,7 @@ pub fn shape_paragraph(book: &FontBook, style: &ParagraphStyle, runs: &[StyledRu
         out.text.push_str(run.text);
         shape_run(book, primary, run, base, &mut out);
     }
+    western_quotes(&mut out);
     adjust_punctuation(style, &mut out.pieces);
     add_glue_and_breaks(style, &mut out);
     for i in 1..out.pieces.len() {
@@ -315,6 +316,31 @@ fn shape_western(
         piece.missing = missing && piece.class != Class::Space;
         out.pieces.push(piece);
         i = j;
+    }
+}
+
+/// Quotes and apostrophes inside Western text (don’t, “Risk”) are Western marks: narrow, no
+/// em box, no line break around them.
+fn western_quotes(out: &mut ShapedParagraph) {
+    let latin = |p: Option<&Piece>| p.is_some_and(|p| p.class == Class::Latin);
+    let western_side = |p: Option<&Piece>| p.is_none_or(|p| matches!(p.class, Class::Latin | Class::Space));
+    for i in 0..out.pieces.len() {
+        if !matches!(out.pieces[i].first, '‘' | '’' | '“' | '”') {
+            continue;
+        }
+        let prev = i.checked_sub(1).and_then(|j| out.pieces.get(j));
+        let next = out.pieces.get(i + 1);
+        if (latin(prev) || latin(next)) && western_side(prev) && western_side(next) {
+            // CJK fonts draw these full width with the ink to one side: keep the inked part.
+            let advance: f32 = out.glyphs[out.pieces[i].glyphs.clone()].iter().map(|g| g.advance).sum();
+            let p = &mut out.pieces[i];
+            let width = advance.min(p.size * 0.4);
+            p.class = Class::Latin;
+            p.ink = if matches!(p.first, '‘' | '“') { Ink::Right } else { Ink::Left };
+            p.natural = width;
+            p.min = width;
+            p.max = width;
+        }
     }
 }
 
