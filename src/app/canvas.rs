@@ -7,7 +7,7 @@ use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Sense, Stroke, Vec2, po
 use super::snap::{Edges, Guides, Snapped, snap_move, snap_resize};
 use super::view::View;
 use super::{EditorApp, Modal};
-use crate::edit::{Command, ZMove, unique_element_id};
+use crate::edit::{Command, unique_element_id};
 use crate::model::{
     Element, ElementKind, ImageElement, ImageFit, Paragraph, Run, Shape, ShapeKind, Story, Stroke as PStroke, Table,
     TextFrame,
@@ -100,7 +100,7 @@ pub fn show(app: &mut EditorApp, ui: &mut egui::Ui) {
     draw_elements(app, &painter, origin, page_index);
     interact(app, &response, origin, page_index, &ctx);
     draw_drag(app, &painter, origin, page_index);
-    draw_rulers(app, &painter, canvas, origin, response.hover_pos());
+    super::rulers::draw(app, &painter, canvas, origin, response.hover_pos(), RULER);
 }
 
 fn handle_scroll_and_zoom(app: &mut EditorApp, response: &egui::Response, origin: Pos2, ctx: &egui::Context) {
@@ -329,7 +329,7 @@ fn interact(app: &mut EditorApp, response: &egui::Response, origin: Pos2, page_i
     }
 }
 
-fn union(rects: &[PRect]) -> Option<PRect> {
+pub(super) fn union(rects: &[PRect]) -> Option<PRect> {
     let first = rects.first()?;
     let (mut l, mut t, mut r, mut b) = (first.x, first.y, first.right(), first.bottom());
     for x in rects {
@@ -575,181 +575,4 @@ fn draw_drag(app: &EditorApp, painter: &Painter, origin: Pos2, page_index: usize
             Stroke::new(1.0, SNAP_COLOR),
         );
     }
-}
-
-/// Rulers in millimetres along the top and left, with the pointer's position marked.
-fn draw_rulers(app: &EditorApp, painter: &Painter, canvas: Rect, origin: Pos2, pointer: Option<Pos2>) {
-    let bg = Color32::from_gray(235);
-    let ink = Color32::from_gray(60);
-    let top = Rect::from_min_max(canvas.min, pos2(canvas.max.x, canvas.min.y + RULER));
-    let left = Rect::from_min_max(canvas.min, pos2(canvas.min.x + RULER, canvas.max.y));
-    painter.rect_filled(top, 0.0, bg);
-    painter.rect_filled(left, 0.0, bg);
-    let v = &app.view;
-    let mm_px = mm_to_pt(1.0) * v.zoom;
-    // Tick spacing: the smallest of 1, 5, 10, 50, 100 mm that is at least 6 px apart.
-    let step = [1.0, 5.0, 10.0, 50.0, 100.0].into_iter().find(|s| s * mm_px >= 6.0).unwrap_or(100.0);
-    let label_every = if step <= 1.0 {
-        10.0
-    } else if step <= 10.0 {
-        50.0
-    } else {
-        100.0
-    };
-    let (x_from, _) = v.to_page(origin, top.min);
-    let (x_to, _) = v.to_page(origin, top.max);
-    let mut mm = (pt_to_mm(x_from) / step).floor() * step;
-    while mm <= pt_to_mm(x_to) {
-        let x = v.to_screen(origin, mm_to_pt(mm), 0.0).x;
-        if x >= top.min.x + RULER {
-            let major = (mm / label_every).round() * label_every == mm;
-            let len = if major { RULER } else { RULER * 0.35 };
-            painter.line_segment([pos2(x, top.max.y - len), pos2(x, top.max.y)], Stroke::new(1.0, ink));
-            if major {
-                painter.text(
-                    pos2(x + 2.0, top.min.y),
-                    Align2::LEFT_TOP,
-                    format!("{mm:.0}"),
-                    FontId::proportional(9.0),
-                    ink,
-                );
-            }
-        }
-        mm += step;
-    }
-    let (_, y_from) = v.to_page(origin, left.min);
-    let (_, y_to) = v.to_page(origin, left.max);
-    let mut mm = (pt_to_mm(y_from) / step).floor() * step;
-    while mm <= pt_to_mm(y_to) {
-        let y = v.to_screen(origin, 0.0, mm_to_pt(mm)).y;
-        if y >= left.min.y + RULER {
-            let major = (mm / label_every).round() * label_every == mm;
-            let len = if major { RULER } else { RULER * 0.35 };
-            painter.line_segment([pos2(left.max.x - len, y), pos2(left.max.x, y)], Stroke::new(1.0, ink));
-            if major {
-                painter.text(
-                    pos2(left.min.x + 1.0, y + 1.0),
-                    Align2::LEFT_TOP,
-                    format!("{mm:.0}"),
-                    FontId::proportional(9.0),
-                    ink,
-                );
-            }
-        }
-        mm += step;
-    }
-    if let Some(p) = pointer {
-        painter.line_segment([pos2(p.x, top.min.y), pos2(p.x, top.max.y)], Stroke::new(1.0, SNAP_COLOR));
-        painter.line_segment([pos2(left.min.x, p.y), pos2(left.max.x, p.y)], Stroke::new(1.0, SNAP_COLOR));
-    }
-    painter.rect_filled(Rect::from_min_size(canvas.min, vec2(RULER, RULER)), 0.0, bg);
-}
-
-/// The Arrange menu: stacking, alignment and distribution of the selection.
-pub fn arrange_menu(app: &mut EditorApp, ui: &mut egui::Ui) {
-    let s = app.strings();
-    let one = app.selection.len() == 1;
-    for (label, to) in [
-        (s.bring_forward, ZMove::Forward),
-        (s.send_backward, ZMove::Backward),
-        (s.bring_to_front, ZMove::Front),
-        (s.send_to_back, ZMove::Back),
-    ] {
-        if ui.add_enabled(one, egui::Button::new(label)).clicked() {
-            app.command(Command::Restack { id: app.selection[0].clone(), to });
-        }
-    }
-    ui.separator();
-    let many = app.selection.len() >= 2;
-    for (label, how) in [
-        (s.align_left, Align::Left),
-        (s.align_hcenter, Align::HCenter),
-        (s.align_right, Align::Right),
-        (s.align_top, Align::Top),
-        (s.align_vcenter, Align::VCenter),
-        (s.align_bottom, Align::Bottom),
-    ] {
-        if ui.add_enabled(many, egui::Button::new(label)).clicked() {
-            align(app, how);
-        }
-    }
-    let three = app.selection.len() >= 3;
-    if ui.add_enabled(three, egui::Button::new(s.distribute_h)).clicked() {
-        distribute(app, true);
-    }
-    if ui.add_enabled(three, egui::Button::new(s.distribute_v)).clicked() {
-        distribute(app, false);
-    }
-}
-
-#[derive(Clone, Copy)]
-enum Align {
-    Left,
-    HCenter,
-    Right,
-    Top,
-    VCenter,
-    Bottom,
-}
-
-fn selected_frames(app: &EditorApp) -> Vec<(String, PRect)> {
-    app.selection
-        .iter()
-        .filter_map(|id| app.doc.element(id).filter(|(_, e)| !e.locked).map(|(_, e)| (id.clone(), e.frame)))
-        .collect()
-}
-
-/// Sets several frames as one undo step.
-fn set_frames(app: &mut EditorApp, frames: Vec<(String, PRect)>) {
-    let key = format!("arrange-{}", app.layout_count + app.pending.len());
-    app.history.close_group();
-    for (id, frame) in frames {
-        app.command_merged(Command::SetFrame { id, frame }, key.clone());
-    }
-}
-
-fn align(app: &mut EditorApp, how: Align) {
-    let frames = selected_frames(app);
-    let rects: Vec<PRect> = frames.iter().map(|(_, r)| *r).collect();
-    let Some(b) = union(&rects) else { return };
-    let moved = frames
-        .into_iter()
-        .map(|(id, mut r)| {
-            match how {
-                Align::Left => r.x = b.x,
-                Align::HCenter => r.x = b.x + (b.w - r.w) / 2.0,
-                Align::Right => r.x = b.right() - r.w,
-                Align::Top => r.y = b.y,
-                Align::VCenter => r.y = b.y + (b.h - r.h) / 2.0,
-                Align::Bottom => r.y = b.bottom() - r.h,
-            }
-            (id, r)
-        })
-        .collect();
-    set_frames(app, moved);
-}
-
-/// Equal gaps between the selected frames, the outermost staying put.
-fn distribute(app: &mut EditorApp, horizontal: bool) {
-    let mut frames = selected_frames(app);
-    if frames.len() < 3 {
-        return;
-    }
-    let key = |r: &PRect| if horizontal { r.x } else { r.y };
-    frames.sort_by(|a, b| key(&a.1).total_cmp(&key(&b.1)));
-    let (first, last) = (frames[0].1, frames[frames.len() - 1].1);
-    let span = if horizontal { last.right() - first.x } else { last.bottom() - first.y };
-    let used: f32 = frames.iter().map(|(_, r)| if horizontal { r.w } else { r.h }).sum();
-    let gap = (span - used) / (frames.len() - 1) as f32;
-    let mut at = if horizontal { first.x } else { first.y };
-    for (_, r) in frames.iter_mut() {
-        if horizontal {
-            r.x = at;
-            at += r.w + gap;
-        } else {
-            r.y = at;
-            at += r.h + gap;
-        }
-    }
-    set_frames(app, frames);
 }

@@ -1,0 +1,303 @@
+//! The window's chrome around the canvas: menu bar, toolbar, status bar, modal dialogs and
+//! keyboard shortcuts.
+
+use super::{AfterPrompt, EditorApp, Modal, Tool, arrange, canvas, clipboard, files, i18n};
+use crate::edit::Command;
+use i18n::Lang;
+
+impl EditorApp {
+    pub(super) fn menu_bar(&mut self, ui: &mut egui::Ui) {
+        let s = self.strings();
+        let ctx = ui.ctx().clone();
+        egui::Panel::top("menu").show(ui, |ui| {
+            egui::MenuBar::new().ui(ui, |ui| {
+                ui.menu_button(s.file, |ui| {
+                    if ui.button(s.new).clicked() {
+                        self.guarded(AfterPrompt::New, &ctx);
+                    }
+                    if ui.button(s.open).clicked() {
+                        self.guarded(AfterPrompt::Open, &ctx);
+                    }
+                    ui.menu_button(s.recent, |ui| {
+                        for p in self.files.recent.clone() {
+                            if ui.button(p.display().to_string()).clicked() {
+                                self.guarded(AfterPrompt::OpenPath(p), &ctx);
+                            }
+                        }
+                    });
+                    ui.separator();
+                    if ui.button(format!("{}  Ctrl+S", s.save)).clicked() {
+                        self.save();
+                    }
+                    if ui.button(s.save_as).clicked() {
+                        self.files.pick_save_as();
+                    }
+                    if ui.button(format!("{}  Ctrl+E", s.export_pdf)).clicked() {
+                        self.files.pick_export();
+                    }
+                    ui.separator();
+                    if ui.button(s.quit).clicked() {
+                        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                    }
+                });
+                ui.menu_button(s.edit, |ui| {
+                    if ui
+                        .add_enabled(self.history.can_undo(), egui::Button::new(format!("{}  Ctrl+Z", s.undo)))
+                        .clicked()
+                    {
+                        self.undo();
+                    }
+                    if ui
+                        .add_enabled(self.history.can_redo(), egui::Button::new(format!("{}  Ctrl+Shift+Z", s.redo)))
+                        .clicked()
+                    {
+                        self.redo();
+                    }
+                    ui.separator();
+                    if ui.button(s.cut).clicked() {
+                        clipboard::copy(self, &ctx, true);
+                    }
+                    if ui.button(s.copy).clicked() {
+                        clipboard::copy(self, &ctx, false);
+                    }
+                    if ui.button(s.duplicate).clicked() {
+                        clipboard::duplicate(self);
+                    }
+                    if ui.button(s.delete).clicked() {
+                        self.delete_selection();
+                    }
+                });
+                ui.menu_button(s.arrange, |ui| arrange::menu(self, ui));
+                ui.menu_button(s.view, |ui| {
+                    if ui.button(format!("{}  Ctrl+=", s.zoom_in)).clicked() {
+                        self.canvas.zoom_request = Some(1.25);
+                    }
+                    if ui.button(format!("{}  Ctrl+-", s.zoom_out)).clicked() {
+                        self.canvas.zoom_request = Some(0.8);
+                    }
+                    if ui.button(format!("{}  Ctrl+0", s.fit_page)).clicked() {
+                        self.fit_pending = true;
+                    }
+                    if ui.button(format!("{}  Ctrl+1", s.actual_size)).clicked() {
+                        self.canvas.actual_size_request = true;
+                    }
+                });
+                ui.menu_button(s.settings, |ui| {
+                    ui.label(s.language);
+                    ui.radio_value(&mut self.lang, Lang::Zh, "简体中文");
+                    ui.radio_value(&mut self.lang, Lang::En, "English");
+                });
+            });
+        });
+    }
+
+    pub(super) fn toolbar(&mut self, ui: &mut egui::Ui) {
+        let s = self.strings();
+        egui::Panel::top("tools").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                for (tool, label) in [
+                    (Tool::Select, s.tool_select),
+                    (Tool::Text, s.tool_text),
+                    (Tool::Table, s.tool_table),
+                    (Tool::Qr, s.tool_qr),
+                    (Tool::Image, s.tool_image),
+                    (Tool::Rule, s.tool_rule),
+                    (Tool::Box, s.tool_box),
+                ] {
+                    if ui.selectable_label(self.tool == tool, label).clicked() {
+                        self.tool = tool;
+                        self.canvas.link_from = None;
+                    }
+                }
+            });
+        });
+    }
+
+    pub(super) fn status_bar(&mut self, ui: &mut egui::Ui) {
+        let s = self.strings();
+        egui::Panel::bottom("status").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(format!("{:.0} %", self.view.zoom * 72.0 / 96.0 * ui.ctx().pixels_per_point() * 100.0));
+                if let Some((x, y)) = self.canvas.pointer_mm {
+                    ui.label(format!("{x:.1}, {y:.1} mm"));
+                }
+                let mut dismiss = None;
+                for (i, m) in self.messages.iter().enumerate() {
+                    let color = if m.error { egui::Color32::from_rgb(200, 30, 30) } else { ui.visuals().text_color() };
+                    ui.colored_label(color, &m.text);
+                    if m.error && ui.small_button(s.dismiss).clicked() {
+                        dismiss = Some(i);
+                    }
+                }
+                if let Some(i) = dismiss {
+                    self.messages.remove(i);
+                }
+            });
+        });
+    }
+
+    pub(super) fn modals(&mut self, ctx: &egui::Context) {
+        let s = self.strings();
+        let Some(modal) = self.modal.clone() else {
+            return;
+        };
+        match modal {
+            Modal::Unsaved(action) => {
+                let mut choice = None;
+                egui::Modal::new(egui::Id::unique("unsaved")).show(ctx, |ui| {
+                    ui.heading(s.unsaved_title);
+                    ui.label(s.unsaved_body);
+                    ui.horizontal(|ui| {
+                        if ui.button(s.save).clicked() {
+                            choice = Some(0);
+                        }
+                        if ui.button(s.discard).clicked() {
+                            choice = Some(1);
+                        }
+                        if ui.button(s.cancel).clicked() {
+                            choice = Some(2);
+                        }
+                    });
+                });
+                match choice {
+                    Some(0) => {
+                        self.modal = None;
+                        self.save();
+                        if !self.dirty {
+                            self.proceed(action, ctx);
+                        }
+                    }
+                    Some(1) => {
+                        self.modal = None;
+                        self.dirty = false;
+                        self.proceed(action, ctx);
+                    }
+                    Some(_) => self.modal = None,
+                    None => {}
+                }
+            }
+            Modal::NewDocument(mut settings) => {
+                let mut done = None;
+                egui::Modal::new(egui::Id::unique("new-doc")).show(ctx, |ui| {
+                    ui.heading(s.new_document);
+                    done = files::new_doc_form(ui, s, &mut settings);
+                });
+                match done {
+                    Some(true) => {
+                        self.modal = None;
+                        self.replace_document(settings.document(), None);
+                    }
+                    Some(false) => self.modal = None,
+                    None => self.modal = Some(Modal::NewDocument(settings)),
+                }
+            }
+            Modal::QrPayload { page, frame, mut text } => {
+                let mut done = None;
+                egui::Modal::new(egui::Id::unique("qr-payload")).show(ctx, |ui| {
+                    ui.label(s.qr_prompt);
+                    let r = ui.add(egui::TextEdit::singleline(&mut text).desired_width(320.0));
+                    r.request_focus();
+                    ui.horizontal(|ui| {
+                        if ui.button(s.ok).clicked()
+                            || (r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)))
+                        {
+                            done = Some(true);
+                        }
+                        if ui.button(s.cancel).clicked() {
+                            done = Some(false);
+                        }
+                    });
+                });
+                match done {
+                    Some(true) if !text.is_empty() => {
+                        self.modal = None;
+                        canvas::add_qr(self, page, frame, text);
+                    }
+                    Some(_) => self.modal = None,
+                    None => self.modal = Some(Modal::QrPayload { page, frame, text }),
+                }
+            }
+        }
+    }
+
+    pub(super) fn shortcuts(&mut self, ctx: &egui::Context) {
+        use egui::{Key, KeyboardShortcut, Modifiers};
+        let cmd = Modifiers::COMMAND;
+        let shift_cmd = Modifiers::COMMAND | Modifiers::SHIFT;
+        let pressed = |m: Modifiers, k: Key| ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(m, k)));
+        if pressed(cmd, Key::S) {
+            self.save();
+        }
+        if pressed(cmd, Key::E) {
+            self.files.pick_export();
+        }
+        if pressed(cmd, Key::O) {
+            self.guarded(AfterPrompt::Open, ctx);
+        }
+        if pressed(cmd, Key::N) {
+            self.guarded(AfterPrompt::New, ctx);
+        }
+        if self.modal.is_some() {
+            return;
+        }
+        // Keys that also mean something in a text field are left to it while it has focus.
+        let typing = ctx.egui_wants_keyboard_input();
+        if pressed(shift_cmd, Key::Z) || pressed(cmd, Key::Y) {
+            self.redo();
+        } else if !typing && pressed(cmd, Key::Z) {
+            self.undo();
+        }
+        if typing {
+            return;
+        }
+        if pressed(cmd, Key::D) {
+            clipboard::duplicate(self);
+        }
+        if pressed(cmd, Key::Equals) || pressed(cmd, Key::Plus) {
+            self.canvas.zoom_request = Some(1.25);
+        }
+        if pressed(cmd, Key::Minus) {
+            self.canvas.zoom_request = Some(0.8);
+        }
+        if pressed(cmd, Key::Num0) {
+            self.fit_pending = true;
+        }
+        if pressed(cmd, Key::Num1) {
+            self.canvas.actual_size_request = true;
+        }
+        // Copy, cut and paste arrive as events.
+        let events = ctx.input(|i| i.events.clone());
+        for e in events {
+            match e {
+                egui::Event::Copy => clipboard::copy(self, ctx, false),
+                egui::Event::Cut => clipboard::copy(self, ctx, true),
+                egui::Event::Paste(text) => clipboard::paste(self, &text),
+                _ => {}
+            }
+        }
+        if ctx.input(|i| i.key_pressed(Key::Delete) || i.key_pressed(Key::Backspace)) {
+            self.delete_selection();
+        }
+        let step = if ctx.input(|i| i.modifiers.shift) { 5.0 } else { 0.5 };
+        let step = crate::units::mm_to_pt(step);
+        let mut nudge = (0.0, 0.0);
+        ctx.input(|i| {
+            if i.key_pressed(Key::ArrowLeft) {
+                nudge.0 -= step;
+            }
+            if i.key_pressed(Key::ArrowRight) {
+                nudge.0 += step;
+            }
+            if i.key_pressed(Key::ArrowUp) {
+                nudge.1 -= step;
+            }
+            if i.key_pressed(Key::ArrowDown) {
+                nudge.1 += step;
+            }
+        });
+        if nudge != (0.0, 0.0) && !self.selection.is_empty() {
+            let ids = self.selection.clone();
+            self.command_merged(Command::Move { ids, dx: nudge.0, dy: nudge.1 }, "nudge".into());
+        }
+    }
+}
