@@ -19,6 +19,28 @@ fn bench(c: &mut Criterion) {
 
     c.bench_function("load sample layout", |b| b.iter(|| io::load(sample()).unwrap()));
     c.bench_function("lay out sample page", |b| b.iter(|| layout::layout_document(&doc, &book, base)));
+    // Composing all the page's text (every story shaped, broken and justified), as `compose` does.
+    let texts: Vec<String> = doc.stories.iter().flat_map(|s| s.paragraphs.iter().map(|p| p.text())).collect();
+    c.bench_function("compose the sample page's text at 13 em", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| {
+                    let req = paiban::compose::ComposeRequest {
+                        text: t.clone(),
+                        family: "Noto Serif SC".into(),
+                        size: 10.5,
+                        width_em: 13.0,
+                        kinsoku: paiban::model::Kinsoku::Strict,
+                        punct: paiban::model::PunctStyle::Full,
+                        vertical: false,
+                        indent_em: 2.0,
+                    };
+                    paiban::compose::compose(&book, &req).lines.len()
+                })
+                .sum::<usize>()
+        })
+    });
     let pages = layout::layout_document(&doc, &book, base);
     c.bench_function("write sample PDF (from layout)", |b| b.iter(|| write_pdf(&pages, &book, &opts).unwrap()));
     c.bench_function("export sample page (fonts, load, layout, PDF)", |b| {

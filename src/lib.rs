@@ -13,6 +13,7 @@
 pub mod app;
 pub mod check;
 pub mod color;
+pub mod compose;
 pub mod edit;
 pub mod fonts;
 pub mod io;

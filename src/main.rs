@@ -1,6 +1,7 @@
 //! The `paiban` command: the editor (no arguments: the sample layout; or a layout file), and
 //! `export`, `check`, `render` for the command line.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -39,6 +40,31 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         page: usize,
     },
+    /// Compose text at a measure, without a layout file, and print the lines as JSON.
+    Compose {
+        /// Font family (or a face's full name), e.g. "Noto Serif SC".
+        #[arg(long, default_value = "Noto Serif SC")]
+        font: String,
+        /// Size in points.
+        #[arg(long, default_value_t = 10.5)]
+        size: f32,
+        /// The measure in em.
+        #[arg(long)]
+        width_em: f32,
+        /// 禁则 level: none, basic, gb or strict.
+        #[arg(long, default_value = "basic")]
+        kinsoku: String,
+        /// Punctuation style: full (全角), kaiming (开明) or half (半角).
+        #[arg(long, default_value = "full")]
+        punct: String,
+        /// Set vertically (竖排).
+        #[arg(long)]
+        vertical: bool,
+        /// First-line indent in em.
+        #[arg(long, default_value_t = 0.0)]
+        indent: f32,
+        text: String,
+    },
 }
 
 fn main() -> ExitCode {
@@ -47,6 +73,9 @@ fn main() -> ExitCode {
         Some(Command::Export { layout, output }) => export(&layout, &output),
         Some(Command::Check { layout }) => check_layout(&layout),
         Some(Command::Render { layout, output, dpi, page }) => render_png(&layout, &output, dpi, page),
+        Some(Command::Compose { font, size, width_em, kinsoku, punct, vertical, indent, text }) => {
+            compose(font, size, width_em, &kinsoku, &punct, vertical, indent, text)
+        }
         None => {
             return match paiban::app::run(cli.file) {
                 Ok(()) => ExitCode::SUCCESS,
@@ -90,7 +119,7 @@ fn export(path: &Path, output: &Path) -> Result<ExitCode> {
 fn check_layout(path: &Path) -> Result<ExitCode> {
     let (_doc, _book, pages) = laid_out(path)?;
     let pre = check::preflight(&pages);
-    print!("{}", check::describe(&pages, &pre));
+    let _ = write!(std::io::stdout(), "{}", check::describe(&pages, &pre));
     Ok(if pre.is_clean() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
@@ -102,5 +131,46 @@ fn render_png(path: &Path, output: &Path, dpi: f32, page: usize) -> Result<ExitC
         .with_context(|| format!("the layout has {} page(s); there is no page {page}", pages.len()))?;
     let png = render::png::render_png(frame, &book, dpi)?;
     io::write_atomically(output, &png).with_context(|| format!("writing {}", output.display()))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn compose(
+    family: String,
+    size: f32,
+    width_em: f32,
+    kinsoku: &str,
+    punct: &str,
+    vertical: bool,
+    indent_em: f32,
+    text: String,
+) -> Result<ExitCode> {
+    use paiban::model::{Kinsoku, PunctStyle};
+    anyhow::ensure!(size > 0.0 && size <= 1000.0, "--size must be between 0 and 1000 pt");
+    anyhow::ensure!((1.0..=1000.0).contains(&width_em), "--width-em must be between 1 and 1000");
+    let kinsoku = match kinsoku {
+        "none" => Kinsoku::None,
+        "basic" => Kinsoku::Basic,
+        "gb" => Kinsoku::Gb,
+        "strict" => Kinsoku::Strict,
+        other => anyhow::bail!("unknown --kinsoku {other:?} (none, basic, gb, strict)"),
+    };
+    let punct = match punct {
+        "full" => PunctStyle::Full,
+        "kaiming" => PunctStyle::Kaiming,
+        "half" => PunctStyle::Half,
+        other => anyhow::bail!("unknown --punct {other:?} (full, kaiming, half)"),
+    };
+    let book = FontBook::bundled().context("loading fonts")?;
+    anyhow::ensure!(
+        book.find(&family, false).is_some(),
+        "no font family {family:?}; have: {}",
+        book.families().join(", ")
+    );
+    anyhow::ensure!((0.0..width_em).contains(&indent_em), "--indent must be at least 0 and less than --width-em");
+    let req = paiban::compose::ComposeRequest { text, family, size, width_em, kinsoku, punct, vertical, indent_em };
+    let composed = paiban::compose::compose(&book, &req);
+    // A closed pipe (e.g. `| head`) is not an error worth a panic.
+    let _ = writeln!(std::io::stdout(), "{}", serde_json::to_string_pretty(&composed)?);
     Ok(ExitCode::SUCCESS)
 }

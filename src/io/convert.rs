@@ -35,7 +35,7 @@ fn positive(path: &str, v: f32, max: f32, what: &str) -> Result<f32> {
 }
 
 pub fn to_model(file: LayoutFile) -> Result<Document> {
-    let mut styles = StyleSheet::default();
+    let mut styles = StyleSheet { defaults: style_props("defaults", &file.defaults)?, ..Default::default() };
     for (name, style) in &file.styles {
         let path = format!("styles.{name}");
         if let Some(base) = &style.based_on
@@ -194,6 +194,9 @@ fn element_kind(path: &str, kind: FileKind) -> Result<ElementKind> {
                 fill: t.fill.map(|c| c.0),
                 stroke: stroke(&format!("{path}.stroke"), t.stroke)?,
                 column_rule: stroke(&format!("{path}.column_rule"), t.column_rule)?,
+                vertical: t.vertical,
+                balance: t.balance,
+                grid: t.grid,
             }
             .into()
         }
@@ -387,6 +390,7 @@ fn style_props(path: &str, p: &FileStyleProps) -> Result<StyleProps> {
             FilePunct::Half => PunctStyle::Half,
         }),
         han_latin_space: em("han_latin_space", p.han_latin_space)?,
+        hanging: p.hanging,
     })
 }
 
@@ -431,6 +435,7 @@ pub fn from_model(doc: &Document) -> LayoutFile {
     LayoutFile {
         format: super::FORMAT_VERSION,
         title: doc.title.clone(),
+        defaults: file_props(&doc.styles.defaults),
         styles: doc
             .styles
             .paragraph
@@ -491,6 +496,9 @@ fn file_element(e: &Element) -> FileElement {
                 fill: t.fill.map(FileColor),
                 stroke: t.stroke.map(file_stroke),
                 column_rule: t.column_rule.map(file_stroke),
+                vertical: t.vertical,
+                balance: t.balance,
+                grid: t.grid,
             }),
             ElementKind::Table(t) => FileKind::Table(file_table(t)),
             ElementKind::Qr(q) => FileKind::Qr(FileQr {
@@ -606,6 +614,7 @@ fn file_props(p: &StyleProps) -> FileStyleProps {
             PunctStyle::Half => FilePunct::Half,
         }),
         han_latin_space: p.han_latin_space,
+        hanging: p.hanging,
     }
 }
 

@@ -6,6 +6,10 @@ use serde::{Deserialize, Serialize};
 
 use super::value::{FileColor, FontSize};
 
+fn is_default_props(p: &FileStyleProps) -> bool {
+    serde_json::to_value(p).is_ok_and(|v| v.as_object().is_some_and(|m| m.is_empty()))
+}
+
 fn is_false(b: &bool) -> bool {
     !*b
 }
@@ -22,6 +26,9 @@ pub struct LayoutFile {
     pub format: u32,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub title: String,
+    /// Composition and type defaults for every paragraph.
+    #[serde(default, skip_serializing_if = "is_default_props")]
+    pub defaults: FileStyleProps,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub styles: BTreeMap<String, FileStyle>,
     pub pages: Vec<FilePage>,
@@ -68,6 +75,8 @@ pub struct FileStyleProps {
     /// Han–Latin space in em (0: off).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub han_latin_space: Option<f32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hanging: Option<bool>,
 }
 
 #[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq)]
@@ -181,6 +190,12 @@ pub struct FileText {
     pub stroke: Option<FileStroke>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub column_rule: Option<FileStroke>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub vertical: bool,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub balance: bool,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub grid: bool,
 }
 
 #[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq)]

@@ -16,6 +16,27 @@ pub struct PageFrame {
     pub items: Vec<FrameItem>,
     /// One report per element that lays out text (and per image).
     pub reports: Vec<ElementReport>,
+    /// Every line set in a text frame, with its measure (for composition checks and copyfit).
+    pub lines: Vec<LineInfo>,
+}
+
+/// Where a line of a text frame was set: its boxes' extent, the measure, how it was aligned.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LineInfo {
+    pub element: String,
+    pub line: u32,
+    pub baseline: f32,
+    /// Left edge of the first box and right edge of the last, pt.
+    pub left: f32,
+    pub right: f32,
+    /// The measure's edges (column less indent).
+    pub measure_left: f32,
+    pub measure_right: f32,
+    /// Set justified (spread to the measure).
+    pub justified: bool,
+    /// The last line of its paragraph.
+    pub paragraph_end: bool,
+    pub text: String,
 }
 
 #[derive(Clone, Debug)]
@@ -59,6 +80,12 @@ pub struct PlacedGlyph {
     pub advance: f32,
     /// The characters this glyph stands for ("" for further glyphs of one cluster).
     pub text: String,
+    /// The composition box this glyph's character occupies: left edge and width in pt (the
+    /// engine's width, e.g. ½ em for a trimmed mark; 0 for further glyphs of one cluster).
+    pub box_x: f32,
+    pub box_w: f32,
+    /// Turned 90° clockwise (Western text in a vertical line).
+    pub rotated: bool,
 }
 
 /// One set line of text as it appears on the page.
@@ -145,6 +172,10 @@ pub struct ElementReport {
     pub lines: usize,
     /// Characters of the story left over after this (last) frame: 超 N 字.
     pub overset_chars: usize,
+    /// How many more body characters this frame could take: 差 N 字 (copyfit).
+    pub short_chars: usize,
+    /// The story flowing through this frame.
+    pub story: Option<String>,
     /// Characters no font could show.
     pub missing_glyphs: Vec<char>,
     /// Font families asked for and not found (a fallback was used).

@@ -39,12 +39,14 @@ pub fn layout_document(doc: &Document, book: &FontBook, base_dir: &Path) -> Vec<
                         }
                         let text = framed.remove(&el.id).unwrap_or_else(|| FramedText {
                             runs: Vec::new(),
+                            lines: Vec::new(),
                             report: ElementReport { element: el.id.clone(), kind: "text", ..Default::default() },
                         });
                         if let Some(rule) = t.column_rule {
                             out.items.extend(column_rules(el.frame.inset(t.inset), t.columns, t.column_gap, rule));
                         }
                         out.items.extend(text.runs.into_iter().map(FrameItem::Text));
+                        out.lines.extend(text.lines);
                         out.reports.push(text.report);
                     }
                     ElementKind::Table(t) => {
@@ -110,6 +112,17 @@ pub fn layout_document(doc: &Document, book: &FontBook, base_dir: &Path) -> Vec<
         .collect()
 }
 
+/// The body grid a frame sets on: the page's baseline grid, else the story's body paragraph
+/// (its first paragraph in the 正文 style, or its last paragraph).
+fn body_grid(doc: &Document, story: &crate::model::Story, frame: &str) -> (f32, f32) {
+    if let Some(grid) = doc.element(frame).and_then(|(p, _)| doc.pages[p].baseline) {
+        return (grid.font_size, grid.line_pitch);
+    }
+    let body = story.paragraphs.iter().find(|p| p.style.as_deref() == Some("正文")).or(story.paragraphs.last());
+    let style = body.map(|p| doc.styles.resolve(p.style.as_deref(), &p.overrides)).unwrap_or_default();
+    (style.size, style.leading)
+}
+
 /// Rules down the middle of the gaps between a frame's columns.
 fn column_rules(area: crate::units::Rect, columns: u32, gap: f32, rule: crate::model::Stroke) -> Vec<FrameItem> {
     let n = columns.max(1) as f32;
@@ -138,6 +151,9 @@ fn flow_all_stories(doc: &Document, book: &FontBook) -> HashMap<String, FramedTe
                 match &el.kind {
                     ElementKind::Text(t) => Some(FlowFrame {
                         element: id.clone(),
+                        vertical: t.vertical,
+                        balance: t.balance,
+                        grid: t.grid.then(|| body_grid(doc, story, id)),
                         area: el.frame.inset(t.inset),
                         columns: t.columns,
                         column_gap: t.column_gap,
@@ -150,7 +166,8 @@ fn flow_all_stories(doc: &Document, book: &FontBook) -> HashMap<String, FramedTe
         if frames.is_empty() {
             continue;
         }
-        for framed in flow_story(book, &doc.styles, &story.paragraphs, &frames) {
+        for mut framed in flow_story(book, &doc.styles, &story.paragraphs, &frames) {
+            framed.report.story = Some(story.id.clone());
             out.insert(framed.report.element.clone(), framed);
         }
     }

@@ -128,6 +128,13 @@ pub struct TextFrame {
     pub stroke: Option<Stroke>,
     /// A rule down the middle of each gap between columns (栏线).
     pub column_rule: Option<Stroke>,
+    /// Vertical text (竖排, rule 24): lines top to bottom, set right to left.
+    pub vertical: bool,
+    /// Balance the columns of the frame where the story ends (rule 10).
+    pub balance: bool,
+    /// Set on the body's line grid (rules 2, 6, 7): lines at whole body lines, Han characters
+    /// back on the em grid after Western runs.
+    pub grid: bool,
 }
 
 impl Default for TextFrame {
@@ -140,6 +147,9 @@ impl Default for TextFrame {
             fill: None,
             stroke: None,
             column_rule: None,
+            vertical: false,
+            balance: false,
+            grid: false,
         }
     }
 }

@@ -56,6 +56,8 @@ pub struct StyleProps {
     pub punct: Option<PunctStyle>,
     /// Han–Latin spacing in em (0 turns it off).
     pub han_latin_space: Option<f32>,
+    /// Hanging punctuation (rule 18): 、，。 may hang past the line's end.
+    pub hanging: Option<bool>,
 }
 
 impl StyleProps {
@@ -74,6 +76,7 @@ impl StyleProps {
             kinsoku: over.kinsoku.or(self.kinsoku),
             punct: over.punct.or(self.punct),
             han_latin_space: over.han_latin_space.or(self.han_latin_space),
+            hanging: over.hanging.or(self.hanging),
         }
     }
 }
@@ -93,6 +96,7 @@ pub struct ParagraphStyle {
     pub kinsoku: Kinsoku,
     pub punct: PunctStyle,
     pub han_latin_space: f32,
+    pub hanging: bool,
     /// Whether an opening bracket at a line's start loses its blank half (rule 17 allows it;
     /// off keeps the left edge's ink clear of the gutter).
     pub trim_line_start: bool,
@@ -114,6 +118,7 @@ impl Default for ParagraphStyle {
             kinsoku: Kinsoku::Basic,
             punct: PunctStyle::Full,
             han_latin_space: 0.25,
+            hanging: false,
             trim_line_start: false,
         }
     }
@@ -138,6 +143,7 @@ impl ParagraphStyle {
             kinsoku: props.kinsoku.unwrap_or(self.kinsoku),
             punct: props.punct.unwrap_or(self.punct),
             han_latin_space: props.han_latin_space.unwrap_or(self.han_latin_space),
+            hanging: props.hanging.unwrap_or(self.hanging),
             trim_line_start: self.trim_line_start,
         }
     }
@@ -162,6 +168,8 @@ pub struct NamedStyle {
 /// The document's named paragraph styles.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct StyleSheet {
+    /// The document's defaults, under every paragraph style.
+    pub defaults: StyleProps,
     pub paragraph: BTreeMap<String, NamedStyle>,
 }
 
@@ -182,7 +190,7 @@ impl StyleSheet {
                 None => break,
             }
         }
-        let mut style = ParagraphStyle::default();
+        let mut style = ParagraphStyle::default().apply(&self.defaults);
         for (_, props) in chain.iter().rev() {
             style = style.apply(props);
         }

@@ -231,7 +231,9 @@ fn text_ops(ops: &mut Vec<pp::Op>, run: &GlyphRun, font: &EmbeddedFont, page_h: 
     ops.push(pp::Op::SetFont { font: pp::PdfFontHandle::External(font.id.clone()), size: pp::Pt(run.size) });
     for g in &run.glyphs {
         let y = page_h - run.baseline + g.dy;
-        let matrix = if (g.scale_x - 1.0).abs() < 1e-4 {
+        let matrix = if g.rotated {
+            pp::TextMatrix::Raw([0.0, -g.scale_x, 1.0, 0.0, g.x, y])
+        } else if (g.scale_x - 1.0).abs() < 1e-4 {
             pp::TextMatrix::Translate(pp::Pt(g.x), pp::Pt(y))
         } else {
             pp::TextMatrix::Raw([g.scale_x, 0.0, 0.0, 1.0, g.x, y])

@@ -55,8 +55,11 @@ pub fn render_region(
     for item in &page.items {
         match item {
             FrameItem::Text(run) => {
-                let top = run.baseline - run.size * 1.2;
-                let bottom = run.baseline + run.size * 0.5;
+                // A run's extent: its baseline band, or for vertical runs its glyphs' offsets.
+                let (lo, hi) =
+                    run.glyphs.iter().fold((f32::MAX, f32::MIN), |(lo, hi), g| (lo.min(-g.dy), hi.max(-g.dy)));
+                let top = run.baseline + lo.min(0.0) - run.size * 1.2;
+                let bottom = run.baseline + hi.max(0.0) + run.size * 0.5;
                 if bottom < view.y || top > view.bottom() {
                     continue;
                 }
@@ -127,7 +130,14 @@ fn draw_run(
         let outline = cache.entry((run.font, g.id)).or_insert_with(|| glyph_outline(book, run.font, g.id));
         let Some(path) = outline else { continue };
         // Font units (y up) → page points (y down) → pixels.
-        let tf = Transform::from_row(s * g.scale_x, 0.0, 0.0, -s, g.x, run.baseline - g.dy).post_concat(page_tf);
+        let (x, y) = (g.x, run.baseline - g.dy);
+        let tf = if g.rotated {
+            // Turned 90° clockwise: the glyph's baseline runs down the page, its top faces right.
+            Transform::from_row(0.0, s * g.scale_x, s, 0.0, x, y)
+        } else {
+            Transform::from_row(s * g.scale_x, 0.0, 0.0, -s, x, y)
+        }
+        .post_concat(page_tf);
         pixmap.fill_path(path, &paint, FillRule::Winding, tf, None);
     }
 }

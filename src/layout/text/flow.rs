@@ -4,10 +4,10 @@
 //! thread through frames of different widths. The result is glyph runs in page coordinates and
 //! a report per frame (lines, overset characters, missing glyphs).
 
-use super::line::{SetLine, break_line, set_line};
+use super::line::{SetLine, avoid_orphan, break_line, set_line};
 use super::shape::{Break, Piece, ShapedParagraph};
 use crate::fonts::FontBook;
-use crate::layout::frame::{ElementReport, GlyphRun, PlacedGlyph};
+use crate::layout::frame::{ElementReport, GlyphRun, LineInfo, PlacedGlyph};
 use crate::layout::text::class::Ink;
 use crate::model::{Align, Paragraph, StyleSheet, VAlign};
 use crate::units::Rect;
@@ -19,6 +19,12 @@ pub const EM_DESCENT: f32 = 0.12;
 /// A text frame as the flow sees it.
 pub struct FlowFrame {
     pub element: String,
+    /// Vertical text: lines top to bottom, right to left; one column.
+    pub vertical: bool,
+    /// Balance the columns if the story ends here (rule 10).
+    pub balance: bool,
+    /// The body line grid (body size, line pitch) lines snap to (rules 2, 6, 7).
+    pub grid: Option<(f32, f32)>,
     /// The text area (frame less inset).
     pub area: Rect,
     pub columns: u32,
@@ -28,6 +34,9 @@ pub struct FlowFrame {
 
 impl FlowFrame {
     pub fn column_rects(&self) -> Vec<Rect> {
+        if self.vertical {
+            return vec![self.area];
+        }
         let n = self.columns.max(1) as f32;
         let w = ((self.area.w - self.column_gap * (n - 1.0)) / n).max(0.0);
         (0..self.columns.max(1))
@@ -40,43 +49,80 @@ impl FlowFrame {
 #[derive(Debug, Default)]
 pub struct FramedText {
     pub runs: Vec<GlyphRun>,
+    pub lines: Vec<LineInfo>,
     pub report: ElementReport,
 }
 
 struct Cursor {
     frame: usize,
     column: usize,
-    /// Baseline of the last line set in this column (None: column empty).
+    /// Lines set in the current column.
+    lines_here: usize,
+    /// How far into the column the last line's baseline lies (None: column empty).
     last_baseline: Option<f32>,
-    /// Bottom of the last line's em box.
+    /// How far into the column the last line's em box reaches.
     last_bottom: f32,
 }
 
-/// Flows `paragraphs` through `frames`; returns one `FramedText` per frame.
+/// Flows `paragraphs` through `frames`; returns one `FramedText` per frame. Where the story
+/// ends in a frame that balances its columns, it is flowed again with fewer lines per column.
 pub fn flow_story(
     book: &FontBook,
     styles: &StyleSheet,
     paragraphs: &[Paragraph],
     frames: &[FlowFrame],
 ) -> Vec<FramedText> {
+    let first = flow_with_caps(book, styles, paragraphs, frames, &vec![None; frames.len()]);
+    let Some((f, frame)) = frames.iter().enumerate().rev().find(|(f, _)| first[*f].report.lines > 0) else {
+        return first;
+    };
+    let ncols = frame.column_rects().len();
+    if !frame.balance || ncols < 2 || first.iter().any(|t| t.report.overset_chars > 0) {
+        return first;
+    }
+    let lines = first[f].report.lines;
+    let mut caps = vec![None; frames.len()];
+    for cap in lines.div_ceil(ncols)..lines {
+        caps[f] = Some(cap);
+        let balanced = flow_with_caps(book, styles, paragraphs, frames, &caps);
+        if balanced.iter().all(|t| t.report.overset_chars == 0) {
+            return balanced;
+        }
+    }
+    first
+}
+
+fn flow_with_caps(
+    book: &FontBook,
+    styles: &StyleSheet,
+    paragraphs: &[Paragraph],
+    frames: &[FlowFrame],
+    caps: &[Option<usize>],
+) -> Vec<FramedText> {
     let mut out: Vec<FramedText> = frames
         .iter()
         .map(|f| FramedText {
             runs: Vec::new(),
+            lines: Vec::new(),
             report: ElementReport { element: f.element.clone(), kind: "text", ..Default::default() },
         })
         .collect();
     let columns: Vec<Vec<Rect>> = frames.iter().map(|f| f.column_rects()).collect();
     // Per frame, per column: the runs set there (for vertical alignment afterwards).
     let mut column_runs: Vec<Vec<Vec<GlyphRun>>> = columns.iter().map(|c| vec![Vec::new(); c.len()]).collect();
-    let mut cur = Cursor { frame: 0, column: 0, last_baseline: None, last_bottom: 0.0 };
+    let mut column_lines: Vec<Vec<Vec<LineInfo>>> = columns.iter().map(|c| vec![Vec::new(); c.len()]).collect();
+    let mut cur = Cursor { frame: 0, column: 0, lines_here: 0, last_baseline: None, last_bottom: 0.0 };
     let mut overset = 0usize;
     let mut prev_space_after = 0.0;
     let mut missing: Vec<char> = Vec::new();
     let mut missing_fonts: Vec<String> = Vec::new();
+    // The body size and pitch of the last paragraph (copyfit of the empty lines after it).
+    let (mut body_size, mut body_pitch) = (10.5f32, 15.75f32);
 
     for para in paragraphs {
-        let (style, shaped) = super::shape_model_paragraph(book, styles, para);
+        let vertical = frames.first().is_some_and(|f| f.vertical);
+        let grid_em = frames.first().and_then(|f| f.grid).map(|(body, _)| body);
+        let (style, shaped) = super::shape_model_paragraph(book, styles, para, vertical, grid_em);
         for c in &shaped.missing {
             if !missing.contains(c) {
                 missing.push(*c);
@@ -101,35 +147,71 @@ pub fn flow_story(
                 break;
             }
             let col = columns[cur.frame][cur.column];
-            let indent = if first_line { (style.indent * style.size).clamp(0.0, col.w / 2.0) } else { 0.0 };
-            let measure = (col.w - indent).max(style.size);
-            let end = if n == 0 { 0 } else { break_line(&shaped, start, measure) };
+            let vertical = frames[cur.frame].vertical;
+            // Along the line (measure) and across lines (depth): swapped for vertical text.
+            let (extent, depth) = if vertical { (col.h, col.w) } else { (col.w, col.h) };
+            let indent = if first_line { (style.indent * style.size).clamp(0.0, extent / 2.0) } else { 0.0 };
+            let measure = (extent - indent).max(style.size);
+            let end =
+                if n == 0 { 0 } else { avoid_orphan(&shaped, start, break_line(&shaped, start, measure), extent) };
             let size = line_size(&shaped, start, end, style.size);
             let pitch = style.leading * (size / style.size).max(1.0);
-            let baseline = match cur.last_baseline {
-                None => col.y + EM_ASCENT * size,
+            // How far into the column the line's baseline (its centre, in vertical text) lies.
+            let (lead_in, lead_out) =
+                if vertical { (size / 2.0, size / 2.0) } else { (EM_ASCENT * size, EM_DESCENT * size) };
+            let mut offset = match cur.last_baseline {
+                None => lead_in,
                 Some(b) => {
                     let gap = if first_line { prev_space_after + style.space_before } else { 0.0 };
                     b + pitch + gap
                 }
             };
-            let bottom = baseline + EM_DESCENT * size;
-            if bottom > col.bottom() + 0.01 {
+            // On a line grid every line sits on a whole body line (headings take several).
+            if let Some((body, grid)) = frames[cur.frame].grid.filter(|_| !vertical) {
+                let origin = EM_ASCENT * body;
+                offset = origin + ((offset - origin) / grid - 0.001).ceil().max(0.0) * grid;
+            }
+            let full = caps[cur.frame].is_some_and(|cap| cur.lines_here >= cap);
+            if full || offset + lead_out > depth + 0.01 {
                 // The line goes to the next column (re-broken at that column's measure).
                 advance_column(&mut cur, &columns);
                 continue;
             }
             let last = end >= n || shaped.pieces[end].break_before == Break::Forced;
             let align = if last && style.align == Align::Justify { Align::Left } else { style.align };
+            let baseline = if vertical { col.right() - offset } else { col.y + offset };
             if n > 0 {
                 let line = set_line(&shaped, start, end, measure, align, last);
+                if last {
+                    // Copyfit: the unused end of a paragraph's last line is room for more copy.
+                    let free = (line.measure - (line.right - line.xs.first().copied().unwrap_or(0.0))).max(0.0);
+                    out[cur.frame].report.short_chars += (free / style.size + 0.01).floor() as usize;
+                }
                 let line_no = out[cur.frame].report.lines as u32;
-                let runs = place_line(&shaped, &line, col.x + indent, baseline, &frames[cur.frame].element, line_no);
+                let element = &frames[cur.frame].element;
+                let (runs, x0) = if vertical {
+                    (place_line_vertical(&shaped, &line, baseline, col.y + indent, element, line_no), col.y + indent)
+                } else {
+                    (place_line(&shaped, &line, col.x + indent, baseline, element, line_no), col.x + indent)
+                };
                 column_runs[cur.frame][cur.column].extend(runs);
+                column_lines[cur.frame][cur.column].push(LineInfo {
+                    element: element.clone(),
+                    line: line_no,
+                    baseline,
+                    left: x0 + line.xs.first().copied().unwrap_or(0.0),
+                    right: x0 + line.right,
+                    measure_left: x0,
+                    measure_right: x0 + measure,
+                    justified: matches!(align, Align::Justify | Align::Distribute),
+                    paragraph_end: last,
+                    text: line_text(&shaped, &line),
+                });
             }
             out[cur.frame].report.lines += 1;
-            cur.last_baseline = Some(baseline);
-            cur.last_bottom = bottom;
+            cur.lines_here += 1;
+            cur.last_baseline = Some(offset);
+            cur.last_bottom = offset + lead_out;
             first_line = false;
             start = end;
             if start >= n {
@@ -137,14 +219,23 @@ pub fn flow_story(
             }
         }
         prev_space_after = style.space_after;
+        body_size = style.size;
+        body_pitch = style.leading.max(style.size);
+    }
+    if overset == 0 {
+        copyfit_short(&mut out, &columns, &cur, body_size, body_pitch);
     }
 
     for (f, frame) in frames.iter().enumerate() {
         for (c, runs) in column_runs[f].iter_mut().enumerate() {
-            let shift = valign_shift(frame.valign, &columns[f][c], runs);
+            let shift = if frame.vertical { 0.0 } else { valign_shift(frame.valign, &columns[f][c], runs) };
             for mut r in runs.drain(..) {
                 r.baseline += shift;
                 out[f].runs.push(r);
+            }
+            for mut l in column_lines[f][c].drain(..) {
+                l.baseline += shift;
+                out[f].lines.push(l);
             }
         }
     }
@@ -156,7 +247,33 @@ pub fn flow_story(
     out
 }
 
+/// 差 N 字: body characters that still fit, frame by frame — added to the unused ends of
+/// paragraphs already counted: the free lines of the column where the text ends, and every
+/// column after it.
+fn copyfit_short(out: &mut [FramedText], columns: &[Vec<Rect>], cur: &Cursor, em: f32, pitch: f32) {
+    let per_line = |col: &Rect| (col.w / em + 0.01).floor() as usize;
+    let lines_in =
+        |height: f32| if height + 0.01 < em { 0 } else { ((height - em) / pitch + 0.01).floor() as usize + 1 };
+    for (f, cols) in columns.iter().enumerate().skip(cur.frame) {
+        let mut short = out[f].report.short_chars;
+        for (c, col) in cols.iter().enumerate() {
+            if f == cur.frame && c < cur.column {
+                continue;
+            }
+            short += if f == cur.frame && c == cur.column && cur.last_baseline.is_some() {
+                let below = col.h - cur.last_bottom;
+                let free_lines = ((below + 0.01) / pitch).floor() as usize;
+                free_lines * per_line(col)
+            } else {
+                lines_in(col.h) * per_line(col)
+            };
+        }
+        out[f].report.short_chars = short;
+    }
+}
+
 fn advance_column(cur: &mut Cursor, columns: &[Vec<Rect>]) {
+    cur.lines_here = 0;
     cur.column += 1;
     if cur.column >= columns[cur.frame].len() {
         cur.column = 0;
@@ -235,6 +352,78 @@ pub fn place_line(
                 scale_x: glyph.scale_x,
                 advance: glyph.advance,
                 text: if g == 0 { p.text[piece.text.clone()].to_string() } else { String::new() },
+                box_x,
+                box_w: if g == 0 { box_w } else { 0.0 },
+                rotated: false,
+            });
+        }
+    }
+    runs
+}
+
+/// Turns a set vertical line into glyph runs: the line's centre at `x_center`, its start at
+/// `y0`. CJK glyphs stand upright in their em boxes, Western ones turn 90° clockwise, 縦中横
+/// digits sit side by side in one em. Runs carry `y0` as baseline; each glyph's `dy` places it.
+pub fn place_line_vertical(
+    p: &ShapedParagraph,
+    line: &SetLine,
+    x_center: f32,
+    y0: f32,
+    element: &str,
+    line_no: u32,
+) -> Vec<GlyphRun> {
+    let mut runs: Vec<GlyphRun> = Vec::new();
+    for (i, piece) in p.pieces[line.start..line.end].iter().enumerate() {
+        if piece.is_space() {
+            continue;
+        }
+        let (box_y, box_h, em) = (y0 + line.xs[i], line.ws[i], piece.size);
+        let same = runs
+            .last()
+            .is_some_and(|r: &GlyphRun| r.font == piece.font && r.size == piece.size && r.color == piece.color);
+        if !same {
+            runs.push(GlyphRun {
+                font: piece.font,
+                size: piece.size,
+                color: piece.color,
+                baseline: y0,
+                glyphs: Vec::new(),
+                element: element.to_string(),
+                line: line_no,
+            });
+        }
+        let Some(run) = runs.last_mut() else { continue };
+        let glyphs = &p.glyphs[piece.glyphs.clone()];
+        let tcy_scale = if piece.tcy {
+            let total: f32 = glyphs.iter().map(|g| g.advance).sum();
+            (0.95 * em / total.max(0.01)).min(1.0)
+        } else {
+            1.0
+        };
+        let tcy_width: f32 = glyphs.iter().map(|g| g.advance).sum::<f32>() * tcy_scale;
+        for (g, glyph) in glyphs.iter().enumerate() {
+            let (x, y, scale_x, rotated) = if piece.rotated {
+                (x_center - 0.3 * em, box_y + glyph.dx, glyph.scale_x, true)
+            } else if piece.tcy {
+                (x_center - tcy_width / 2.0 + glyph.dx * tcy_scale, box_y + EM_ASCENT * em, tcy_scale, false)
+            } else {
+                let top = match piece.ink {
+                    Ink::Right => box_y + box_h - em,
+                    Ink::Center => box_y + (box_h - em) / 2.0,
+                    _ => box_y,
+                };
+                (x_center - glyph.advance * glyph.scale_x / 2.0, top + EM_ASCENT * em, glyph.scale_x, false)
+            };
+            run.glyphs.push(PlacedGlyph {
+                id: glyph.id,
+                x,
+                dy: y0 - y,
+                scale_x,
+                advance: glyph.advance,
+                text: if g == 0 { p.text[piece.text.clone()].to_string() } else { String::new() },
+                box_x: box_y,
+                box_w: if g == 0 { box_h } else { 0.0 },
+                rotated,
             });
         }
     }

@@ -92,7 +92,8 @@ pub fn break_line(para: &ShapedParagraph, start: usize, measure: f32) -> usize {
         while end_after_spaces < n && pieces[end_after_spaces].is_space() {
             end_after_spaces += 1;
         }
-        let fits_nat = nat - tail_trim <= measure + EPS;
+        let hangs = para.hanging && p.may_hang() && k > start;
+        let fits_nat = nat - tail_trim <= measure + EPS || (hangs && nat - w_nat <= measure + EPS);
         let fits_min = min <= measure + EPS;
         if fits_nat {
             any_nat_end = end_after_spaces;
@@ -134,6 +135,9 @@ pub fn break_line(para: &ShapedParagraph, start: usize, measure: f32) -> usize {
 
 /// Sets pieces `start..end` to `measure`: shrink by priority, stretch, align.
 pub fn set_line(para: &ShapedParagraph, start: usize, end: usize, measure: f32, align: Align, last: bool) -> SetLine {
+    if let Some(line) = set_hanging_line(para, start, end, measure, align, last) {
+        return line;
+    }
     let pieces = &para.pieces;
     let (mut ws, mut gs) = line_boxes(para, start, end, false);
     let (min_ws, min_gs) = line_boxes(para, start, end, true);
@@ -234,6 +238,57 @@ pub fn set_line(para: &ShapedParagraph, start: usize, end: usize, measure: f32, 
     SetLine { start, end, xs, ws, measure, right: used + shift }
 }
 
+/// A line whose last mark hangs (rule 18): the rest is set to the measure, the mark after it.
+fn set_hanging_line(
+    para: &ShapedParagraph,
+    start: usize,
+    end: usize,
+    measure: f32,
+    align: Align,
+    last: bool,
+) -> Option<SetLine> {
+    if !para.hanging || end <= start + 1 {
+        return None;
+    }
+    let k = (start..end).rev().find(|&k| !para.pieces[k].is_space())?;
+    let mark = &para.pieces[k];
+    if !mark.may_hang() || k == start {
+        return None;
+    }
+    let (ws, gs) = line_boxes(para, start, end, false);
+    let natural: f32 = ws.iter().sum::<f32>() + gs.iter().sum::<f32>();
+    if natural <= measure + EPS {
+        return None;
+    }
+    let mut line = set_line(para, start, k, measure, align, last);
+    let x = line.xs.last().zip(line.ws.last()).map_or(0.0, |(x, w)| x + w);
+    line.xs.push(x);
+    line.ws.push(mark.min);
+    for _ in k + 1..end {
+        line.xs.push(x + mark.min);
+        line.ws.push(0.0);
+    }
+    line.end = end;
+    line.right = x + mark.min;
+    Some(line)
+}
+
+/// Where to end the line `start..end` so the paragraph's last line is not a lone character
+/// (rule 9): when the rest would be one character (plus punctuation), end one character earlier.
+pub fn avoid_orphan(para: &ShapedParagraph, start: usize, end: usize, next_measure: f32) -> usize {
+    let n = para.pieces.len();
+    if end >= n || end <= start + 1 {
+        return end;
+    }
+    let forced = (end + 1..n).find(|&k| para.pieces[k].break_before == Break::Forced).unwrap_or(n);
+    let chars = para.pieces[end..forced].iter().filter(|p| !p.is_space() && !p.class.is_cjk_punct()).count();
+    if chars != 1 || break_line(para, end, next_measure) < forced {
+        return end;
+    }
+    // The latest earlier legal break that leaves at least two pieces on this line.
+    (start + 2..end).rev().find(|&k| para.pieces[k].break_before != Break::Never).unwrap_or(end)
+}
+
 /// Breaks a whole paragraph at one measure (first line shortened by `indent`), for tests,
 /// `check` and single-frame callers.
 pub fn compose_paragraph(para: &ShapedParagraph, measure: f32, indent: f32, align: Align) -> Vec<SetLine> {
@@ -241,7 +296,7 @@ pub fn compose_paragraph(para: &ShapedParagraph, measure: f32, indent: f32, alig
     let mut start = 0;
     while start < para.pieces.len() {
         let m = if start == 0 { measure - indent } else { measure };
-        let end = break_line(para, start, m);
+        let end = avoid_orphan(para, start, break_line(para, start, m), measure);
         let last = end >= para.pieces.len() || para.pieces[end].break_before == Break::Forced;
         lines.push(set_line(para, start, end, m, align, last));
         start = end;

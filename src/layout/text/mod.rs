@@ -16,6 +16,8 @@ pub fn shape_model_paragraph(
     book: &FontBook,
     styles: &StyleSheet,
     para: &Paragraph,
+    vertical: bool,
+    grid_em: Option<f32>,
 ) -> (ParagraphStyle, ShapedParagraph) {
     let style = styles.resolve(para.style.as_deref(), &para.overrides);
     let runs: Vec<StyledRun> = para
@@ -29,6 +31,9 @@ pub fn shape_model_paragraph(
             color: r.style.color.unwrap_or(style.color),
         })
         .collect();
-    let shaped = shape::shape_paragraph(book, &style, &runs);
+    let mut shaped = shape::shape_paragraph_oriented(book, &style, &runs, vertical);
+    if let Some(em) = grid_em {
+        shape::snap_to_grid(&mut shaped, em);
+    }
     (style, shaped)
 }

@@ -80,6 +80,10 @@ pub struct Piece {
     pub spacing_before: bool,
     /// No font had a glyph for this character.
     pub missing: bool,
+    /// In vertical text: a Western glyph turned 90° clockwise.
+    pub rotated: bool,
+    /// In vertical text: 2–3 digits set upright side by side in one em (縦中横).
+    pub tcy: bool,
 }
 
 impl Piece {
@@ -91,6 +95,11 @@ impl Piece {
     pub fn trims_at_line_start(&self) -> bool {
         self.ink == Ink::Right && self.class.is_cjk_punct()
     }
+    /// One of 、，。, the only marks that may hang (rule 18).
+    pub fn may_hang(&self) -> bool {
+        matches!(self.first, '、' | '，' | '。')
+    }
+
     pub fn is_space(&self) -> bool {
         self.class == Class::Space
     }
@@ -108,6 +117,10 @@ pub struct ShapedParagraph {
     pub missing_fonts: Vec<String>,
     /// Opening brackets at a line's start lose their blank half.
     pub trim_line_start: bool,
+    /// 、，。 may hang past a line's end (rule 18).
+    pub hanging: bool,
+    /// Set for vertical text (rule 24).
+    pub vertical: bool,
 }
 
 /// A run of text with the character style already resolved.
@@ -121,8 +134,45 @@ pub struct StyledRun<'a> {
 
 /// Shapes a paragraph's runs under `style`.
 pub fn shape_paragraph(book: &FontBook, style: &ParagraphStyle, runs: &[StyledRun]) -> ShapedParagraph {
-    let mut out = ShapedParagraph { trim_line_start: style.trim_line_start, ..Default::default() };
-    for run in runs {
+    shape_paragraph_oriented(book, style, runs, false)
+}
+
+/// Shapes a paragraph for horizontal or vertical (rule 24) setting.
+pub fn shape_paragraph_oriented(
+    book: &FontBook,
+    style: &ParagraphStyle,
+    runs: &[StyledRun],
+    vertical: bool,
+) -> ShapedParagraph {
+    let mut out = ShapedParagraph {
+        trim_line_start: style.trim_line_start,
+        hanging: style.hanging,
+        vertical,
+        ..Default::default()
+    };
+    // Vertical Chinese takes corner brackets for quotes.
+    let mapped: Vec<String> = runs
+        .iter()
+        .map(|r| {
+            if vertical {
+                r.text
+                    .chars()
+                    .map(|c| match c {
+                        '“' => '「',
+                        '”' => '」',
+                        '‘' => '『',
+                        '’' => '』',
+                        c => c,
+                    })
+                    .collect()
+            } else {
+                String::new()
+            }
+        })
+        .collect();
+    let runs: Vec<StyledRun> =
+        runs.iter().zip(&mapped).map(|(r, m)| StyledRun { text: if vertical { m } else { r.text }, ..*r }).collect();
+    for run in &runs {
         let primary = match book.find(run.family, run.bold) {
             Some(f) => f,
             None => {
@@ -137,7 +187,11 @@ pub fn shape_paragraph(book: &FontBook, style: &ParagraphStyle, runs: &[StyledRu
         out.text.push_str(run.text);
         shape_run(book, primary, run, base, &mut out);
     }
-    western_quotes(&mut out);
+    if vertical {
+        vertical_forms(book, &mut out);
+    } else {
+        western_quotes(&mut out);
+    }
     adjust_punctuation(style, &mut out.pieces);
     add_glue_and_breaks(style, &mut out);
     for i in 1..out.pieces.len() {
@@ -230,6 +284,8 @@ fn new_piece(
         break_before: Break::Allowed,
         spacing_before: false,
         missing: false,
+        rotated: false,
+        tcy: false,
     }
 }
 
@@ -316,6 +372,95 @@ fn shape_western(
         piece.missing = missing && piece.class != Class::Space;
         out.pieces.push(piece);
         i = j;
+    }
+}
+
+/// Vertical setting (rule 24): punctuation takes the font's vertical forms ('vert'), Western
+/// letters turn 90° clockwise, and 2–3 digit numbers stand upright in one em.
+fn vertical_forms(book: &FontBook, out: &mut ShapedParagraph) {
+    let vert = rustybuzz::Feature::new(rustybuzz::ttf_parser::Tag::from_bytes(b"vert"), 1, ..);
+    for p in out.pieces.iter_mut().filter(|p| p.class.is_cjk_punct()) {
+        let face = book.face(p.font);
+        let mut buffer = rustybuzz::UnicodeBuffer::new();
+        buffer.push_str(&out.text[p.text.clone()]);
+        let shaped = rustybuzz::shape(&face.shaper, &[vert], buffer);
+        if let (Some(info), Some(g)) = (shaped.glyph_infos().first(), out.glyphs.get_mut(p.glyphs.start))
+            && info.glyph_id != 0
+        {
+            g.id = info.glyph_id as u16;
+            g.scale_x = 1.0;
+        }
+    }
+    // 縦中横: a lone run of one to three ASCII digits becomes one upright piece of 1 em.
+    let is_digit = |p: &Piece| p.first.is_ascii_digit() && p.glyphs.len() == 1;
+    let mut i = 0;
+    let mut merged: Vec<Piece> = Vec::with_capacity(out.pieces.len());
+    while i < out.pieces.len() {
+        let run = out.pieces[i..].iter().take_while(|p| is_digit(p)).count();
+        let bounded = |j: Option<&Piece>| j.is_none_or(|p| p.class != Class::Latin);
+        if (1..=3).contains(&run)
+            && bounded(i.checked_sub(1).and_then(|j| out.pieces.get(j)))
+            && bounded(out.pieces.get(i + run))
+        {
+            let (first, last) = (&out.pieces[i], &out.pieces[i + run - 1]);
+            let mut p = first.clone();
+            p.text = first.text.start..last.text.end;
+            p.glyphs = first.glyphs.start..last.glyphs.end;
+            p.class = Class::Han;
+            p.ink = Ink::Natural;
+            p.natural = p.size;
+            p.min = p.size;
+            p.max = p.size;
+            p.tcy = true;
+            merged.push(p);
+            i += run;
+        } else {
+            let mut p = out.pieces[i].clone();
+            p.rotated = p.class == Class::Latin;
+            merged.push(p);
+            i += 1;
+        }
+    }
+    out.pieces = merged;
+}
+
+/// On a character grid (rule 7): after a Western run (with its Han–Latin space) the next Han
+/// character goes back onto the em grid. Up to ½ em of extra space is added after the run; a run
+/// that overshoots by less than ½ em gives its Han–Latin space back instead.
+pub fn snap_to_grid(out: &mut ShapedParagraph, em: f32) {
+    let n = out.pieces.len();
+    let mut i = 0;
+    while i < n {
+        if out.pieces[i].class == Class::Han || out.pieces[i].class.is_cjk() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < n && !out.pieces[i].class.is_cjk() {
+            i += 1;
+        }
+        if i >= n || start == 0 {
+            continue;
+        }
+        // Width from the end of the Han before the run to the start of the Han after it.
+        let span: f32 =
+            out.pieces[start..i].iter().map(|p| p.glue.natural + p.natural).sum::<f32>() + out.pieces[i].glue.natural;
+        let over = span.rem_euclid(em);
+        if over < 0.001 || em - over < 0.001 {
+            continue;
+        }
+        let next = &mut out.pieces[i];
+        if em - over <= em / 2.0 + 0.001 {
+            let d = em - over;
+            next.glue.natural += d;
+            next.glue.min += d;
+            next.glue.max += d;
+        } else {
+            // Take the overshoot back from the Han–Latin space around the run.
+            let d = over.min(next.glue.natural);
+            next.glue.natural -= d;
+            next.glue.min = next.glue.min.min(next.glue.natural);
+        }
     }
 }
 
