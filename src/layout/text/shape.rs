@@ -412,6 +412,12 @@ fn vertical_forms(book: &FontBook, out: &mut ShapedParagraph) {
             p.min = p.size;
             p.max = p.size;
             p.tcy = true;
+            // The digits were separate clusters: lay their glyphs out side by side.
+            let mut x = 0.0;
+            for g in &mut out.glyphs[p.glyphs.clone()] {
+                g.dx = x;
+                x += g.advance;
+            }
             merged.push(p);
             i += run;
         } else {
