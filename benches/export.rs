@@ -15,7 +15,7 @@ fn bench(c: &mut Criterion) {
     let book = FontBook::bundled().expect("fonts");
     let doc = io::load(sample()).expect("sample");
     let base = sample().parent().unwrap();
-    let opts = PdfOptions { title: doc.title.clone(), date: Some(0) };
+    let opts = PdfOptions { title: doc.title.clone(), date: Some(0), ..Default::default() };
 
     c.bench_function("load sample layout", |b| b.iter(|| io::load(sample()).unwrap()));
     c.bench_function("lay out sample page", |b| b.iter(|| layout::layout_document(&doc, &book, base)));

@@ -1,8 +1,12 @@
-//! Preflight: what in a laid-out document would print wrong, element by element.
+//! Preflight: what in a laid-out document would print wrong under an export preset, element by
+//! element, each with a hint at the fix (PRINT.md's limits, rule 4's smallest size).
 
 use std::fmt::Write;
 
-use crate::layout::frame::PageFrame;
+use crate::color::Color;
+use crate::layout::frame::{FrameItem, PageFrame, PathShape};
+use crate::render::preset::Preset;
+use crate::units::PT_PER_MM;
 
 /// One problem found, with the element it concerns.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,8 +30,9 @@ impl Preflight {
     }
 }
 
-/// Collects every report's problems.
-pub fn preflight(pages: &[PageFrame]) -> Preflight {
+/// Collects every report's problems and checks colours, sizes, rules, images and QR codes
+/// against the preset.
+pub fn preflight(pages: &[PageFrame], preset: &Preset) -> Preflight {
     let mut out = Preflight::default();
     for (p, page) in pages.iter().enumerate() {
         for r in &page.reports {
@@ -49,28 +54,134 @@ pub fn preflight(pages: &[PageFrame]) -> Preflight {
             for e in &r.errors {
                 add(e.clone());
             }
+            if let Some(ppi) = r.image_ppi
+                && ppi < preset.min_ppi
+            {
+                add(format!(
+                    "image at {ppi:.0} ppi effective, below the {} preset's {:.0} ppi; place it smaller or use a larger original",
+                    preset.name, preset.min_ppi
+                ));
+            }
+            if let Some(qr) = r.qr {
+                qr_findings(qr, &mut add);
+            }
             out.overset_chars += r.overset_chars;
         }
-        // Rule 4: text is never set below 六号 (7.5 pt).
-        let mut small: Vec<(&str, f32)> = Vec::new();
+        let mut page_findings = Vec::new();
         for item in &page.items {
-            if let crate::layout::frame::FrameItem::Text(run) = item
-                && run.size < MIN_TEXT_PT - 0.01
-                && !small.iter().any(|(e, _)| *e == run.element)
-            {
-                small.push((&run.element, run.size));
+            match item {
+                FrameItem::Text(run) => page_findings
+                    .extend(text_problems(run.size, run.color, preset).into_iter().map(|m| (run.element.as_str(), m))),
+                FrameItem::Path(path) => {
+                    let strokes = path.stroke.filter(|(w, _)| *w > 0.0);
+                    let colors = path.fill.into_iter().chain(strokes.map(|(_, c)| c));
+                    page_findings
+                        .extend(colors.filter_map(|c| color_problem(c, preset)).map(|m| (path.element.as_str(), m)));
+                    if let (PathShape::Line { .. }, Some((width, color))) = (&path.shape, strokes) {
+                        page_findings.extend(rule_problem(width, color).map(|m| (path.element.as_str(), m)));
+                    }
+                }
+                FrameItem::Image(_) => {}
             }
         }
-        for (element, size) in small {
-            out.findings.push(Finding {
-                page: p + 1,
-                element: element.to_string(),
-                message: format!("text at {size} pt is below 六号 (7.5 pt); set it at 六号 or larger"),
-            });
+        // One finding per element and problem, however many runs or rules show it.
+        for (element, message) in page_findings {
+            let finding = Finding { page: p + 1, element: element.to_string(), message };
+            if !out.findings.contains(&finding) {
+                out.findings.push(finding);
+            }
         }
     }
     out
 }
+
+/// QR codes in print (PRINT.md): modules of at least 0.5 mm, a quiet zone of 4 modules, one ink.
+fn qr_findings(qr: crate::layout::frame::QrReport, add: &mut impl FnMut(String)) {
+    let module_mm = qr.module_pt / PT_PER_MM;
+    if module_mm < MIN_QR_MODULE_MM - 1e-3 {
+        add(format!(
+            "QR modules are {module_mm:.2} mm, under {MIN_QR_MODULE_MM} mm (phones misread them on newsprint); make the code larger or the payload shorter"
+        ));
+    }
+    if qr.quiet_zone < 4 {
+        add(format!("QR quiet zone is {} modules, under 4; set quiet_zone to 4", qr.quiet_zone));
+    }
+    if qr.color.inks() > 1 {
+        add("QR code printed in more than one ink (misregistration blurs it); print it in K 100".into());
+    }
+}
+
+/// Text size and colour against rule 4 and PRINT.md's minimum sizes.
+fn text_problems(size: f32, color: Color, preset: &Preset) -> Vec<String> {
+    let mut out = Vec::new();
+    if size < MIN_TEXT_PT - 0.01 {
+        out.push(format!("text at {size} pt is below 六号 (7.5 pt); set it at 六号 or larger"));
+    }
+    if preset.is_print() {
+        if color.is_paper() && size < MIN_MULTI_INK_PT - 0.01 {
+            out.push(format!(
+                "reversed (white) text at {size} pt is below {MIN_MULTI_INK_PT} pt; set it larger or in black"
+            ));
+        } else if color.inks() > 1 && size < MIN_MULTI_INK_PT - 0.01 {
+            out.push(format!(
+                "text at {size} pt in {} inks is below {MIN_MULTI_INK_PT} pt (misregistration blurs it); set it larger or in one ink",
+                color.inks()
+            ));
+        }
+        if color.is_multi_ink_black() {
+            out.push("text in four-colour (rich) black; set text in K 100 only".into());
+        }
+    }
+    out.extend(color_problem(color, preset));
+    out
+}
+
+/// A colour a print preset would have to change or cannot print: RGB, or ink over the limit.
+fn color_problem(color: Color, preset: &Preset) -> Option<String> {
+    if !preset.is_print() {
+        return None;
+    }
+    if let Color::Rgb { r, g, b } = color {
+        return Some(format!(
+            "RGB colour #{r:02x}{g:02x}{b:02x} is converted to {} for print; give it in CMYK to control the inks",
+            describe_color(color.for_print(preset.ink_limit))
+        ));
+    }
+    let ink = color.total_ink();
+    (ink > preset.ink_limit + 0.01).then(|| {
+        format!(
+            "{} is {ink:.0} % ink, over the {} preset's {:.0} %; lower cyan, magenta or yellow",
+            describe_color(color),
+            preset.name,
+            preset.ink_limit
+        )
+    })
+}
+
+/// Rules (PRINT.md): four-colour ≥ 1.5 pt, tinted single-colour ≥ 1 pt, solid ≥ 0.25 pt.
+fn rule_problem(width: f32, color: Color) -> Option<String> {
+    let (min, what) = if color.inks() > 1 {
+        (1.5, "a rule in more than one ink")
+    } else if color.total_ink() < 99.99 {
+        (1.0, "a tinted rule")
+    } else {
+        (0.25, "a solid rule")
+    };
+    (width < min - 1e-3).then(|| format!("{what} of {width} pt is under {min} pt; make it heavier"))
+}
+
+fn describe_color(c: Color) -> String {
+    match c {
+        Color::Cmyk { c, m, y, k } => format!("C{c} M{m} Y{y} K{k}"),
+        Color::Gray(k) => format!("K{k} (grey)"),
+        Color::Rgb { r, g, b } => format!("#{r:02x}{g:02x}{b:02x}"),
+    }
+}
+
+/// The smallest QR module that scans reliably on newsprint.
+pub const MIN_QR_MODULE_MM: f32 = 0.5;
+/// Smallest type in more than one ink, and reversed (white) type.
+pub const MIN_MULTI_INK_PT: f32 = 10.0;
 
 /// The smallest size text may be set at: 六号.
 pub const MIN_TEXT_PT: f32 = 7.5;

@@ -82,6 +82,7 @@ pub fn document_for(req: &ComposeRequest) -> Document {
             grid: ColumnGrid { columns: 1, gutter: 0.0 },
             baseline: None,
             bleed: 0.0,
+            label: None,
             elements: vec![frame],
         }],
         stories: vec![Story {

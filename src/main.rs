@@ -1,13 +1,14 @@
 //! The `paiban` command: the editor (no arguments: the sample layout; or a layout file), and
 //! `export`, `check`, `render` for the command line.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use paiban::layout::frame::PageFrame;
+use paiban::render::preset::Preset;
 use paiban::{FontBook, check, io, layout, render};
 
 #[derive(Parser)]
@@ -21,14 +22,26 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Export a layout as a print PDF.
+    /// Export a layout as a PDF for print (newsprint, coated) or the screen.
     Export {
         layout: PathBuf,
         #[arg(short, long)]
         output: PathBuf,
+        /// newsprint (PDF/X-1a, no bleed, 240 % ink), coated (PDF/X-1a, 3 mm bleed, marks) or
+        /// screen (RGB).
+        #[arg(long, default_value = "newsprint")]
+        preset: String,
+        /// One PDF per page, named OUTPUT-LABEL.pdf (the page's label, else its number).
+        #[arg(long)]
+        split: bool,
     },
     /// Validate a layout and print a preflight (exit 1 if anything would print wrong).
-    Check { layout: PathBuf },
+    Check {
+        layout: PathBuf,
+        /// The export preset whose limits the preflight holds the layout to.
+        #[arg(long, default_value = "newsprint")]
+        preset: String,
+    },
     /// Render a page of a layout as PNG.
     Render {
         layout: PathBuf,
@@ -70,8 +83,8 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Some(Command::Export { layout, output }) => export(&layout, &output),
-        Some(Command::Check { layout }) => check_layout(&layout),
+        Some(Command::Export { layout, output, preset, split }) => export(&layout, &output, &preset, split),
+        Some(Command::Check { layout, preset }) => check_layout(&layout, &preset),
         Some(Command::Render { layout, output, dpi, page }) => render_png(&layout, &output, dpi, page),
         Some(Command::Compose { font, size, width_em, kinsoku, punct, vertical, indent, text }) => {
             compose(font, size, width_em, &kinsoku, &punct, vertical, indent, text)
@@ -104,21 +117,73 @@ fn laid_out(path: &Path) -> Result<(paiban::Document, FontBook, Vec<PageFrame>)>
     Ok((doc, book, pages))
 }
 
-fn export(path: &Path, output: &Path) -> Result<ExitCode> {
+fn preset(name: &str) -> Result<Preset> {
+    Preset::by_name(name).with_context(|| {
+        let names: Vec<&str> = Preset::ALL.iter().map(|p| p.name).collect();
+        format!("unknown --preset {name:?} ({})", names.join(", "))
+    })
+}
+
+/// The date a PDF carries: SOURCE_DATE_EPOCH, else when the layout was last saved, so that
+/// exporting an unchanged layout again gives the same bytes.
+fn source_date(layout: &Path) -> Option<i64> {
+    if let Some(t) = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse().ok()) {
+        return Some(t);
+    }
+    let modified = std::fs::metadata(layout).and_then(|m| m.modified()).ok()?;
+    modified.duration_since(std::time::UNIX_EPOCH).ok().map(|d| d.as_secs() as i64)
+}
+
+/// Progress on stderr for exports of more than one page: a bar redrawn on a terminal, a line
+/// per page otherwise.
+fn show_progress(done: usize, total: usize) {
+    if total < 2 {
+        return;
+    }
+    let mut err = std::io::stderr();
+    if err.is_terminal() {
+        let filled = done * 30 / total;
+        let _ = write!(err, "\r[{}{}] {done}/{total} pages", "#".repeat(filled), " ".repeat(30 - filled));
+        if done == total {
+            let _ = writeln!(err);
+        }
+    } else {
+        let _ = writeln!(err, "exported page {done}/{total}");
+    }
+}
+
+fn export(path: &Path, output: &Path, preset_name: &str, split: bool) -> Result<ExitCode> {
+    let preset = preset(preset_name)?;
     let (doc, book, pages) = laid_out(path)?;
-    let pre = check::preflight(&pages);
+    let pre = check::preflight(&pages, &preset);
     for f in &pre.findings {
         eprintln!("warning: page {} {}: {}", f.page, f.element, f.message);
     }
-    let opts = render::pdf::PdfOptions { title: doc.title.clone(), date: None };
-    let bytes = render::pdf::write_pdf(&pages, &book, &opts)?;
-    io::write_atomically(output, &bytes).with_context(|| format!("writing {}", output.display()))?;
+    let opts = render::pdf::PdfOptions {
+        title: doc.title.clone(),
+        date: source_date(path),
+        preset,
+        labels: render::edition::page_labels(&doc),
+    };
+    if split {
+        let files = render::edition::write_split(&pages, &book, &opts, &show_progress)?;
+        let stem = output.file_stem().and_then(|s| s.to_str()).unwrap_or("page");
+        for (i, bytes) in files.iter().enumerate() {
+            let name = format!("{stem}-{}.pdf", render::edition::page_file_stem(&doc, i));
+            let file = output.with_file_name(name);
+            io::write_atomically(&file, bytes).with_context(|| format!("writing {}", file.display()))?;
+        }
+    } else {
+        let bytes = render::pdf::write_pdf_with_progress(&pages, &book, &opts, &mut show_progress)?;
+        io::write_atomically(output, &bytes).with_context(|| format!("writing {}", output.display()))?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 
-fn check_layout(path: &Path) -> Result<ExitCode> {
+fn check_layout(path: &Path, preset_name: &str) -> Result<ExitCode> {
+    let preset = preset(preset_name)?;
     let (_doc, _book, pages) = laid_out(path)?;
-    let pre = check::preflight(&pages);
+    let pre = check::preflight(&pages, &preset);
     let _ = write!(std::io::stdout(), "{}", check::describe(&pages, &pre));
     Ok(if pre.is_clean() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }

@@ -96,7 +96,7 @@ fn rule_4_line_gap_and_smallest_size() {
     let json = r#"{"format":1,"pages":[{"size":[100,100],"elements":[{"id":"t","kind":"text","x":5,"y":5,"w":80,"h":40}]}],
         "stories":[{"id":"s","frames":["t"],"paragraphs":[{"text":"小字","size":6}]}]}"#;
     let (_, pages) = layout(json);
-    let pre = paiban::check::preflight(&pages);
+    let pre = paiban::check::preflight(&pages, &paiban::render::preset::Preset::NEWSPRINT);
     assert!(pre.findings.iter().any(|f| f.message.contains("六号")), "{:?}", pre.findings);
 }
 

@@ -82,7 +82,7 @@ fn unknown_kind_is_an_error_at_the_element() {
 #[test]
 fn truncated_json_gives_line_and_column() {
     let text = std::fs::read_to_string(common::sample()).unwrap();
-    let cut = &text[..text.len() / 2];
+    let cut = &text[..text.floor_char_boundary(text.len() / 2)];
     let e = io::from_json(cut).expect_err("truncated");
     assert!(e.line.is_some(), "{e}");
     assert!(e.to_string().contains("line"), "{e}");

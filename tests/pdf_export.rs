@@ -215,16 +215,25 @@ fn images_are_embedded_losslessly_or_as_their_own_jpeg() {
     els.push(serde_json::json!({"id": "photo", "kind": "image", "x": 90, "y": 300, "w": 60, "h": 40, "path": "photo.jpg", "fit": "fill"}));
     let layout = dir.join("with-images.json");
     std::fs::write(&layout, v.to_string()).unwrap();
-    let pdf = dir.join("out.pdf");
-    let run = paiban(&["export", path_str(&layout), "-o", path_str(&pdf)]);
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
-    let list = stdout(tool("pdfimages", &["-list", path_str(&pdf)]));
-    let rows: Vec<Vec<&str>> = list.lines().skip(2).map(|l| l.split_whitespace().collect()).collect();
-    assert_eq!(rows.len(), 2, "{list}");
-    // columns: page num type width height color comp bpc enc …
-    let encs: Vec<(&str, &str, &str)> = rows.iter().map(|r| (r[3], r[4], r[8])).collect();
-    assert!(encs.contains(&("120", "80", "image")), "PNG kept at full size, Flate: {list}");
-    assert!(encs.contains(&("120", "80", "jpeg")), "JPEG passed through: {list}");
+    let images = |preset: &str| {
+        let pdf = dir.join(format!("{preset}.pdf"));
+        let run = paiban(&["export", path_str(&layout), "-o", path_str(&pdf), "--preset", preset]);
+        assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+        let list = stdout(tool("pdfimages", &["-list", path_str(&pdf)]));
+        let rows: Vec<Vec<String>> =
+            list.lines().skip(2).map(|l| l.split_whitespace().map(str::to_string).collect()).collect();
+        assert_eq!(rows.len(), 2, "{list}");
+        // columns: page num type width height color comp bpc enc …
+        (rows.iter().map(|r| (r[3].clone(), r[4].clone(), r[5].clone(), r[8].clone())).collect::<Vec<_>>(), list)
+    };
+    let row = |color: &str, enc: &str| ("120".to_string(), "80".to_string(), color.to_string(), enc.to_string());
+    // On screen: the PNG at full size, Flate; the JPEG's own bytes.
+    let (screen, list) = images("screen");
+    assert!(screen.contains(&row("rgb", "image")), "PNG kept at full size, Flate: {list}");
+    assert!(screen.contains(&row("rgb", "jpeg")), "JPEG passed through: {list}");
+    // For print: both converted to CMYK at full size and kept lossless (Flate, no re-encoding).
+    let (print, list) = images("newsprint");
+    assert_eq!(print, vec![row("cmyk", "image"), row("cmyk", "image")], "{list}");
     let check = paiban(&["check", path_str(&layout)]);
     let text = String::from_utf8_lossy(&check.stdout);
     assert!(text.contains("chart") && text.contains("ppi"), "{text}");

@@ -21,7 +21,7 @@ fn sample_is_a3_and_preflight_clean() {
     let (doc, pages) = laid_out();
     assert_eq!(pages.len(), 1);
     assert!((doc.pages[0].width - 841.89).abs() < 0.01 && (doc.pages[0].height - 1190.55).abs() < 0.01);
-    let pre = preflight(&pages);
+    let pre = preflight(&pages, &paiban::render::preset::Preset::NEWSPRINT);
     assert!(pre.is_clean(), "{:?}", pre.findings);
     assert_eq!(pre.overset_chars, 0);
 }

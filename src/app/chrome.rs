@@ -35,6 +35,19 @@ impl EditorApp {
                     if ui.button(format!("{}  Ctrl+E", s.export_pdf)).clicked() {
                         self.files.pick_export();
                     }
+                    ui.menu_button(s.export_preset, |ui| {
+                        use crate::render::preset::Preset;
+                        for (preset, label) in [
+                            (Preset::NEWSPRINT, s.preset_newsprint),
+                            (Preset::COATED, s.preset_coated),
+                            (Preset::SCREEN, s.preset_screen),
+                        ] {
+                            ui.radio_value(&mut self.preset, preset, label);
+                        }
+                    });
+                    if ui.button(s.preflight).clicked() {
+                        self.modal = Some(Modal::Preflight { export_to: None });
+                    }
                     ui.separator();
                     if ui.button(s.quit).clicked() {
                         ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -189,6 +202,38 @@ impl EditorApp {
                     }
                     Some(false) => self.modal = None,
                     None => self.modal = Some(Modal::NewDocument(settings)),
+                }
+            }
+            Modal::Preflight { export_to } => {
+                let findings = self.preflight().findings;
+                let mut done = None;
+                egui::Modal::new(egui::Id::unique("preflight")).show(ctx, |ui| {
+                    ui.heading(if findings.is_empty() {
+                        s.preflight_clean.to_string()
+                    } else {
+                        i18n::fill(s.preflight_problems, findings.len())
+                    });
+                    egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
+                        for f in &findings {
+                            ui.label(format!("{} {}: {}", f.page, f.element, f.message));
+                        }
+                    });
+                    ui.horizontal(|ui| {
+                        if export_to.is_some() && ui.button(s.export_anyway).clicked() {
+                            done = Some(true);
+                        }
+                        if ui.button(if export_to.is_some() { s.cancel } else { s.close }).clicked() {
+                            done = Some(false);
+                        }
+                    });
+                });
+                match (done, export_to) {
+                    (Some(true), Some(path)) => {
+                        self.modal = None;
+                        self.write_pdf(&path);
+                    }
+                    (Some(_), _) => self.modal = None,
+                    (None, _) => {}
                 }
             }
             Modal::QrPayload { page, frame, mut text } => {

@@ -204,6 +204,7 @@ impl NewDocSettings {
                 grid: ColumnGrid { columns: self.columns.max(1), gutter: mm_to_pt(self.gutter) },
                 baseline: None,
                 bleed: 0.0,
+                label: None,
                 elements: Vec::new(),
             }],
             stories: Vec::new(),

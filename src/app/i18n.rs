@@ -125,6 +125,15 @@ pub struct Strings {
     pub dismiss: &'static str,
     pub characters_over: &'static str,
     pub untitled: &'static str,
+    pub export_preset: &'static str,
+    pub preset_newsprint: &'static str,
+    pub preset_coated: &'static str,
+    pub preset_screen: &'static str,
+    pub preflight: &'static str,
+    pub preflight_clean: &'static str,
+    pub preflight_problems: &'static str,
+    pub export_anyway: &'static str,
+    pub close: &'static str,
 }
 
 pub const ZH: Strings = Strings {
@@ -244,6 +253,15 @@ pub const ZH: Strings = Strings {
     dismiss: "知道了",
     characters_over: "超 {} 字",
     untitled: "未命名",
+    export_preset: "导出预设",
+    preset_newsprint: "新闻纸 (PDF/X-1a, 无出血)",
+    preset_coated: "铜版纸 (PDF/X-1a, 出血 3 毫米, 裁切线)",
+    preset_screen: "屏幕 (RGB)",
+    preflight: "预检…",
+    preflight_clean: "预检通过：没有问题",
+    preflight_problems: "预检发现 {} 个问题",
+    export_anyway: "仍然导出",
+    close: "关闭",
 };
 
 pub const EN: Strings = Strings {
@@ -363,6 +381,15 @@ pub const EN: Strings = Strings {
     dismiss: "OK",
     characters_over: "{} chars over",
     untitled: "Untitled",
+    export_preset: "Export preset",
+    preset_newsprint: "Newsprint (PDF/X-1a, no bleed)",
+    preset_coated: "Coated (PDF/X-1a, 3 mm bleed, crop marks)",
+    preset_screen: "Screen (RGB)",
+    preflight: "Preflight…",
+    preflight_clean: "Preflight: no problems",
+    preflight_problems: "Preflight found {} problem(s)",
+    export_anyway: "Export anyway",
+    close: "Close",
 };
 
 impl Lang {

@@ -46,7 +46,16 @@ pub enum AfterPrompt {
 pub enum Modal {
     Unsaved(AfterPrompt),
     NewDocument(files::NewDocSettings),
-    QrPayload { page: usize, frame: crate::units::Rect, text: String },
+    QrPayload {
+        page: usize,
+        frame: crate::units::Rect,
+        text: String,
+    },
+    /// The preflight's findings under the current preset; before an export, with the file to
+    /// write if the designer exports anyway.
+    Preflight {
+        export_to: Option<PathBuf>,
+    },
 }
 
 /// A message in the status bar.
@@ -62,6 +71,8 @@ pub struct EditorApp {
     pub dirty: bool,
     pub book: &'static FontBook,
     pub lang: Lang,
+    /// The export preset (新闻纸, 铜版纸, 屏幕): PDF export and the preflight follow it.
+    pub preset: crate::render::preset::Preset,
     pub page: usize,
     pub selection: Vec<String>,
     pub tool: Tool,
@@ -97,6 +108,7 @@ impl EditorApp {
             dirty: false,
             book,
             lang: Lang::default(),
+            preset: crate::render::preset::Preset::default(),
             page: 0,
             selection: Vec::new(),
             tool: Tool::Select,
@@ -351,15 +363,34 @@ impl EditorApp {
         }
     }
 
+    /// The preflight of the current layout under the current preset.
+    pub fn preflight(&mut self) -> crate::check::Preflight {
+        let preset = self.preset;
+        crate::check::preflight(self.layout(), &preset)
+    }
+
+    /// Exports after a preflight: a clean one writes the PDF, problems are listed first.
     pub fn export_pdf(&mut self, path: &Path) {
+        if self.preflight().is_clean() {
+            self.write_pdf(path);
+        } else {
+            self.modal = Some(Modal::Preflight { export_to: Some(path.to_path_buf()) });
+        }
+    }
+
+    fn write_pdf(&mut self, path: &Path) {
         let title = self.doc.title.clone();
         let book = self.book;
         let pages = self.layout().to_vec();
-        let result = crate::render::pdf::write_pdf(&pages, book, &crate::render::pdf::PdfOptions { title, date: None })
-            .map_err(|e| e.to_string())
-            .and_then(|bytes| {
-                crate::io::write_atomically(path, &bytes).map_err(|e| format!("{}: {e}", path.display()))
-            });
+        let opts = crate::render::pdf::PdfOptions {
+            title,
+            date: None,
+            preset: self.preset,
+            labels: crate::render::edition::page_labels(&self.doc),
+        };
+        let result = crate::render::pdf::write_pdf(&pages, book, &opts).map_err(|e| e.to_string()).and_then(|bytes| {
+            crate::io::write_atomically(path, &bytes).map_err(|e| format!("{}: {e}", path.display()))
+        });
         match result {
             Ok(()) => {
                 let msg = i18n::fill(self.strings().exported, path.display());

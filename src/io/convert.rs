@@ -83,6 +83,12 @@ pub fn to_model(file: LayoutFile) -> Result<Document> {
             None => None,
         };
         let bleed = length(&format!("{path}.bleed"), page.bleed, 0.0, 50.0, "bleed")?;
+        let label = match page.label {
+            Some(l) if l.trim().is_empty() || l.chars().count() > 32 => {
+                return Err(FormatError::at(format!("{path}.label"), "a page label has 1 to 32 characters"));
+            }
+            other => other,
+        };
         let mut elements = Vec::with_capacity(page.elements.len());
         for (e, el) in page.elements.into_iter().enumerate() {
             let epath = format!("{path}.elements[{e}]");
@@ -131,6 +137,7 @@ pub fn to_model(file: LayoutFile) -> Result<Document> {
             grid: ColumnGrid { columns: page.columns, gutter: mm_to_pt(gutter) },
             baseline,
             bleed: mm_to_pt(bleed),
+            label,
             elements,
         });
     }
@@ -468,6 +475,7 @@ fn file_page(page: &Page) -> FilePage {
         gutter: mm(page.grid.gutter),
         baseline: page.baseline.map(|b| FileBaseline { size: FontSize(b.font_size), leading: round(b.line_pitch, 3) }),
         bleed: mm(page.bleed),
+        label: page.label.clone(),
         elements: page.elements.iter().map(file_element).collect(),
     }
 }

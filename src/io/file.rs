@@ -122,6 +122,9 @@ pub struct FilePage {
     pub baseline: Option<FileBaseline>,
     #[serde(default)]
     pub bleed: f32,
+    /// The page's label (版次) in an edition, e.g. "A01".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
     #[serde(default)]
     pub elements: Vec<FileElement>,
 }

@@ -137,6 +137,8 @@ impl PageFrame {
 /// A vector path: filled and/or stroked.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PathItem {
+    /// The element it belongs to ("" for printer's marks).
+    pub element: String,
     pub shape: PathShape,
     pub fill: Option<Color>,
     pub stroke: Option<(f32, Color)>,
@@ -184,4 +186,16 @@ pub struct ElementReport {
     pub errors: Vec<String>,
     /// Effective image resolution, pixels per inch.
     pub image_ppi: Option<f32>,
+    /// A QR code as laid out.
+    pub qr: Option<QrReport>,
+}
+
+/// What print needs to know of a laid-out QR code.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct QrReport {
+    /// Module size, pt.
+    pub module_pt: f32,
+    /// Quiet zone, modules.
+    pub quiet_zone: u32,
+    pub color: crate::color::Color,
 }

@@ -32,6 +32,7 @@ pub fn layout_document(doc: &Document, book: &FontBook, base_dir: &Path) -> Vec<
                     ElementKind::Text(t) => {
                         if t.fill.is_some() || t.stroke.is_some() {
                             out.items.push(FrameItem::Path(PathItem {
+                                element: el.id.clone(),
                                 shape: PathShape::Rect(el.frame),
                                 fill: t.fill,
                                 stroke: t.stroke.map(|s| (s.width, s.color)),
@@ -43,7 +44,13 @@ pub fn layout_document(doc: &Document, book: &FontBook, base_dir: &Path) -> Vec<
                             report: ElementReport { element: el.id.clone(), kind: "text", ..Default::default() },
                         });
                         if let Some(rule) = t.column_rule {
-                            out.items.extend(column_rules(el.frame.inset(t.inset), t.columns, t.column_gap, rule));
+                            out.items.extend(column_rules(
+                                &el.id,
+                                el.frame.inset(t.inset),
+                                t.columns,
+                                t.column_gap,
+                                rule,
+                            ));
                         }
                         out.items.extend(text.runs.into_iter().map(FrameItem::Text));
                         out.lines.extend(text.lines);
@@ -57,11 +64,19 @@ pub fn layout_document(doc: &Document, book: &FontBook, base_dir: &Path) -> Vec<
                     ElementKind::Qr(q) => {
                         let mut report = ElementReport { element: el.id.clone(), kind: "qr", ..Default::default() };
                         match qr::qr_modules(q, el.frame) {
-                            Ok((rects, _module)) => out.items.push(FrameItem::Path(PathItem {
-                                shape: PathShape::Rects(rects),
-                                fill: Some(q.color),
-                                stroke: None,
-                            })),
+                            Ok((rects, module)) => {
+                                report.qr = Some(frame::QrReport {
+                                    module_pt: module,
+                                    quiet_zone: q.quiet_zone,
+                                    color: q.color,
+                                });
+                                out.items.push(FrameItem::Path(PathItem {
+                                    element: el.id.clone(),
+                                    shape: PathShape::Rects(rects),
+                                    fill: Some(q.color),
+                                    stroke: None,
+                                }))
+                            }
                             Err(e) => report.errors.push(e),
                         }
                         out.reports.push(report);
@@ -100,6 +115,7 @@ pub fn layout_document(doc: &Document, book: &FontBook, base_dir: &Path) -> Vec<
                             }
                         };
                         out.items.push(FrameItem::Path(PathItem {
+                            element: el.id.clone(),
                             shape,
                             fill: if s.kind == ShapeKind::Rect { s.fill } else { None },
                             stroke: s.stroke.map(|st| (st.width, st.color)),
@@ -124,13 +140,20 @@ fn body_grid(doc: &Document, story: &crate::model::Story, frame: &str) -> (f32, 
 }
 
 /// Rules down the middle of the gaps between a frame's columns.
-fn column_rules(area: crate::units::Rect, columns: u32, gap: f32, rule: crate::model::Stroke) -> Vec<FrameItem> {
+fn column_rules(
+    element: &str,
+    area: crate::units::Rect,
+    columns: u32,
+    gap: f32,
+    rule: crate::model::Stroke,
+) -> Vec<FrameItem> {
     let n = columns.max(1) as f32;
     let col_w = (area.w - gap * (n - 1.0)) / n;
     (1..columns.max(1))
         .map(|i| {
             let x = area.x + i as f32 * (col_w + gap) - gap / 2.0;
             FrameItem::Path(PathItem {
+                element: element.to_string(),
                 shape: PathShape::Line { x1: x, y1: area.y, x2: x, y2: area.bottom() },
                 fill: None,
                 stroke: Some((rule.width, rule.color)),

@@ -118,7 +118,12 @@ pub fn layout_table(book: &FontBook, element: &Element, table: &Table) -> (Vec<F
         && header_rows > 0
     {
         let r = Rect::new(frame.x, frame.y, frame.w, row_y[header_rows] - frame.y);
-        items.push(FrameItem::Path(PathItem { shape: PathShape::Rect(r), fill: Some(fill), stroke: None }));
+        items.push(FrameItem::Path(PathItem {
+            element: element.id.clone(),
+            shape: PathShape::Rect(r),
+            fill: Some(fill),
+            stroke: None,
+        }));
     }
     // Decimal columns line up on the decimal point: the widest fraction decides where it sits.
     let decimal_tail = |col: usize| -> f32 {
@@ -153,6 +158,7 @@ pub fn layout_table(book: &FontBook, element: &Element, table: &Table) -> (Vec<F
     let b = table.borders;
     let line = |x1, y1, x2, y2, width: f32| {
         FrameItem::Path(PathItem {
+            element: element.id.clone(),
             shape: PathShape::Line { x1, y1, x2, y2 },
             fill: None,
             stroke: Some((width, b.color)),
@@ -177,6 +183,7 @@ pub fn layout_table(book: &FontBook, element: &Element, table: &Table) -> (Vec<F
     if b.outer > 0.0 {
         let r = Rect::new(frame.x, frame.y, frame.w, row_y[nrows] - frame.y);
         items.push(FrameItem::Path(PathItem {
+            element: element.id.clone(),
             shape: PathShape::Rect(r),
             fill: None,
             stroke: Some((b.outer, b.color)),

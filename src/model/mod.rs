@@ -31,6 +31,8 @@ pub struct Page {
     /// The body text grid, when the page is set on one (font size and line pitch).
     pub baseline: Option<BaselineGrid>,
     pub bleed: f32,
+    /// The page's label in an edition (A01, A02…); `None` is its number.
+    pub label: Option<String>,
     pub elements: Vec<Element>,
 }
 

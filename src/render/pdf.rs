@@ -1,13 +1,18 @@
 //! PageFrame → PDF with printpdf: each font embedded once as a subset (subsetter) under a
 //! subset-tagged name, text written by glyph id at the layout's exact positions with the source
 //! text for ToUnicode, vector paths for rules, tables and QR codes, images lossless (Flate) or
-//! passed through as JPEG.
+//! passed through as JPEG. The preset decides the colour space (print: DeviceCMYK/DeviceGray,
+//! K-only black overprinting; screen: RGB), the page boxes and marks; `pdfx` then finishes the
+//! file (boxes, output intent, metadata, a content-derived ID).
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use printpdf as pp;
 
+use super::marks::{self, PageBoxes};
+use super::pdfx;
+use super::preset::{ColorTarget, Preset};
 use crate::color::Color;
 use crate::fonts::{FontBook, FontId};
 use crate::layout::frame::{FrameItem, GlyphRun, ImageItem, PageFrame, PathItem, PathShape};
@@ -20,6 +25,18 @@ pub struct PdfOptions {
     pub title: String,
     /// Creation date as seconds since 1970; `None` takes SOURCE_DATE_EPOCH, else the time now.
     pub date: Option<i64>,
+    pub preset: Preset,
+    /// Page labels (A01, A02…), one per page; pages without one are labelled by number.
+    pub labels: Vec<String>,
+}
+
+impl PdfOptions {
+    /// The creation date used: the one given, else SOURCE_DATE_EPOCH, else now.
+    pub fn date(&self) -> i64 {
+        self.date
+            .or_else(|| std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse().ok()))
+            .unwrap_or_else(now)
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -28,25 +45,63 @@ pub enum PdfError {
     Subset { family: String, message: String },
     #[error("image {path}: {message}")]
     Image { path: String, message: String },
+    #[error("writing the PDF: {0}")]
+    Write(String),
 }
 
 /// Writes laid-out pages as one PDF.
 pub fn write_pdf(pages: &[PageFrame], book: &FontBook, opts: &PdfOptions) -> Result<Vec<u8>, PdfError> {
-    let mut doc = pp::PdfDocument::new(&opts.title);
-    let date =
-        opts.date.or_else(|| std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.parse().ok())).unwrap_or_else(now);
-    if let Ok(d) = pp::DateTime::from_unix_timestamp(date) {
-        doc.metadata.info.creation_date = d;
-        doc.metadata.info.modification_date = d;
-    }
-    doc.metadata.info.producer = format!("paiban {}", env!("CARGO_PKG_VERSION"));
-    doc.metadata.info.creator = "paiban".into();
+    write_pdf_with_progress(pages, book, opts, &mut |_, _| {})
+}
 
+/// Writes laid-out pages as one PDF, calling `progress(pages done, pages)` as pages are written.
+pub fn write_pdf_with_progress(
+    pages: &[PageFrame],
+    book: &FontBook,
+    opts: &PdfOptions,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Vec<u8>, PdfError> {
+    let mut doc = pp::PdfDocument::new(&opts.title);
+    let target = opts.preset.color;
     let fonts = embed_fonts(&mut doc, pages, book)?;
-    let images = embed_images(&mut doc, pages)?;
-    for page in pages {
-        let ops = page_ops(page, &fonts, &images);
-        doc.pages.push(pp::PdfPage::new(pp::Mm(page.width / PT_PER_MM), pp::Mm(page.height / PT_PER_MM), ops));
+    let images = embed_images(&mut doc, pages, &opts.preset)?;
+    if target == ColorTarget::Print {
+        for (id, on) in [(OVERPRINT, true), (KNOCKOUT, false)] {
+            let gs = pp::ExtendedGraphicsState::default()
+                .with_overprint_fill(on)
+                .with_overprint_stroke(on)
+                .with_overprint_mode(if on {
+                    pp::OverprintMode::KeepUnderlying
+                } else {
+                    pp::OverprintMode::EraseUnderlying
+                });
+            doc.resources.extgstates.map.insert(pp::ExtendedGraphicsStateId(id.into()), gs);
+        }
+    }
+    let mut boxes = Vec::with_capacity(pages.len());
+    for (n, page) in pages.iter().enumerate() {
+        let geometry = PageBoxes::new(page, &opts.preset);
+        let mut ops = vec![
+            pp::Op::SaveGraphicsState,
+            pp::Op::SetTransformationMatrix {
+                matrix: pp::CurTransMat::Translate(pp::Pt(geometry.offset), pp::Pt(geometry.offset)),
+            },
+            pp::Op::DrawRectangle { rectangle: pdf_rect(&geometry.bleed_rect(), page.height, pp::PaintMode::Clip) },
+        ];
+        let mut painter = Painter { ops: &mut ops, target, overprint: false };
+        painter.page(page, &fonts, &images);
+        ops.push(pp::Op::RestoreGraphicsState);
+        if opts.preset.marks {
+            let mut painter = Painter { ops: &mut ops, target, overprint: false };
+            for mark in marks::printer_marks(&geometry) {
+                painter.path(&mark, geometry.media_h);
+            }
+        }
+        // The boxes are set exactly by `pdfx::finish`; printpdf only needs the sheet's size.
+        let (w, h) = (pp::Mm(geometry.media_w / PT_PER_MM), pp::Mm(geometry.media_h / PT_PER_MM));
+        doc.pages.push(pp::PdfPage::new(w, h, ops));
+        boxes.push(geometry);
+        progress(n + 1, pages.len());
     }
     let save = pp::PdfSaveOptions {
         optimize: true,
@@ -62,8 +117,13 @@ pub fn write_pdf(pages: &[PageFrame], book: &FontBook, opts: &PdfOptions) -> Res
         }),
     };
     let mut warnings = Vec::new();
-    Ok(doc.save(&save, &mut warnings))
+    let lopdf_doc = doc.to_lopdf_document(&save, &mut warnings);
+    pdfx::finish(lopdf_doc, opts, &boxes)
 }
+
+/// The ExtGState names: K-only black overprints, everything else knocks out.
+const OVERPRINT: &str = "GSop";
+const KNOCKOUT: &str = "GSko";
 
 fn now() -> i64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
@@ -125,6 +185,7 @@ fn subset_tag(name: &str, remap: &subsetter::GlyphRemapper) -> String {
 fn embed_images(
     doc: &mut pp::PdfDocument,
     pages: &[PageFrame],
+    preset: &Preset,
 ) -> Result<HashMap<*const LoadedImage, pp::XObjectId>, PdfError> {
     let mut out = HashMap::new();
     for item in pages.iter().flat_map(|p| p.items.iter()) {
@@ -136,9 +197,10 @@ fn embed_images(
             continue;
         }
         let id = pp::XObjectId(format!("Im{}", out.len()));
-        let xobject = match img.image.jpeg_components {
-            Some(n) => jpeg_xobject(&img.image, n),
-            None => raw_xobject(&img.image)?,
+        let xobject = match (img.image.jpeg_components, preset.color) {
+            (Some(1), _) | (Some(3), ColorTarget::Screen) => jpeg_xobject(&img.image),
+            (_, ColorTarget::Screen) => raw_xobject(&img.image)?,
+            (_, ColorTarget::Print) => print_xobject(&img.image, preset.ink_limit),
         };
         doc.resources.xobjects.map.insert(id.clone(), xobject);
         out.insert(key, id);
@@ -159,8 +221,37 @@ fn raw_xobject(img: &LoadedImage) -> Result<pp::XObject, PdfError> {
 }
 
 /// Grey and RGB JPEG bytes go in as they are (DCTDecode), never re-encoded.
-fn jpeg_xobject(img: &LoadedImage, components: u8) -> pp::XObject {
-    let space = if components == 1 { "DeviceGray" } else { "DeviceRGB" };
+fn jpeg_xobject(img: &LoadedImage) -> pp::XObject {
+    let space = if img.jpeg_components == Some(1) { "DeviceGray" } else { "DeviceRGB" };
+    image_xobject(img, space, img.bytes.clone(), Some("DCTDecode"))
+}
+
+/// For print: a DeviceGray image when every pixel is grey, else DeviceCMYK, converted pixel by
+/// pixel like flat colours and flattened onto paper white (PDF/X-1a allows no soft masks).
+fn print_xobject(img: &LoadedImage, ink_limit: f32) -> pp::XObject {
+    let flat = |p: &::image::Rgba<u8>| {
+        let a = p.0[3] as u16;
+        p.0.map(|v| ((v as u16 * a + 255 * (255 - a)) / 255) as u8)
+    };
+    if img.rgba.pixels().all(|p| p.0[0] == p.0[1] && p.0[1] == p.0[2]) {
+        let grey: Vec<u8> = img.rgba.pixels().map(|p| flat(p)[0]).collect();
+        return image_xobject(img, "DeviceGray", grey, None);
+    }
+    let mut cmyk = Vec::with_capacity(img.rgba.len());
+    for p in img.rgba.pixels() {
+        let [r, g, b, _] = flat(p);
+        let ink = match (Color::Rgb { r, g, b }).for_print(ink_limit) {
+            Color::Cmyk { c, m, y, k } => [c, m, y, k],
+            Color::Gray(k) => [0.0, 0.0, 0.0, k],
+            Color::Rgb { .. } => [0.0; 4],
+        };
+        cmyk.extend(ink.map(|v| (v * 2.55).round() as u8));
+    }
+    image_xobject(img, "DeviceCMYK", cmyk, None)
+}
+
+/// An image XObject of 8-bit samples; unfiltered samples are left to Flate compression.
+fn image_xobject(img: &LoadedImage, space: &str, content: Vec<u8>, filter: Option<&str>) -> pp::XObject {
     let mut dict = BTreeMap::new();
     let name = |s: &str| pp::DictItem::Name(s.as_bytes().to_vec());
     dict.insert("Type".to_string(), name("XObject"));
@@ -169,16 +260,27 @@ fn jpeg_xobject(img: &LoadedImage, components: u8) -> pp::XObject {
     dict.insert("Height".to_string(), pp::DictItem::Int(img.height as i64));
     dict.insert("ColorSpace".to_string(), name(space));
     dict.insert("BitsPerComponent".to_string(), pp::DictItem::Int(8));
-    dict.insert("Filter".to_string(), name("DCTDecode"));
+    if let Some(f) = filter {
+        dict.insert("Filter".to_string(), name(f));
+    }
     pp::XObject::External(pp::ExternalXObject {
-        stream: pp::ExternalStream { dict, content: img.bytes.clone(), compress: false },
+        stream: pp::ExternalStream { dict, content, compress: filter.is_none() },
         width: Some(pp::Px(img.width as usize)),
         height: Some(pp::Px(img.height as usize)),
         dpi: None,
     })
 }
 
-pub(crate) fn pdf_color(c: Color) -> pp::Color {
+/// A colour as the target gets it: print converts RGB (K-only for greys and black), screen
+/// previews CMYK and grey in RGB.
+pub(crate) fn pdf_color(c: Color, target: ColorTarget) -> pp::Color {
+    let c = match target {
+        ColorTarget::Print => c.for_print(400.0),
+        ColorTarget::Screen => {
+            let [r, g, b] = c.to_rgb8();
+            Color::Rgb { r, g, b }
+        }
+    };
     match c {
         Color::Cmyk { c, m, y, k } => pp::Color::Cmyk(pp::Cmyk::new(c / 100.0, m / 100.0, y / 100.0, k / 100.0, None)),
         Color::Gray(k) => pp::Color::Greyscale(pp::Greyscale::new(1.0 - k / 100.0, None)),
@@ -188,65 +290,129 @@ pub(crate) fn pdf_color(c: Color) -> pp::Color {
     }
 }
 
-fn page_ops(
-    page: &PageFrame,
-    fonts: &HashMap<FontId, EmbeddedFont>,
-    images: &HashMap<*const LoadedImage, pp::XObjectId>,
-) -> Vec<pp::Op> {
-    let h = page.height;
-    let mut ops = Vec::new();
-    let mut in_text = false;
-    for item in &page.items {
-        let is_text = matches!(item, FrameItem::Text(_));
-        if in_text && !is_text {
-            ops.push(pp::Op::EndTextSection);
-            in_text = false;
-        }
-        match item {
-            FrameItem::Text(run) => {
-                if !in_text {
-                    ops.push(pp::Op::StartTextSection);
-                    in_text = true;
-                }
-                if let Some(font) = fonts.get(&run.font) {
-                    text_ops(&mut ops, run, font, h);
-                }
-            }
-            FrameItem::Path(path) => path_ops(&mut ops, path, h),
-            FrameItem::Image(img) => {
-                if let Some(id) = images.get(&Arc::as_ptr(&img.image)) {
-                    image_ops(&mut ops, img, id, h);
-                }
-            }
-        }
-    }
-    if in_text {
-        ops.push(pp::Op::EndTextSection);
-    }
-    ops
+/// Writes one page's items as PDF operators, switching overprint on for K-only black.
+struct Painter<'a> {
+    ops: &'a mut Vec<pp::Op>,
+    target: ColorTarget,
+    /// Whether the overprint state is on now.
+    overprint: bool,
 }
 
-fn text_ops(ops: &mut Vec<pp::Op>, run: &GlyphRun, font: &EmbeddedFont, page_h: f32) {
-    ops.push(pp::Op::SetFillColor { col: pdf_color(run.color) });
-    ops.push(pp::Op::SetFont { font: pp::PdfFontHandle::External(font.id.clone()), size: pp::Pt(run.size) });
-    for g in &run.glyphs {
-        let y = page_h - run.baseline + g.dy;
-        let matrix = if g.rotated {
-            pp::TextMatrix::Raw([0.0, -g.scale_x, 1.0, 0.0, g.x, y])
-        } else if (g.scale_x - 1.0).abs() < 1e-4 {
-            pp::TextMatrix::Translate(pp::Pt(g.x), pp::Pt(y))
-        } else {
-            pp::TextMatrix::Raw([g.scale_x, 0.0, 0.0, 1.0, g.x, y])
+impl Painter<'_> {
+    fn page(
+        &mut self,
+        page: &PageFrame,
+        fonts: &HashMap<FontId, EmbeddedFont>,
+        images: &HashMap<*const LoadedImage, pp::XObjectId>,
+    ) {
+        let h = page.height;
+        let mut in_text = false;
+        for item in &page.items {
+            let is_text = matches!(item, FrameItem::Text(_));
+            if in_text && !is_text {
+                self.ops.push(pp::Op::EndTextSection);
+                in_text = false;
+            }
+            match item {
+                FrameItem::Text(run) => {
+                    if !in_text {
+                        self.ops.push(pp::Op::StartTextSection);
+                        in_text = true;
+                    }
+                    if let Some(font) = fonts.get(&run.font) {
+                        self.text(run, font, h);
+                    }
+                }
+                FrameItem::Path(path) => self.path(path, h),
+                FrameItem::Image(img) => {
+                    if let Some(id) = images.get(&Arc::as_ptr(&img.image)) {
+                        self.set_overprint(false);
+                        image_ops(self.ops, img, id, h);
+                    }
+                }
+            }
+        }
+        if in_text {
+            self.ops.push(pp::Op::EndTextSection);
+        }
+    }
+
+    /// Overprint on or off (print only; a screen PDF has no ExtGStates).
+    fn set_overprint(&mut self, on: bool) {
+        if self.target == ColorTarget::Print && on != self.overprint {
+            let gs = pp::ExtendedGraphicsStateId(if on { OVERPRINT } else { KNOCKOUT }.into());
+            self.ops.push(pp::Op::LoadGraphicsState { gs });
+            self.overprint = on;
+        }
+    }
+
+    fn text(&mut self, run: &GlyphRun, font: &EmbeddedFont, page_h: f32) {
+        self.set_overprint(run.color.for_print(400.0).is_k_only_black());
+        self.ops.push(pp::Op::SetFillColor { col: pdf_color(run.color, self.target) });
+        self.ops.push(pp::Op::SetFont { font: pp::PdfFontHandle::External(font.id.clone()), size: pp::Pt(run.size) });
+        for g in &run.glyphs {
+            let y = page_h - run.baseline + g.dy;
+            let matrix = if g.rotated {
+                pp::TextMatrix::Raw([0.0, -g.scale_x, 1.0, 0.0, g.x, y])
+            } else if (g.scale_x - 1.0).abs() < 1e-4 {
+                pp::TextMatrix::Translate(pp::Pt(g.x), pp::Pt(y))
+            } else {
+                pp::TextMatrix::Raw([g.scale_x, 0.0, 0.0, 1.0, g.x, y])
+            };
+            let gid = font.remap.get(g.id).unwrap_or(0);
+            self.ops.push(pp::Op::SetTextMatrix { matrix });
+            self.ops.push(pp::Op::ShowText {
+                items: vec![pp::TextItem::GlyphIds(vec![pp::Codepoint::with_cid(
+                    gid,
+                    0.0,
+                    font.texts.get(&g.id).cloned().unwrap_or_default(),
+                )])],
+            });
+        }
+    }
+
+    fn path(&mut self, path: &PathItem, h: f32) {
+        let stroke = path.stroke.filter(|(w, _)| *w > 0.0);
+        let black = |c: Color| c.for_print(400.0).is_k_only_black();
+        let painted = path.fill.is_some() || stroke.is_some();
+        self.set_overprint(painted && path.fill.is_none_or(black) && stroke.is_none_or(|(_, c)| black(c)));
+        let ops = &mut *self.ops;
+        if let Some(fill) = path.fill {
+            ops.push(pp::Op::SetFillColor { col: pdf_color(fill, self.target) });
+        }
+        if let Some((width, color)) = stroke {
+            ops.push(pp::Op::SetOutlineColor { col: pdf_color(color, self.target) });
+            ops.push(pp::Op::SetOutlineThickness { pt: pp::Pt(width) });
+        }
+        let mode = match (path.fill.is_some(), stroke.is_some()) {
+            (true, true) => pp::PaintMode::FillStroke,
+            (true, false) => pp::PaintMode::Fill,
+            (false, true) => pp::PaintMode::Stroke,
+            (false, false) => return,
         };
-        let gid = font.remap.get(g.id).unwrap_or(0);
-        ops.push(pp::Op::SetTextMatrix { matrix });
-        ops.push(pp::Op::ShowText {
-            items: vec![pp::TextItem::GlyphIds(vec![pp::Codepoint::with_cid(
-                gid,
-                0.0,
-                font.texts.get(&g.id).cloned().unwrap_or_default(),
-            )])],
-        });
+        match &path.shape {
+            PathShape::Rect(r) => ops.push(pp::Op::DrawRectangle { rectangle: pdf_rect(r, h, mode) }),
+            PathShape::Line { x1, y1, x2, y2 } => ops.push(pp::Op::DrawLine {
+                line: pp::Line { points: vec![point(*x1, h - y1), point(*x2, h - y2)], is_closed: false },
+            }),
+            PathShape::Rects(rects) => ops.push(pp::Op::DrawPolygon {
+                polygon: pp::Polygon {
+                    rings: rects
+                        .iter()
+                        .map(|r| pp::PolygonRing {
+                            points: vec![
+                                point(r.x, h - r.y),
+                                point(r.right(), h - r.y),
+                                point(r.right(), h - r.bottom()),
+                                point(r.x, h - r.bottom()),
+                            ],
+                        })
+                        .collect(),
+                    mode,
+                    winding_order: pp::WindingOrder::NonZero,
+                },
+            }),
+        }
     }
 }
 
@@ -259,46 +425,6 @@ fn pdf_rect(r: &Rect, page_h: f32, mode: pp::PaintMode) -> pp::Rect {
 
 fn point(x: f32, y: f32) -> pp::LinePoint {
     pp::LinePoint { p: pp::Point { x: pp::Pt(x), y: pp::Pt(y) }, bezier: false }
-}
-
-fn path_ops(ops: &mut Vec<pp::Op>, path: &PathItem, h: f32) {
-    if let Some(fill) = path.fill {
-        ops.push(pp::Op::SetFillColor { col: pdf_color(fill) });
-    }
-    let stroke = path.stroke.filter(|(w, _)| *w > 0.0);
-    if let Some((width, color)) = stroke {
-        ops.push(pp::Op::SetOutlineColor { col: pdf_color(color) });
-        ops.push(pp::Op::SetOutlineThickness { pt: pp::Pt(width) });
-    }
-    let mode = match (path.fill.is_some(), stroke.is_some()) {
-        (true, true) => pp::PaintMode::FillStroke,
-        (true, false) => pp::PaintMode::Fill,
-        (false, true) => pp::PaintMode::Stroke,
-        (false, false) => return,
-    };
-    match &path.shape {
-        PathShape::Rect(r) => ops.push(pp::Op::DrawRectangle { rectangle: pdf_rect(r, h, mode) }),
-        PathShape::Line { x1, y1, x2, y2 } => ops.push(pp::Op::DrawLine {
-            line: pp::Line { points: vec![point(*x1, h - y1), point(*x2, h - y2)], is_closed: false },
-        }),
-        PathShape::Rects(rects) => ops.push(pp::Op::DrawPolygon {
-            polygon: pp::Polygon {
-                rings: rects
-                    .iter()
-                    .map(|r| pp::PolygonRing {
-                        points: vec![
-                            point(r.x, h - r.y),
-                            point(r.right(), h - r.y),
-                            point(r.right(), h - r.bottom()),
-                            point(r.x, h - r.bottom()),
-                        ],
-                    })
-                    .collect(),
-                mode,
-                winding_order: pp::WindingOrder::NonZero,
-            },
-        }),
-    }
 }
 
 fn image_ops(ops: &mut Vec<pp::Op>, img: &ImageItem, id: &pp::XObjectId, h: f32) {
