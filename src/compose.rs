@@ -75,6 +75,7 @@ pub fn document_for(req: &ComposeRequest) -> Document {
     };
     Document {
         title: String::new(),
+        swatches: Vec::new(),
         pages: vec![Page {
             width: w,
             height: h,

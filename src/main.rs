@@ -1,5 +1,5 @@
 //! The `paiban` command: the editor (no arguments: the sample layout; or a layout file), and
-//! `export`, `check`, `render` for the command line.
+//! `export`, `check`, `upgrade`, `render` and `compose` for the command line.
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -42,6 +42,9 @@ enum Command {
         #[arg(long, default_value = "newsprint")]
         preset: String,
     },
+    /// Rewrite a layout in the current format, through the editor's save (the old file is kept
+    /// as FILE.bak).
+    Upgrade { layout: PathBuf },
     /// Render a page of a layout as PNG.
     Render {
         layout: PathBuf,
@@ -85,6 +88,9 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Some(Command::Export { layout, output, preset, split }) => export(&layout, &output, &preset, split),
         Some(Command::Check { layout, preset }) => check_layout(&layout, &preset),
+        Some(Command::Upgrade { layout }) => {
+            io::load(&layout).and_then(|doc| io::save(&doc, &layout)).map(|()| ExitCode::SUCCESS).map_err(Into::into)
+        }
         Some(Command::Render { layout, output, dpi, page }) => render_png(&layout, &output, dpi, page),
         Some(Command::Compose { font, size, width_em, kinsoku, punct, vertical, indent, text }) => {
             compose(font, size, width_em, &kinsoku, &punct, vertical, indent, text)

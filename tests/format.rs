@@ -45,9 +45,14 @@ fn save_is_atomic_and_loads_back() {
     std::fs::write(&path, "old").unwrap();
     io::save(&doc, &path).unwrap();
     assert_eq!(io::load(&path).unwrap(), doc);
-    let leftovers: Vec<_> =
-        std::fs::read_dir(&dir).unwrap().filter(|e| e.as_ref().unwrap().file_name() != "copy.json").collect();
-    assert!(leftovers.is_empty(), "temporary files left behind");
+    // The replaced version is kept as copy.json.bak, and nothing else is left behind.
+    assert_eq!(std::fs::read_to_string(dir.join("copy.json.bak")).unwrap(), "old");
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .filter(|n| n != "copy.json" && n != "copy.json.bak")
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left behind: {leftovers:?}");
     // Saving into a folder that does not exist fails and says where.
     let err = io::save(&doc, &dir.join("missing/sub/x.json")).unwrap_err().to_string();
     assert!(err.contains("missing/sub/x.json"), "{err}");
@@ -125,4 +130,41 @@ fn duplicate_ids_and_double_threading_are_rejected() {
     let frame = v["stories"][0]["frames"][0].clone();
     v["stories"][1]["frames"] = serde_json::json!([frame]);
     assert_eq!(error_of(&v).path, "stories[1].frames[0]");
+}
+
+#[test]
+fn swatches_resolve_round_trip_and_follow_a_redefinition() {
+    use paiban::color::Color;
+    let mut doc = io::load(&common::sample()).unwrap();
+    let red = Color::Cmyk { c: 0.0, m: 100.0, y: 100.0, k: 0.0 };
+    assert_eq!(doc.swatches.iter().find(|s| s.name == "报头红").map(|s| s.color), Some(red));
+    let headline = |doc: &paiban::Document| {
+        let pages = paiban::layout::layout_document(doc, common::book(), &common::root().join("layouts"));
+        pages[0]
+            .items
+            .iter()
+            .find_map(|i| match i {
+                paiban::layout::frame::FrameItem::Text(r) if r.element == "lead-head" && r.size >= 40.0 => {
+                    Some(r.color)
+                }
+                _ => None,
+            })
+            .expect("the headline")
+    };
+    assert_eq!(headline(&doc), red);
+    // Redefine the swatch: the headline and the 20 % tint of it follow.
+    let deeper = Color::Cmyk { c: 0.0, m: 90.0, y: 80.0, k: 10.0 };
+    let changed = doc.set_swatch("报头红", deeper);
+    assert!(changed >= 10, "{changed} colours followed the swatch");
+    assert_eq!(headline(&doc), deeper);
+    let text = io::to_json(&doc);
+    assert!(text.contains("\"swatch\": \"报头红\",\n") && text.contains("\"tint\": 20.0"), "tints stay references");
+    assert!(!text.contains("\"cmyk\": [\n      0,\n      100,"), "the old red is gone");
+    assert_eq!(io::from_json(&text).unwrap(), doc, "round trip");
+    // A reference to a swatch the file does not define names its path.
+    let mut v = sample_json();
+    v["pages"][0]["elements"][0]["fill"] = serde_json::json!({"swatch": "金色"});
+    let e = error_of(&v);
+    assert!(e.path.starts_with("pages[0].elements[0].fill"), "{e}");
+    assert!(e.message.contains("金色"), "{e}");
 }

@@ -28,6 +28,7 @@ fn selection_as_document(app: &EditorApp) -> Option<Document> {
         pages: vec![Page { elements, ..page.clone() }],
         stories,
         styles: app.doc.styles.clone(),
+        swatches: app.doc.swatches.clone(),
     })
 }
 

@@ -197,6 +197,7 @@ impl NewDocSettings {
         let m = mm_to_pt(self.margin);
         Document {
             title: String::new(),
+            swatches: Vec::new(),
             pages: vec![Page {
                 width: mm_to_pt(self.width),
                 height: mm_to_pt(self.height),

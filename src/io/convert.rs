@@ -1,13 +1,13 @@
-//! File types ⇄ model, with validation. Every rejection names the JSON path.
+//! File types → model, with validation. Every rejection names the JSON path.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use super::FormatError;
 use super::file::*;
-use super::value::{FileColor, FontSize, round};
-use crate::color::Color;
+use super::palette::Palette;
+use super::value::FileColor;
 use crate::model::*;
-use crate::units::{Rect, mm_to_pt, pt_to_mm};
+use crate::units::{Rect, mm_to_pt};
 
 /// Largest page side accepted, in mm (a 对开 page is 540 mm).
 const MAX_PAGE_MM: f32 = 5000.0;
@@ -35,7 +35,19 @@ fn positive(path: &str, v: f32, max: f32, what: &str) -> Result<f32> {
 }
 
 pub fn to_model(file: LayoutFile) -> Result<Document> {
-    let mut styles = StyleSheet { defaults: style_props("defaults", &file.defaults)?, ..Default::default() };
+    let mut swatches: Vec<Swatch> = Vec::with_capacity(file.swatches.len());
+    for (i, s) in file.swatches.iter().enumerate() {
+        let path = format!("swatches[{i}]");
+        if s.name.trim().is_empty() || swatches.iter().any(|o| o.name == s.name) {
+            return Err(FormatError::at(format!("{path}.name"), "a swatch needs a name of its own"));
+        }
+        let FileColor::Value(color) = s.color else {
+            return Err(FormatError::at(format!("{path}.color"), "a swatch is a colour value, not another swatch"));
+        };
+        swatches.push(Swatch { name: s.name.clone(), color });
+    }
+    let pal = &Palette(&swatches);
+    let mut styles = StyleSheet { defaults: style_props("defaults", &file.defaults, pal)?, ..Default::default() };
     for (name, style) in &file.styles {
         let path = format!("styles.{name}");
         if let Some(base) = &style.based_on
@@ -43,7 +55,7 @@ pub fn to_model(file: LayoutFile) -> Result<Document> {
         {
             return Err(FormatError::at(format!("{path}.based_on"), format!("no style named \"{base}\"")));
         }
-        let props = style_props(&path, &style.props)?;
+        let props = style_props(&path, &style.props, pal)?;
         styles.paragraph.insert(name.clone(), NamedStyle { based_on: style.based_on.clone(), props });
     }
 
@@ -105,7 +117,7 @@ pub fn to_model(file: LayoutFile) -> Result<Document> {
                 mm_to_pt(positive(&format!("{epath}.w"), el.w, far, "width")?),
                 mm_to_pt(positive(&format!("{epath}.h"), el.h, far, "height")?),
             );
-            let kind = element_kind(&epath, el.kind)?;
+            let kind = element_kind(&epath, el.kind, pal)?;
             if let ElementKind::Text(t) = &kind {
                 let usable_w = frame.w - 2.0 * t.inset;
                 if usable_w <= 0.0 || frame.h - 2.0 * t.inset <= 0.0 {
@@ -168,14 +180,14 @@ pub fn to_model(file: LayoutFile) -> Result<Document> {
         }
         let mut paragraphs = Vec::with_capacity(story.paragraphs.len());
         for (i, para) in story.paragraphs.into_iter().enumerate() {
-            paragraphs.push(paragraph(&format!("{path}.paragraphs[{i}]"), para, &styles)?);
+            paragraphs.push(paragraph(&format!("{path}.paragraphs[{i}]"), para, &styles, pal)?);
         }
         stories.push(Story { id: story.id, frames: story.frames, paragraphs });
     }
-    Ok(Document { title: file.title, pages, stories, styles })
+    Ok(Document { title: file.title, pages, stories, styles, swatches })
 }
 
-fn element_kind(path: &str, kind: FileKind) -> Result<ElementKind> {
+fn element_kind(path: &str, kind: FileKind, pal: &Palette) -> Result<ElementKind> {
     Ok(match kind {
         FileKind::Text(t) => {
             if !(1..=20).contains(&t.columns) {
@@ -198,16 +210,16 @@ fn element_kind(path: &str, kind: FileKind) -> Result<ElementKind> {
                     Some(FileVAlign::Bottom) => VAlign::Bottom,
                     Some(FileVAlign::Justify) => VAlign::Justify,
                 },
-                fill: t.fill.map(|c| c.0),
-                stroke: stroke(&format!("{path}.stroke"), t.stroke)?,
-                column_rule: stroke(&format!("{path}.column_rule"), t.column_rule)?,
+                fill: pal.optional(&format!("{path}.fill"), t.fill.as_ref())?,
+                stroke: stroke(&format!("{path}.stroke"), t.stroke, pal)?,
+                column_rule: stroke(&format!("{path}.column_rule"), t.column_rule, pal)?,
                 vertical: t.vertical,
                 balance: t.balance,
                 grid: t.grid,
             }
             .into()
         }
-        FileKind::Table(t) => ElementKind::Table(table(path, t)?),
+        FileKind::Table(t) => ElementKind::Table(table(path, t, pal)?),
         FileKind::Qr(q) => {
             if q.payload.is_empty() {
                 return Err(FormatError::at(format!("{path}.payload"), "a QR code needs a payload"));
@@ -225,7 +237,7 @@ fn element_kind(path: &str, kind: FileKind) -> Result<ElementKind> {
                     FileEc::H => EcLevel::H,
                 },
                 quiet_zone,
-                color: q.color.map_or(Color::BLACK, |c| c.0),
+                color: pal.or_black(&format!("{path}.color"), q.color.as_ref())?,
             })
         }
         FileKind::Image(i) => {
@@ -248,8 +260,8 @@ fn element_kind(path: &str, kind: FileKind) -> Result<ElementKind> {
                     FileShapeKind::Rect => ShapeKind::Rect,
                     FileShapeKind::Line => ShapeKind::Line,
                 },
-                fill: s.fill.map(|c| c.0.tinted(tint)),
-                stroke: stroke(&format!("{path}.stroke"), s.stroke)?,
+                fill: pal.optional(&format!("{path}.fill"), s.fill.as_ref())?.map(|c| c.tinted(tint)),
+                stroke: stroke(&format!("{path}.stroke"), s.stroke, pal)?,
             })
         }
     })
@@ -261,11 +273,11 @@ impl From<TextFrame> for ElementKind {
     }
 }
 
-fn stroke(path: &str, s: Option<FileStroke>) -> Result<Option<Stroke>> {
+fn stroke(path: &str, s: Option<FileStroke>, pal: &Palette) -> Result<Option<Stroke>> {
     s.map(|s| {
         Ok(Stroke {
             width: length(&format!("{path}.width"), s.width, 0.0, 100.0, "line width")?,
-            color: s.color.map_or(Color::BLACK, |c| c.0),
+            color: pal.or_black(&format!("{path}.color"), s.color.as_ref())?,
         })
     })
     .transpose()
@@ -280,7 +292,7 @@ fn cell_align(a: FileCellAlign) -> CellAlign {
     }
 }
 
-fn table(path: &str, t: FileTable) -> Result<Table> {
+fn table(path: &str, t: FileTable, pal: &Palette) -> Result<Table> {
     if t.columns.is_empty() || t.columns.len() > 100 {
         return Err(FormatError::at(format!("{path}.columns"), "a table needs 1 to 100 columns"));
     }
@@ -311,14 +323,14 @@ fn table(path: &str, t: FileTable) -> Result<Table> {
     if let Some(s) = t.size {
         table.font_size = positive(&format!("{path}.size"), s.0, MAX_FONT_PT, "font size")?;
     }
-    table.header_fill = t.header_fill.map(|c| c.0);
+    table.header_fill = pal.optional(&format!("{path}.header_fill"), t.header_fill.as_ref())?;
     if let Some(b) = t.borders {
         let bp = format!("{path}.borders");
         table.borders = TableBorders {
             outer: length(&format!("{bp}.outer"), b.outer, 0.0, 100.0, "border width")?,
             inner: length(&format!("{bp}.inner"), b.inner, 0.0, 100.0, "border width")?,
             header: length(&format!("{bp}.header"), b.header, 0.0, 100.0, "border width")?,
-            color: b.color.map_or(Color::BLACK, |c| c.0),
+            color: pal.or_black(&format!("{bp}.color"), b.color.as_ref())?,
         };
     }
     if let Some(p) = t.padding {
@@ -361,7 +373,7 @@ fn table(path: &str, t: FileTable) -> Result<Table> {
     Ok(table)
 }
 
-fn style_props(path: &str, p: &FileStyleProps) -> Result<StyleProps> {
+fn style_props(path: &str, p: &FileStyleProps, pal: &Palette) -> Result<StyleProps> {
     let size = p.size.map(|s| positive(&format!("{path}.size"), s.0, MAX_FONT_PT, "font size")).transpose()?;
     let leading =
         p.leading.map(|l| positive(&format!("{path}.leading"), l, MAX_FONT_PT * 4.0, "leading")).transpose()?;
@@ -384,7 +396,7 @@ fn style_props(path: &str, p: &FileStyleProps) -> Result<StyleProps> {
         indent: em("indent", p.indent)?,
         space_before: pts("space_before", p.space_before)?,
         space_after: pts("space_after", p.space_after)?,
-        color: p.color.map(|c| c.0),
+        color: pal.optional(&format!("{path}.color"), p.color.as_ref())?,
         kinsoku: p.kinsoku.map(|k| match k {
             FileKinsoku::None => Kinsoku::None,
             FileKinsoku::Basic => Kinsoku::Basic,
@@ -401,13 +413,13 @@ fn style_props(path: &str, p: &FileStyleProps) -> Result<StyleProps> {
     })
 }
 
-fn paragraph(path: &str, p: FileParagraph, styles: &StyleSheet) -> Result<Paragraph> {
+fn paragraph(path: &str, p: FileParagraph, styles: &StyleSheet, pal: &Palette) -> Result<Paragraph> {
     if let Some(name) = &p.style
         && !styles.paragraph.contains_key(name)
     {
         return Err(FormatError::at(format!("{path}.style"), format!("no style named \"{name}\"")));
     }
-    let overrides = style_props(path, &p.overrides)?;
+    let overrides = style_props(path, &p.overrides, pal)?;
     let runs = match (p.text, p.runs.is_empty()) {
         (Some(_), false) => {
             return Err(FormatError::at(path, "give either \"text\" or \"runs\", not both"));
@@ -422,229 +434,10 @@ fn paragraph(path: &str, p: FileParagraph, styles: &StyleSheet) -> Result<Paragr
                     .size
                     .map(|s| positive(&format!("{path}.runs[{i}].size"), s.0, MAX_FONT_PT, "font size"))
                     .transpose()?;
-                Ok(Run {
-                    text: r.text,
-                    style: CharStyle { font_family: r.font, bold: r.bold, size, color: r.color.map(|c| c.0) },
-                })
+                let color = pal.optional(&format!("{path}.runs[{i}].color"), r.color.as_ref())?;
+                Ok(Run { text: r.text, style: CharStyle { font_family: r.font, bold: r.bold, size, color } })
             })
             .collect::<Result<_>>()?,
     };
     Ok(Paragraph { style: p.style, overrides, runs })
-}
-
-// ---- model → file ----
-
-fn mm(pt: f32) -> f32 {
-    round(pt_to_mm(pt), 3)
-}
-
-pub fn from_model(doc: &Document) -> LayoutFile {
-    LayoutFile {
-        format: super::FORMAT_VERSION,
-        title: doc.title.clone(),
-        defaults: file_props(&doc.styles.defaults),
-        styles: doc
-            .styles
-            .paragraph
-            .iter()
-            .map(|(name, s)| (name.clone(), FileStyle { based_on: s.based_on.clone(), props: file_props(&s.props) }))
-            .collect::<BTreeMap<_, _>>(),
-        pages: doc.pages.iter().map(file_page).collect(),
-        stories: doc
-            .stories
-            .iter()
-            .map(|s| FileStory {
-                id: s.id.clone(),
-                frames: s.frames.clone(),
-                paragraphs: s.paragraphs.iter().map(file_paragraph).collect(),
-            })
-            .collect(),
-    }
-}
-
-fn file_page(page: &Page) -> FilePage {
-    FilePage {
-        size: [mm(page.width), mm(page.height)],
-        margins: FileMargins {
-            top: mm(page.margins.top),
-            bottom: mm(page.margins.bottom),
-            left: mm(page.margins.left),
-            right: mm(page.margins.right),
-        },
-        columns: page.grid.columns,
-        gutter: mm(page.grid.gutter),
-        baseline: page.baseline.map(|b| FileBaseline { size: FontSize(b.font_size), leading: round(b.line_pitch, 3) }),
-        bleed: mm(page.bleed),
-        label: page.label.clone(),
-        elements: page.elements.iter().map(file_element).collect(),
-    }
-}
-
-fn file_element(e: &Element) -> FileElement {
-    FileElement {
-        id: e.id.clone(),
-        name: (e.name != e.id).then(|| e.name.clone()),
-        x: mm(e.frame.x),
-        y: mm(e.frame.y),
-        w: mm(e.frame.w),
-        h: mm(e.frame.h),
-        locked: e.locked,
-        hidden: e.hidden,
-        kind: match &e.kind {
-            ElementKind::Text(t) => FileKind::Text(FileText {
-                columns: t.columns,
-                column_gap: Some(mm(t.column_gap)),
-                inset: (t.inset != 0.0).then(|| mm(t.inset)),
-                valign: match t.valign {
-                    VAlign::Top => None,
-                    VAlign::Center => Some(FileVAlign::Center),
-                    VAlign::Bottom => Some(FileVAlign::Bottom),
-                    VAlign::Justify => Some(FileVAlign::Justify),
-                },
-                fill: t.fill.map(FileColor),
-                stroke: t.stroke.map(file_stroke),
-                column_rule: t.column_rule.map(file_stroke),
-                vertical: t.vertical,
-                balance: t.balance,
-                grid: t.grid,
-            }),
-            ElementKind::Table(t) => FileKind::Table(file_table(t)),
-            ElementKind::Qr(q) => FileKind::Qr(FileQr {
-                payload: q.payload.clone(),
-                ec: Some(match q.ec_level {
-                    EcLevel::L => FileEc::L,
-                    EcLevel::M => FileEc::M,
-                    EcLevel::Q => FileEc::Q,
-                    EcLevel::H => FileEc::H,
-                }),
-                quiet_zone: Some(q.quiet_zone),
-                color: Some(FileColor(q.color)),
-            }),
-            ElementKind::Image(i) => FileKind::Image(FileImage {
-                path: i.path.clone(),
-                fit: Some(match i.fit {
-                    ImageFit::Fit => FileFit::Fit,
-                    ImageFit::Fill => FileFit::Fill,
-                    ImageFit::Stretch => FileFit::Stretch,
-                }),
-            }),
-            ElementKind::Shape(s) => FileKind::Shape(FileShape {
-                shape: match s.kind {
-                    ShapeKind::Rect => FileShapeKind::Rect,
-                    ShapeKind::Line => FileShapeKind::Line,
-                },
-                fill: s.fill.map(FileColor),
-                tint: None,
-                stroke: s.stroke.map(file_stroke),
-            }),
-        },
-    }
-}
-
-fn file_stroke(s: Stroke) -> FileStroke {
-    FileStroke { width: round(s.width, 3), color: Some(FileColor(s.color)) }
-}
-
-fn file_cell_align(a: CellAlign) -> FileCellAlign {
-    match a {
-        CellAlign::Left => FileCellAlign::Left,
-        CellAlign::Center => FileCellAlign::Center,
-        CellAlign::Right => FileCellAlign::Right,
-        CellAlign::Decimal => FileCellAlign::Decimal,
-    }
-}
-
-fn file_table(t: &Table) -> FileTable {
-    FileTable {
-        columns: t.column_widths.clone(),
-        align: t.column_align.iter().map(|a| file_cell_align(*a)).collect(),
-        header_rows: t.header_rows,
-        font: Some(t.font_family.clone()),
-        header_font: Some(t.header_font_family.clone()),
-        size: Some(FontSize(t.font_size)),
-        header_fill: t.header_fill.map(FileColor),
-        borders: Some(FileBorders {
-            outer: t.borders.outer,
-            inner: t.borders.inner,
-            header: t.borders.header,
-            color: Some(FileColor(t.borders.color)),
-        }),
-        padding: Some(mm(t.padding)),
-        rows: t
-            .rows
-            .iter()
-            .map(|row| {
-                row.iter()
-                    .map(|c| {
-                        if c.align.is_none() && c.colspan == 1 && c.rowspan == 1 {
-                            FileCell::Text(c.text.clone())
-                        } else {
-                            FileCell::Full(FileCellFull {
-                                text: c.text.clone(),
-                                align: c.align.map(file_cell_align),
-                                colspan: c.colspan,
-                                rowspan: c.rowspan,
-                            })
-                        }
-                    })
-                    .collect()
-            })
-            .collect(),
-    }
-}
-
-fn file_props(p: &StyleProps) -> FileStyleProps {
-    FileStyleProps {
-        font: p.font_family.clone(),
-        bold: p.bold,
-        size: p.size.map(FontSize),
-        leading: p.leading,
-        align: p.align.map(|a| match a {
-            Align::Left => FileAlign::Left,
-            Align::Center => FileAlign::Center,
-            Align::Right => FileAlign::Right,
-            Align::Justify => FileAlign::Justify,
-            Align::Distribute => FileAlign::Distribute,
-        }),
-        indent: p.indent,
-        space_before: p.space_before,
-        space_after: p.space_after,
-        color: p.color.map(FileColor),
-        kinsoku: p.kinsoku.map(|k| match k {
-            Kinsoku::None => FileKinsoku::None,
-            Kinsoku::Basic => FileKinsoku::Basic,
-            Kinsoku::Gb => FileKinsoku::Gb,
-            Kinsoku::Strict => FileKinsoku::Strict,
-        }),
-        punctuation: p.punct.map(|k| match k {
-            PunctStyle::Full => FilePunct::Full,
-            PunctStyle::Kaiming => FilePunct::Kaiming,
-            PunctStyle::Half => FilePunct::Half,
-        }),
-        han_latin_space: p.han_latin_space,
-        hanging: p.hanging,
-    }
-}
-
-fn file_paragraph(p: &Paragraph) -> FileParagraph {
-    let plain = p.runs.len() == 1 && p.runs[0].style == CharStyle::default();
-    FileParagraph {
-        style: p.style.clone(),
-        overrides: file_props(&p.overrides),
-        text: plain.then(|| p.runs[0].text.clone()),
-        runs: if plain {
-            Vec::new()
-        } else {
-            p.runs
-                .iter()
-                .map(|r| FileRun {
-                    text: r.text.clone(),
-                    font: r.style.font_family.clone(),
-                    bold: r.style.bold,
-                    size: r.style.size.map(FontSize),
-                    color: r.style.color.map(FileColor),
-                })
-                .collect()
-        },
-    }
 }

@@ -31,9 +31,19 @@ pub struct LayoutFile {
     pub defaults: FileStyleProps,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub styles: BTreeMap<String, FileStyle>,
+    /// Named colours, referred to as `{"swatch": name}`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub swatches: Vec<FileSwatch>,
     pub pages: Vec<FilePage>,
     #[serde(default)]
     pub stories: Vec<FileStory>,
+}
+
+#[derive(Serialize, Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct FileSwatch {
+    pub name: String,
+    pub color: FileColor,
 }
 
 #[derive(Serialize, Deserialize, Debug, Default)]
@@ -210,7 +220,7 @@ pub enum FileVAlign {
     Justify,
 }
 
-#[derive(Serialize, Deserialize, Debug, Clone, Copy)]
+#[derive(Serialize, Deserialize, Debug, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct FileStroke {
     /// pt.

@@ -1,17 +1,22 @@
 //! Reading and writing layout files: versioned JSON (`"format": 1`), millimetres for geometry.
 //!
-//! File-shaped types (`file`) are converted to and from the model (`convert`) so the model can
-//! change without a migration. Every error names the file, the JSON path and what is wrong.
+//! File-shaped types (`file`) are converted to the model with validation (`convert`) and back
+//! (`to_file`), so the model can change without a migration; swatches resolve both ways
+//! (`palette`). Every error names the file, the JSON path and what is wrong.
 //! Saving writes a temporary file beside the target and renames it over, so a crash never
 //! leaves half a file.
 
+mod atomic;
 mod convert;
 mod file;
+mod palette;
+mod to_file;
 mod value;
 
 use std::fmt;
-use std::io::Write;
 use std::path::{Path, PathBuf};
+
+pub use atomic::{backup_path, write_atomically, write_with_backup};
 
 use crate::model::Document;
 
@@ -84,7 +89,7 @@ pub fn from_json(text: &str) -> Result<Document, FormatError> {
 
 /// Writes a layout as pretty JSON text.
 pub fn to_json(doc: &Document) -> String {
-    let file = convert::from_model(doc);
+    let file = to_file::from_model(doc);
     // Serializing plain data structs to a String cannot fail.
     let mut text = serde_json::to_string_pretty(&file).expect("layout file types always serialize");
     text.push('\n');
@@ -97,29 +102,10 @@ pub fn load(path: &Path) -> Result<Document, FileError> {
     from_json(&text).map_err(|error| FileError::Invalid { file: path.into(), error })
 }
 
-/// Saves a layout file atomically: temporary file in the same folder, fsync, rename.
+/// Saves a layout file atomically (temporary file in the same folder, fsync, rename), keeping
+/// the version it replaces as `NAME.bak`.
 pub fn save(doc: &Document, path: &Path) -> Result<(), FileError> {
-    write_atomically(path, to_json(doc).as_bytes()).map_err(|source| FileError::Write { file: path.into(), source })
-}
-
-/// Writes `bytes` to `path` through a temporary file and a rename.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
+    write_with_backup(path, to_json(doc).as_bytes()).map_err(|source| FileError::Write { file: path.into(), source })
 }
 
 /// Reads the `"format"` number before anything else, so a newer file is refused, not misread.

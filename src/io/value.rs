@@ -1,5 +1,6 @@
 //! Values with more than one spelling in the file: font sizes (`10.5` or `"五号"`) and colours
-//! (`"#rrggbb"`, `{"cmyk": [c, m, y, k]}`, `{"gray": k}`).
+//! (`"#rrggbb"`, `{"cmyk": [c, m, y, k]}`, `{"gray": k}`, or a named swatch
+//! `{"swatch": "报头红", "tint": 50}`).
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer, de::Error};
 
@@ -34,19 +35,45 @@ impl Serialize for FontSize {
     }
 }
 
-/// A colour as written in the file.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct FileColor(pub Color);
+/// A colour as written in the file: a value, or a reference to one of the document's swatches
+/// at a tint (percent).
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileColor {
+    Value(Color),
+    Swatch { name: String, tint: f32 },
+}
 
 impl<'de> Deserialize<'de> for FileColor {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let v = serde_json::Value::deserialize(d)?;
-        parse_color(&v).map(FileColor).map_err(D::Error::custom)
+        parse_color(&v).map_err(D::Error::custom)
     }
 }
 
-fn parse_color(v: &serde_json::Value) -> Result<Color, String> {
-    const HINT: &str = "a colour is \"#rrggbb\", {\"cmyk\": [c, m, y, k]} or {\"gray\": k} (percentages)";
+const HINT: &str = "a colour is \"#rrggbb\", {\"cmyk\": [c, m, y, k]}, {\"gray\": k} (percentages) or {\"swatch\": name, \"tint\": percent}";
+
+fn parse_color(v: &serde_json::Value) -> Result<FileColor, String> {
+    if let Some(map) = v.as_object()
+        && let Some(name) = map.get("swatch")
+    {
+        let name =
+            name.as_str().filter(|n| !n.is_empty()).ok_or_else(|| format!("a swatch is named by a string; {HINT}"))?;
+        let tint = match map.get("tint") {
+            None => 100.0,
+            Some(t) => match t.as_f64() {
+                Some(p) if (0.0..=100.0).contains(&p) => p as f32,
+                _ => return Err(format!("tint {t} is not a percentage from 0 to 100")),
+            },
+        };
+        if let Some(other) = map.keys().find(|k| *k != "swatch" && *k != "tint") {
+            return Err(format!("unknown key \"{other}\" in a swatch colour; {HINT}"));
+        }
+        return Ok(FileColor::Swatch { name: name.to_string(), tint });
+    }
+    parse_value(v).map(FileColor::Value)
+}
+
+fn parse_value(v: &serde_json::Value) -> Result<Color, String> {
     let percent = |x: &serde_json::Value| -> Result<f32, String> {
         match x.as_f64() {
             Some(p) if (0.0..=100.0).contains(&p) => Ok(p as f32),
@@ -79,7 +106,19 @@ fn parse_color(v: &serde_json::Value) -> Result<Color, String> {
 impl Serialize for FileColor {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        match self.0 {
+        let color = match self {
+            FileColor::Value(c) => *c,
+            FileColor::Swatch { name, tint } => {
+                let full = *tint >= 100.0;
+                let mut m = s.serialize_map(Some(if full { 1 } else { 2 }))?;
+                m.serialize_entry("swatch", name)?;
+                if !full {
+                    m.serialize_entry("tint", &round(*tint, 2))?;
+                }
+                return m.end();
+            }
+        };
+        match color {
             Color::Rgb { r, g, b } => s.serialize_str(&format!("#{r:02x}{g:02x}{b:02x}")),
             Color::Gray(k) => {
                 let mut m = s.serialize_map(Some(1))?;
@@ -119,10 +158,15 @@ mod tests {
     #[test]
     fn colours_parse_and_reject() {
         let c: FileColor = serde_json::from_str(r#"{"cmyk":[0,100,100,0]}"#).unwrap();
-        assert_eq!(c.0, Color::Cmyk { c: 0.0, m: 100.0, y: 100.0, k: 0.0 });
+        assert_eq!(c, FileColor::Value(Color::Cmyk { c: 0.0, m: 100.0, y: 100.0, k: 0.0 }));
         assert!(serde_json::from_str::<FileColor>(r#"{"cmyk":[0,100,140,0]}"#).is_err());
         assert!(serde_json::from_str::<FileColor>(r#""red""#).is_err());
         let back = serde_json::to_string(&c).unwrap();
         assert_eq!(serde_json::from_str::<FileColor>(&back).unwrap(), c);
+        let red: FileColor = serde_json::from_str(r#"{"swatch":"报头红","tint":40}"#).unwrap();
+        assert_eq!(red, FileColor::Swatch { name: "报头红".into(), tint: 40.0 });
+        assert_eq!(serde_json::to_string(&red).unwrap(), r#"{"swatch":"报头红","tint":40.0}"#);
+        assert!(serde_json::from_str::<FileColor>(r#"{"swatch":"报头红","tint":140}"#).is_err());
+        assert!(serde_json::from_str::<FileColor>(r#"{"swatch":""}"#).is_err());
     }
 }

@@ -4,9 +4,11 @@
 //! The model knows nothing of egui, printpdf or JSON.
 
 mod style;
+mod swatch;
 mod table;
 
 pub use style::{Align, CharStyle, Kinsoku, NamedStyle, ParagraphStyle, PunctStyle, StyleProps, StyleSheet};
+pub use swatch::Swatch;
 pub use table::{Cell, CellAlign, Table, TableBorders};
 
 use crate::color::Color;
@@ -19,6 +21,8 @@ pub struct Document {
     pub pages: Vec<Page>,
     pub stories: Vec<Story>,
     pub styles: StyleSheet,
+    /// Named colours (报头红…) that the file refers to by name.
+    pub swatches: Vec<Swatch>,
 }
 
 /// One page: its trim size, margins, column grid and elements (back to front).
