@@ -1,5 +1,6 @@
 //! Speed of the core pipeline on the sample page: load, lay out, write the PDF.
-//! Run: `cargo bench --bench export`. Targets: whole export well under 100 ms.
+//! Run: `cargo bench --bench export`. Targets: whole export well under 100 ms; editions scale
+//! linearly in pages.
 
 use std::path::Path;
 
@@ -43,6 +44,17 @@ fn bench(c: &mut Criterion) {
     });
     let pages = layout::layout_document(&doc, &book, base);
     c.bench_function("write sample PDF (from layout)", |b| b.iter(|| write_pdf(&pages, &book, &opts).unwrap()));
+    // Editions: the laid-out page repeated, written as one PDF (time per page as pages grow) and
+    // split into one PDF per page on all cores.
+    let mut group = c.benchmark_group("edition");
+    for n in [1usize, 6, 24] {
+        let edition: Vec<_> = (0..n).map(|_| pages[0].clone()).collect();
+        group.bench_function(format!("{n} pages, one PDF"), |b| b.iter(|| write_pdf(&edition, &book, &opts).unwrap()));
+        group.bench_function(format!("{n} pages, split"), |b| {
+            b.iter(|| paiban::render::edition::write_split(&edition, &book, &opts, &|_, _| {}).unwrap())
+        });
+    }
+    group.finish();
     c.bench_function("export sample page (fonts, load, layout, PDF)", |b| {
         b.iter(|| {
             let book = FontBook::bundled().unwrap();

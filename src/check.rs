@@ -5,8 +5,18 @@ use std::fmt::Write;
 
 use crate::color::Color;
 use crate::layout::frame::{FrameItem, PageFrame, PathShape};
+use crate::model::Document;
 use crate::render::preset::Preset;
 use crate::units::PT_PER_MM;
+
+/// How bad a finding is: an error prints visibly wrong (a missing image, a character no font
+/// has, a QR code that cannot be encoded) and stops an export unless forced; a warning is for
+/// the designer to judge.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
 
 /// One problem found, with the element it concerns.
 #[derive(Clone, Debug, PartialEq)]
@@ -14,6 +24,7 @@ pub struct Finding {
     pub page: usize,
     pub element: String,
     pub message: String,
+    pub severity: Severity,
 }
 
 /// The preflight of a whole document.
@@ -28,6 +39,10 @@ impl Preflight {
     pub fn is_clean(&self) -> bool {
         self.findings.is_empty()
     }
+
+    pub fn has_errors(&self) -> bool {
+        self.findings.iter().any(|f| f.severity == Severity::Error)
+    }
 }
 
 /// Collects every report's problems and checks colours, sizes, rules, images and QR codes
@@ -36,23 +51,25 @@ pub fn preflight(pages: &[PageFrame], preset: &Preset) -> Preflight {
     let mut out = Preflight::default();
     for (p, page) in pages.iter().enumerate() {
         for r in &page.reports {
-            let mut add =
-                |message: String| out.findings.push(Finding { page: p + 1, element: r.element.clone(), message });
+            let mut add_as = |severity: Severity, message: String| {
+                out.findings.push(Finding { page: p + 1, element: r.element.clone(), message, severity })
+            };
+            let mut errors = Vec::new();
+            if !r.missing_glyphs.is_empty() {
+                let chars: String = r.missing_glyphs.iter().map(|c| format!("{c} (U+{:04X}) ", *c as u32)).collect();
+                errors.push(format!("no font has a glyph for: {}; add a font that covers them", chars.trim_end()));
+            }
+            errors.extend(r.errors.iter().cloned());
+            errors.into_iter().for_each(|m| add_as(Severity::Error, m));
+            let mut add = |message: String| add_as(Severity::Warning, message);
             if r.overset_chars > 0 {
                 add(format!(
                     "overset: {} characters do not fit (超 {} 字); enlarge the frame or cut the text",
                     r.overset_chars, r.overset_chars
                 ));
             }
-            if !r.missing_glyphs.is_empty() {
-                let chars: String = r.missing_glyphs.iter().map(|c| format!("{c} (U+{:04X}) ", *c as u32)).collect();
-                add(format!("no font has a glyph for: {}; add a font that covers them", chars.trim_end()));
-            }
             for f in &r.missing_fonts {
                 add(format!("font family \"{f}\" not found; a bundled face was used instead"));
-            }
-            for e in &r.errors {
-                add(e.clone());
             }
             if let Some(ppi) = r.image_ppi
                 && ppi < preset.min_ppi
@@ -86,7 +103,7 @@ pub fn preflight(pages: &[PageFrame], preset: &Preset) -> Preflight {
         }
         // One finding per element and problem, however many runs or rules show it.
         for (element, message) in page_findings {
-            let finding = Finding { page: p + 1, element: element.to_string(), message };
+            let finding = Finding { page: p + 1, element: element.to_string(), message, severity: Severity::Warning };
             if !out.findings.contains(&finding) {
                 out.findings.push(finding);
             }
@@ -219,9 +236,26 @@ fn fit_label(over: usize, short: usize) -> String {
     if over > 0 { format!("超 {over} 字") } else { format!("差 {short} 字") }
 }
 
+/// Where an element is in the layout file, as a JSON path.
+pub fn element_path(doc: &Document, id: &str) -> Option<String> {
+    doc.pages.iter().enumerate().find_map(|(p, page)| {
+        page.elements.iter().position(|e| e.id == id).map(|e| format!("pages[{p}].elements[{e}]"))
+    })
+}
+
+/// One finding on one line: severity, page, element, message, and the element's JSON path.
+pub fn finding_line(f: &Finding, doc: &Document) -> String {
+    let severity = match f.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let path = element_path(doc, &f.element).map(|p| format!(" [at {p}]")).unwrap_or_default();
+    format!("{severity}: page {} {}: {}{path}", f.page, f.element, f.message)
+}
+
 /// A human-readable report: each text frame and table with lines and copyfit, each story's
 /// copyfit, then the findings.
-pub fn describe(pages: &[PageFrame], pre: &Preflight) -> String {
+pub fn describe(doc: &Document, pages: &[PageFrame], pre: &Preflight) -> String {
     let mut s = String::new();
     for (p, page) in pages.iter().enumerate() {
         for r in &page.reports {
@@ -251,7 +285,7 @@ pub fn describe(pages: &[PageFrame], pre: &Preflight) -> String {
     } else {
         let _ = writeln!(s, "preflight: {} problem(s)", pre.findings.len());
         for f in &pre.findings {
-            let _ = writeln!(s, "  page {} {}: {}", f.page, f.element, f.message);
+            let _ = writeln!(s, "  {}", finding_line(f, doc));
         }
     }
     s

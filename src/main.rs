@@ -34,6 +34,9 @@ enum Command {
         /// One PDF per page, named OUTPUT-LABEL.pdf (the page's label, else its number).
         #[arg(long)]
         split: bool,
+        /// Export even when the preflight finds errors (missing images, glyphs no font has…).
+        #[arg(long)]
+        force: bool,
     },
     /// Validate a layout and print a preflight (exit 1 if anything would print wrong).
     Check {
@@ -86,7 +89,9 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Some(Command::Export { layout, output, preset, split }) => export(&layout, &output, &preset, split),
+        Some(Command::Export { layout, output, preset, split, force }) => {
+            export(&layout, &output, &preset, split, force)
+        }
         Some(Command::Check { layout, preset }) => check_layout(&layout, &preset),
         Some(Command::Upgrade { layout }) => {
             io::load(&layout).and_then(|doc| io::save(&doc, &layout)).map(|()| ExitCode::SUCCESS).map_err(Into::into)
@@ -158,13 +163,18 @@ fn show_progress(done: usize, total: usize) {
     }
 }
 
-fn export(path: &Path, output: &Path, preset_name: &str, split: bool) -> Result<ExitCode> {
+fn export(path: &Path, output: &Path, preset_name: &str, split: bool, force: bool) -> Result<ExitCode> {
     let preset = preset(preset_name)?;
     let (doc, book, pages) = laid_out(path)?;
     let pre = check::preflight(&pages, &preset);
     for f in &pre.findings {
-        eprintln!("warning: page {} {}: {}", f.page, f.element, f.message);
+        eprintln!("{}", check::finding_line(f, &doc));
     }
+    anyhow::ensure!(
+        force || !pre.has_errors(),
+        "{}: not exported: the preflight found errors that would print wrong (fix them, or export with --force)",
+        path.display()
+    );
     let opts = render::pdf::PdfOptions {
         title: doc.title.clone(),
         date: source_date(path),
@@ -188,9 +198,9 @@ fn export(path: &Path, output: &Path, preset_name: &str, split: bool) -> Result<
 
 fn check_layout(path: &Path, preset_name: &str) -> Result<ExitCode> {
     let preset = preset(preset_name)?;
-    let (_doc, _book, pages) = laid_out(path)?;
+    let (doc, _book, pages) = laid_out(path)?;
     let pre = check::preflight(&pages, &preset);
-    let _ = write!(std::io::stdout(), "{}", check::describe(&pages, &pre));
+    let _ = write!(std::io::stdout(), "{}", check::describe(&doc, &pages, &pre));
     Ok(if pre.is_clean() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 

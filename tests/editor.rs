@@ -341,3 +341,47 @@ fn align_and_distribute_three_boxes() {
     h.state_mut().undo();
     assert_eq!(frame_of(h.state(), "b").y, mm_to_pt(40.0));
 }
+
+/// Steps the editor until its export is written (the PDF is made off the UI thread).
+fn wait_for_export(h: &mut Harness<'static, EditorApp>) {
+    for _ in 0..400 {
+        if !h.state().exporting() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.step();
+    }
+    panic!("the export did not finish");
+}
+
+#[test]
+fn export_runs_the_preflight_first_and_lists_problems() {
+    let dir = common::scratch("editor-export");
+    // The sample is clean: it exports at once, with the chosen preset.
+    let mut h = harness(paiban::io::load(&common::sample()).unwrap());
+    h.state_mut().preset = paiban::render::preset::Preset::COATED;
+    let clean = dir.join("clean.pdf");
+    h.state_mut().export_pdf(&clean);
+    h.run_ok();
+    wait_for_export(&mut h);
+    let pdf = std::fs::read(&clean).expect("exported");
+    assert!(pdf.starts_with(b"%PDF-1.3") && pdf.windows(9).any(|w| w == b"/BleedBox"));
+    assert!(h.state().messages.iter().any(|m| !m.error && m.text.contains("clean.pdf")), "{:?}", h.state().messages);
+
+    // A QR code too small for newsprint: the export stops at the preflight's list.
+    let mut doc = paiban::io::load(&common::sample()).unwrap();
+    let qr = doc.pages[0].elements.iter_mut().find(|e| e.id == "promo-qr").unwrap();
+    qr.frame.w = mm_to_pt(9.0);
+    qr.frame.h = mm_to_pt(9.0);
+    let mut h = harness(doc);
+    let faulty = dir.join("faulty.pdf");
+    h.state_mut().export_pdf(&faulty);
+    h.run_ok();
+    assert!(h.query_by_label_contains("预检发现 1 个问题").is_some(), "the problem count is shown");
+    assert!(h.query_by_label_contains("promo-qr").is_some(), "the element is named");
+    assert!(!faulty.exists(), "nothing is written before the designer decides");
+    h.get_by_label("仍然导出").click();
+    h.run_ok();
+    wait_for_export(&mut h);
+    assert!(std::fs::read(&faulty).expect("exported anyway").starts_with(b"%PDF"));
+}

@@ -354,9 +354,14 @@ fn preflight_reports_each_fault_with_its_element_and_a_fix() {
     // Export goes ahead with warnings on stderr, never silently.
     let pdf = dir.join("faults.pdf");
     let run = paiban(&["export", path_str(&layout), "-o", path_str(&pdf)]);
-    assert!(run.status.success());
     let said = String::from_utf8_lossy(&run.stderr);
-    assert!(said.contains("warning: page 1 tiny-qr"), "{said}");
+    assert_eq!(run.status.code(), Some(1), "a missing glyph stops the export: {said}");
+    assert!(said.contains("error: page 1 rare-char") && said.contains("--force"), "{said}");
+    assert!(!pdf.exists());
+    let run = paiban(&["export", path_str(&layout), "-o", path_str(&pdf), "--force"]);
+    let said = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{said}");
+    assert!(said.contains("warning: page 1 tiny-qr") && said.contains("[at pages[0].elements[2]]"), "{said}");
 }
 
 #[test]

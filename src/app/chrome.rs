@@ -134,6 +134,9 @@ impl EditorApp {
                 if let Some((x, y)) = self.canvas.pointer_mm {
                     ui.label(format!("{x:.1}, {y:.1} mm"));
                 }
+                if let Some(job) = &self.export_job {
+                    ui.add(egui::ProgressBar::new(job.progress()).desired_width(160.0).text(s.exporting));
+                }
                 let mut dismiss = None;
                 for (i, m) in self.messages.iter().enumerate() {
                     let color = if m.error { egui::Color32::from_rgb(200, 30, 30) } else { ui.visuals().text_color() };
@@ -215,7 +218,7 @@ impl EditorApp {
                     });
                     egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
                         for f in &findings {
-                            ui.label(format!("{} {}: {}", f.page, f.element, f.message));
+                            ui.label(crate::check::finding_line(f, &self.doc));
                         }
                     });
                     ui.horizontal(|ui| {

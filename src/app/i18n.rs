@@ -134,6 +134,7 @@ pub struct Strings {
     pub preflight_problems: &'static str,
     pub export_anyway: &'static str,
     pub close: &'static str,
+    pub exporting: &'static str,
 }
 
 pub const ZH: Strings = Strings {
@@ -262,6 +263,7 @@ pub const ZH: Strings = Strings {
     preflight_problems: "预检发现 {} 个问题",
     export_anyway: "仍然导出",
     close: "关闭",
+    exporting: "正在导出 PDF…",
 };
 
 pub const EN: Strings = Strings {
@@ -390,6 +392,7 @@ pub const EN: Strings = Strings {
     preflight_problems: "Preflight found {} problem(s)",
     export_anyway: "Export anyway",
     close: "Close",
+    exporting: "Exporting PDF…",
 };
 
 impl Lang {

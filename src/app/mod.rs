@@ -12,6 +12,7 @@ mod arrange;
 mod canvas;
 mod chrome;
 mod clipboard;
+mod export;
 mod files;
 pub mod i18n;
 mod inspector;
@@ -92,6 +93,8 @@ pub struct EditorApp {
     tiles: tiles::TileCache,
     files: files::Files,
     inspector: inspector::InspectorState,
+    /// A PDF being written off the UI thread.
+    export_job: Option<export::ExportJob>,
     /// The window may close (unsaved changes were dealt with).
     close_confirmed: bool,
     /// For end-to-end scripts: a file that receives the elements' screen rectangles
@@ -109,6 +112,7 @@ impl EditorApp {
             book,
             lang: Lang::default(),
             preset: crate::render::preset::Preset::default(),
+            export_job: None,
             page: 0,
             selection: Vec::new(),
             tool: Tool::Select,
@@ -265,6 +269,7 @@ impl EditorApp {
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         files::Files::poll(self, &ctx);
+        self.poll_export(&ctx);
         self.handle_close_request(&ctx);
         self.menu_bar(ui);
         self.toolbar(ui);
@@ -378,25 +383,38 @@ impl EditorApp {
         }
     }
 
+    /// Starts writing the PDF on a worker thread; `poll_export` reports the outcome.
     fn write_pdf(&mut self, path: &Path) {
-        let title = self.doc.title.clone();
-        let book = self.book;
-        let pages = self.layout().to_vec();
         let opts = crate::render::pdf::PdfOptions {
-            title,
+            title: self.doc.title.clone(),
             date: None,
             preset: self.preset,
             labels: crate::render::edition::page_labels(&self.doc),
         };
-        let result = crate::render::pdf::write_pdf(&pages, book, &opts).map_err(|e| e.to_string()).and_then(|bytes| {
-            crate::io::write_atomically(path, &bytes).map_err(|e| format!("{}: {e}", path.display()))
-        });
-        match result {
-            Ok(()) => {
-                let msg = i18n::fill(self.strings().exported, path.display());
-                self.info(msg);
+        let pages = self.layout().to_vec();
+        self.export_job = Some(export::ExportJob::start(pages, self.book, opts, path.to_path_buf()));
+    }
+
+    /// Whether an export is still being written.
+    pub fn exporting(&self) -> bool {
+        self.export_job.is_some()
+    }
+
+    fn poll_export(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.export_job else { return };
+        match job.poll() {
+            None => ctx.request_repaint_after(std::time::Duration::from_millis(50)),
+            Some(result) => {
+                let path = job.path.clone();
+                self.export_job = None;
+                match result {
+                    Ok(()) => {
+                        let msg = i18n::fill(self.strings().exported, path.display());
+                        self.info(msg);
+                    }
+                    Err(e) => self.error(e),
+                }
             }
-            Err(e) => self.error(e),
         }
     }
 

@@ -12,6 +12,8 @@ use crate::units::{Rect, mm_to_pt};
 /// Largest page side accepted, in mm (a 对开 page is 540 mm).
 const MAX_PAGE_MM: f32 = 5000.0;
 const MAX_FONT_PT: f32 = 2000.0;
+/// Longest story accepted: a newspaper page holds about 10 000 characters, a long feature 50 000.
+const MAX_STORY_CHARS: usize = 200_000;
 
 type Result<T> = std::result::Result<T, FormatError>;
 
@@ -179,8 +181,17 @@ pub fn to_model(file: LayoutFile) -> Result<Document> {
             }
         }
         let mut paragraphs = Vec::with_capacity(story.paragraphs.len());
+        let mut chars = 0;
         for (i, para) in story.paragraphs.into_iter().enumerate() {
-            paragraphs.push(paragraph(&format!("{path}.paragraphs[{i}]"), para, &styles, pal)?);
+            let para = paragraph(&format!("{path}.paragraphs[{i}]"), para, &styles, pal)?;
+            chars += para.runs.iter().map(|r| r.text.chars().count()).sum::<usize>();
+            if chars > MAX_STORY_CHARS {
+                return Err(FormatError::at(
+                    format!("{path}.paragraphs[{i}]"),
+                    format!("the story passes {MAX_STORY_CHARS} characters here; split it into stories of its own"),
+                ));
+            }
+            paragraphs.push(para);
         }
         stories.push(Story { id: story.id, frames: story.frames, paragraphs });
     }

@@ -9,6 +9,7 @@
 mod atomic;
 mod convert;
 mod file;
+mod locate;
 mod palette;
 mod to_file;
 mod value;
@@ -74,7 +75,8 @@ pub fn from_json(text: &str) -> Result<Document, FormatError> {
     }
     let mut de = serde_json::Deserializer::from_str(text);
     let file: file::LayoutFile = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = display_path(&e.path().to_string());
+        let reported = display_path(&e.path().to_string());
+        let path = locate::refine(text, &reported).unwrap_or(reported);
         let inner = e.into_inner();
         let line = (inner.line() > 0).then(|| (inner.line(), inner.column()));
         FormatError { path, message: strip_position(&inner.to_string()), line }
