@@ -79,7 +79,7 @@ pub fn preflight(pages: &[PageFrame], preset: &Preset) -> Preflight {
                     preset.name, preset.min_ppi
                 ));
             }
-            if let Some(qr) = r.qr {
+            if let Some(qr) = r.qr.filter(|_| preset.is_print()) {
                 qr_findings(qr, &mut add);
             }
             out.overset_chars += r.overset_chars;
@@ -94,7 +94,10 @@ pub fn preflight(pages: &[PageFrame], preset: &Preset) -> Preflight {
                     let colors = path.fill.into_iter().chain(strokes.map(|(_, c)| c));
                     page_findings
                         .extend(colors.filter_map(|c| color_problem(c, preset)).map(|m| (path.element.as_str(), m)));
-                    if let (PathShape::Line { .. }, Some((width, color))) = (&path.shape, strokes) {
+                    // Lines and stroked boxes (frames, table borders) are rules to a press.
+                    if let (PathShape::Line { .. } | PathShape::Rect(_), Some((width, color)), true) =
+                        (&path.shape, strokes, preset.is_print())
+                    {
                         page_findings.extend(rule_problem(width, color).map(|m| (path.element.as_str(), m)));
                     }
                 }

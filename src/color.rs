@@ -41,9 +41,9 @@ impl Color {
         }
     }
 
-    /// Plain black: K 100 only, or grey 100 (what overprints on a press).
+    /// Plain black as it prints: K 100 only, grey 100, or RGB black (what overprints).
     pub fn is_k_only_black(self) -> bool {
-        match self {
+        match self.for_print(NO_INK_LIMIT) {
             Color::Cmyk { c, m, y, k } => c == 0.0 && m == 0.0 && y == 0.0 && k >= 99.99,
             Color::Gray(k) => k >= 99.99,
             Color::Rgb { .. } => false,
@@ -57,7 +57,7 @@ impl Color {
 
     /// Paper white, or so near it that it prints as none (no ink, or under 5 % in all).
     pub fn is_paper(self) -> bool {
-        match self.for_print(400.0) {
+        match self.for_print(NO_INK_LIMIT) {
             Color::Cmyk { c, m, y, k } => c.max(m).max(y).max(k) < 5.0,
             Color::Gray(k) => k < 5.0,
             Color::Rgb { .. } => false,
@@ -66,7 +66,7 @@ impl Color {
 
     /// How many inks print: for CMYK the separations with ink, 1 for grey.
     pub fn inks(self) -> usize {
-        match self.for_print(400.0) {
+        match self.for_print(NO_INK_LIMIT) {
             Color::Cmyk { c, m, y, k } => [c, m, y, k].iter().filter(|v| **v > 0.0).count(),
             Color::Gray(k) => usize::from(k > 0.0),
             Color::Rgb { .. } => 3,
@@ -75,7 +75,7 @@ impl Color {
 
     /// Total ink coverage in percent (C + M + Y + K), of the colour as it would print.
     pub fn total_ink(self) -> f32 {
-        match self.for_print(400.0) {
+        match self.for_print(NO_INK_LIMIT) {
             Color::Cmyk { c, m, y, k } => c + m + y + k,
             Color::Gray(k) => k,
             Color::Rgb { .. } => 0.0,
@@ -113,6 +113,9 @@ impl Color {
         Some(Color::Rgb { r: byte(0)?, g: byte(2)?, b: byte(4)? })
     }
 }
+
+/// An ink limit that limits nothing (every separation at 100 %).
+pub const NO_INK_LIMIT: f32 = 400.0;
 
 fn round2(v: f32) -> f32 {
     (v * 100.0).round() / 100.0
@@ -183,6 +186,7 @@ mod tests {
         let rich = Color::Cmyk { c: 60.0, m: 50.0, y: 50.0, k: 100.0 };
         assert_eq!(rich.for_print(240.0), rich);
         assert!(rich.is_multi_ink_black() && !rich.is_k_only_black());
+        assert!(Color::Rgb { r: 0, g: 0, b: 0 }.is_k_only_black() && Color::Gray(100.0).is_k_only_black());
     }
 
     #[test]

@@ -135,16 +135,6 @@ fn preset(name: &str) -> Result<Preset> {
     })
 }
 
-/// The date a PDF carries: SOURCE_DATE_EPOCH, else when the layout was last saved, so that
-/// exporting an unchanged layout again gives the same bytes.
-fn source_date(layout: &Path) -> Option<i64> {
-    if let Some(t) = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse().ok()) {
-        return Some(t);
-    }
-    let modified = std::fs::metadata(layout).and_then(|m| m.modified()).ok()?;
-    modified.duration_since(std::time::UNIX_EPOCH).ok().map(|d| d.as_secs() as i64)
-}
-
 /// Progress on stderr for exports of more than one page: a bar redrawn on a terminal, a line
 /// per page otherwise.
 fn show_progress(done: usize, total: usize) {
@@ -175,17 +165,22 @@ fn export(path: &Path, output: &Path, preset_name: &str, split: bool, force: boo
         "{}: not exported: the preflight found errors that would print wrong (fix them, or export with --force)",
         path.display()
     );
+    let title = match doc.title.as_str() {
+        "" => path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
+        t => t.to_string(),
+    };
     let opts = render::pdf::PdfOptions {
-        title: doc.title.clone(),
-        date: source_date(path),
+        title,
+        date: render::pdf::source_date(Some(path)),
         preset,
         labels: render::edition::page_labels(&doc),
     };
     if split {
+        let stems = render::edition::page_file_stems(&doc).map_err(anyhow::Error::msg)?;
         let files = render::edition::write_split(&pages, &book, &opts, &show_progress)?;
         let stem = output.file_stem().and_then(|s| s.to_str()).unwrap_or("page");
-        for (i, bytes) in files.iter().enumerate() {
-            let name = format!("{stem}-{}.pdf", render::edition::page_file_stem(&doc, i));
+        for (bytes, page) in files.iter().zip(&stems) {
+            let name = format!("{stem}-{page}.pdf");
             let file = output.with_file_name(name);
             io::write_atomically(&file, bytes).with_context(|| format!("writing {}", file.display()))?;
         }

@@ -344,7 +344,7 @@ fn align_and_distribute_three_boxes() {
 
 /// Steps the editor until its export is written (the PDF is made off the UI thread).
 fn wait_for_export(h: &mut Harness<'static, EditorApp>) {
-    for _ in 0..400 {
+    for _ in 0..2000 {
         if !h.state().exporting() {
             return;
         }

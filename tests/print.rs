@@ -138,25 +138,40 @@ fn check_print_content(doc: &Document) -> usize {
         all
     };
     assert!(gstates.iter().any(|(_, on)| *on), "an overprinting ExtGState exists");
-    let mut shown = 0;
+    let (mut shown, mut paths) = (0, 0);
     for (_, page) in doc.get_pages() {
         let content = lopdf::content::Content::decode(&doc.get_page_content(page)).unwrap();
-        let mut fill: Vec<f32> = Vec::new();
+        let (mut fill, mut stroke): (Vec<f32>, Vec<f32>) = (vec![0.0, 0.0, 0.0, 1.0], vec![0.0, 0.0, 0.0, 1.0]);
         let mut overprint = false;
+        let mut saved = Vec::new();
         for op in &content.operations {
             let args: Vec<f32> = op.operands.iter().filter_map(|o| o.as_float().ok()).collect();
             match op.operator.as_str() {
+                "q" => saved.push((fill.clone(), stroke.clone(), overprint)),
+                "Q" => (fill, stroke, overprint) = saved.pop().expect("balanced q/Q"),
                 "rg" | "RG" | "sc" | "SC" | "scn" | "SCN" | "cs" | "CS" => {
                     panic!("device-dependent or RGB colour operator {} {:?}", op.operator, op.operands)
                 }
                 "k" | "g" => fill = args,
+                "K" | "G" => stroke = args,
+                // A painted path overprints exactly when all it paints is K-only black.
+                "f" | "F" | "f*" | "S" | "s" | "B" | "B*" | "b" | "b*" => {
+                    let black = |c: &[f32]| c == [0.0, 0.0, 0.0, 1.0];
+                    let fills = op.operator != "S" && op.operator != "s";
+                    let strokes = !matches!(op.operator.as_str(), "f" | "F" | "f*");
+                    let all_black = (!fills || black(&fill)) && (!strokes || black(&stroke));
+                    assert_eq!(overprint, all_black, "{} with fill {fill:?} stroke {stroke:?}", op.operator);
+                    paths += 1;
+                }
                 "gs" => {
                     let name = op.operands[0].as_name().unwrap();
                     overprint = gstates.iter().find(|(n, _)| n == name).expect("known ExtGState").1;
                 }
                 "Tj" | "TJ" => {
                     shown += 1;
-                    let k_only = fill == [0.0, 0.0, 0.0, 1.0] || fill == [0.0];
+                    // Black is 0 0 0 1 k: DeviceGray black would knock out whatever it overprints.
+                    assert!(fill != [0.0], "black text in DeviceGray");
+                    let k_only = fill == [0.0, 0.0, 0.0, 1.0];
                     let rich = fill.len() == 4 && fill[3] >= 0.8 && fill[..3].iter().any(|v| *v > 0.0);
                     assert!(!rich, "four-colour black text: {fill:?}");
                     if k_only {
@@ -169,6 +184,7 @@ fn check_print_content(doc: &Document) -> usize {
             }
         }
     }
+    assert!(paths > 10, "only {paths} painted paths checked");
     // No RGB image either.
     for (_, obj) in doc.objects.iter() {
         if let Ok(s) = obj.as_stream()

@@ -5,17 +5,19 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::thread::JoinHandle;
 
 use crate::fonts::FontBook;
 use crate::layout::frame::PageFrame;
 use crate::render::pdf::{PdfOptions, write_pdf_with_progress};
 
-/// An export under way.
+/// An export under way. Dropping it (the window closing) waits for the file to be written.
 pub struct ExportJob {
     pub path: PathBuf,
     done: Arc<AtomicUsize>,
     total: usize,
     result: Receiver<Result<(), String>>,
+    worker: Option<JoinHandle<()>>,
 }
 
 impl ExportJob {
@@ -23,7 +25,7 @@ impl ExportJob {
         let done = Arc::new(AtomicUsize::new(0));
         let (send, result) = channel();
         let (counter, target, total) = (done.clone(), path.clone(), pages.len());
-        std::thread::spawn(move || {
+        let worker = std::thread::spawn(move || {
             let mut progress = |n: usize, _| counter.store(n, Ordering::Relaxed);
             let written = write_pdf_with_progress(&pages, book, &opts, &mut progress)
                 .map_err(|e| e.to_string())
@@ -33,7 +35,7 @@ impl ExportJob {
             // The editor may have closed meanwhile; nobody is left to tell.
             let _ = send.send(written);
         });
-        ExportJob { path, done, total, result }
+        ExportJob { path, done, total, result, worker: Some(worker) }
     }
 
     /// Share of pages written, 0 to 1.
@@ -47,6 +49,14 @@ impl ExportJob {
             Ok(r) => Some(r),
             Err(TryRecvError::Empty) => None,
             Err(TryRecvError::Disconnected) => Some(Err(format!("{}: the export stopped", self.path.display()))),
+        }
+    }
+}
+
+impl Drop for ExportJob {
+    fn drop(&mut self) {
+        if let Some(worker) = self.worker.take() {
+            let _ = worker.join();
         }
     }
 }

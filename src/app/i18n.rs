@@ -135,6 +135,7 @@ pub struct Strings {
     pub export_anyway: &'static str,
     pub close: &'static str,
     pub exporting: &'static str,
+    pub export_busy: &'static str,
 }
 
 pub const ZH: Strings = Strings {
@@ -264,6 +265,7 @@ pub const ZH: Strings = Strings {
     export_anyway: "仍然导出",
     close: "关闭",
     exporting: "正在导出 PDF…",
+    export_busy: "上一个 PDF 还在导出，请稍候",
 };
 
 pub const EN: Strings = Strings {
@@ -393,6 +395,7 @@ pub const EN: Strings = Strings {
     export_anyway: "Export anyway",
     close: "Close",
     exporting: "Exporting PDF…",
+    export_busy: "The last PDF is still being exported; please wait",
 };
 
 impl Lang {

@@ -374,9 +374,13 @@ impl EditorApp {
         crate::check::preflight(self.layout(), &preset)
     }
 
-    /// Exports after a preflight: a clean one writes the PDF, problems are listed first.
+    /// Exports after a preflight: a clean one writes the PDF, problems are listed first. One
+    /// export at a time.
     pub fn export_pdf(&mut self, path: &Path) {
-        if self.preflight().is_clean() {
+        if self.exporting() {
+            let msg = self.strings().export_busy.to_string();
+            self.error(msg);
+        } else if self.preflight().is_clean() {
             self.write_pdf(path);
         } else {
             self.modal = Some(Modal::Preflight { export_to: Some(path.to_path_buf()) });
@@ -385,9 +389,14 @@ impl EditorApp {
 
     /// Starts writing the PDF on a worker thread; `poll_export` reports the outcome.
     fn write_pdf(&mut self, path: &Path) {
+        let title = match (self.doc.title.as_str(), self.path.as_deref().and_then(Path::file_stem)) {
+            ("", Some(stem)) => stem.to_string_lossy().into_owned(),
+            ("", None) => self.strings().untitled.to_string(),
+            (t, _) => t.to_string(),
+        };
         let opts = crate::render::pdf::PdfOptions {
-            title: self.doc.title.clone(),
-            date: None,
+            title,
+            date: crate::render::pdf::source_date(self.path.as_deref().filter(|_| !self.dirty)),
             preset: self.preset,
             labels: crate::render::edition::page_labels(&self.doc),
         };

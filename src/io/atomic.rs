@@ -5,6 +5,7 @@
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Writes `bytes` to `path` through a temporary file and a rename.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
@@ -39,10 +40,13 @@ fn folder(path: &Path) -> PathBuf {
     }
 }
 
-/// A hidden file beside `path`, unique to this process, holding `bytes` on disk.
+/// A hidden file name beside `path`, unique to this process and to this write (two threads
+/// writing the same file never share one).
 fn temp_beside(path: &Path, what: &str) -> PathBuf {
+    static NEXT: AtomicU64 = AtomicU64::new(0);
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    folder(path).join(format!(".{name}.{}.{what}", std::process::id()))
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    folder(path).join(format!(".{name}.{}-{n}.{what}", std::process::id()))
 }
 
 fn write_temp(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {

@@ -6,6 +6,7 @@ use super::FormatError;
 use super::file::*;
 use super::palette::Palette;
 use super::value::FileColor;
+use crate::color::Color;
 use crate::model::*;
 use crate::units::{Rect, mm_to_pt};
 
@@ -43,9 +44,21 @@ pub fn to_model(file: LayoutFile) -> Result<Document> {
         if s.name.trim().is_empty() || swatches.iter().any(|o| o.name == s.name) {
             return Err(FormatError::at(format!("{path}.name"), "a swatch needs a name of its own"));
         }
-        let FileColor::Value(color) = s.color else {
-            return Err(FormatError::at(format!("{path}.color"), "a swatch is a colour value, not another swatch"));
+        let color = match s.color {
+            FileColor::Value(c @ (Color::Cmyk { .. } | Color::Gray(_))) => c,
+            FileColor::Value(Color::Rgb { .. }) => {
+                return Err(FormatError::at(format!("{path}.color"), "a swatch is an ink: give it in CMYK or grey"));
+            }
+            FileColor::Swatch { .. } => {
+                return Err(FormatError::at(format!("{path}.color"), "a swatch is a colour value, not another swatch"));
+            }
         };
+        if let Some(twin) = swatches.iter().find(|o| o.color == color) {
+            return Err(FormatError::at(
+                format!("{path}.color"),
+                format!("the same colour as swatch \"{}\"; colours are tied to swatches by value", twin.name),
+            ));
+        }
         swatches.push(Swatch { name: s.name.clone(), color });
     }
     let pal = &Palette(&swatches);

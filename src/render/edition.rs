@@ -9,18 +9,30 @@ use crate::fonts::FontBook;
 use crate::layout::frame::PageFrame;
 use crate::model::Document;
 
-/// Each page's label as the PDF gets it: its own, or empty for "by number".
+/// Each page's label as the PDF gets it: its own, else its page number.
 pub fn page_labels(doc: &Document) -> Vec<String> {
-    doc.pages.iter().map(|p| p.label.clone().unwrap_or_default()).collect()
+    doc.pages.iter().enumerate().map(|(i, p)| p.label.clone().unwrap_or_else(|| (i + 1).to_string())).collect()
 }
 
-/// The name a split page's file takes: its label, else its number (01, 02…), made safe for
-/// a file name.
-pub fn page_file_stem(doc: &Document, index: usize) -> String {
-    let label = doc.pages.get(index).and_then(|p| p.label.as_deref()).unwrap_or("");
-    let safe: String =
-        label.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect();
-    if safe.is_empty() { format!("{:02}", index + 1) } else { safe }
+/// The names split pages' files take: each page's label, else its number (01, 02…), made safe
+/// for a file name; an error names two pages that would share one.
+pub fn page_file_stems(doc: &Document) -> Result<Vec<String>, String> {
+    let mut stems: Vec<String> = Vec::with_capacity(doc.pages.len());
+    for (i, page) in doc.pages.iter().enumerate() {
+        let label = page.label.as_deref().unwrap_or("");
+        let safe: String =
+            label.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect();
+        let stem = if safe.is_empty() { format!("{:02}", i + 1) } else { safe };
+        if let Some(j) = stems.iter().position(|s| *s == stem) {
+            return Err(format!(
+                "pages {} and {} would both be written as \"{stem}\"; give them distinct labels",
+                j + 1,
+                i + 1
+            ));
+        }
+        stems.push(stem);
+    }
+    Ok(stems)
 }
 
 /// One PDF per page, in page order, written on all cores; `progress` is told as each is done.

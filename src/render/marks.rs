@@ -31,10 +31,10 @@ pub struct PageBoxes {
 }
 
 impl PageBoxes {
-    /// The boxes of `page` under `preset`: its bleed (the preset's, else the page's own), and
-    /// room for marks when the preset draws them.
+    /// The boxes of `page` under `preset`: a bleed when the preset has one (the page's own, at
+    /// least the preset's), and room for marks when the preset draws them.
     pub fn new(page: &PageFrame, preset: &Preset) -> PageBoxes {
-        let bleed = preset.bleed_mm.map_or(page.bleed, |mm| mm * PT_PER_MM).max(0.0);
+        let bleed = preset.min_bleed_mm.map_or(0.0, |mm| page.bleed.max(mm * PT_PER_MM));
         let offset =
             if preset.marks { bleed + (MARK_GAP_MM + MARK_LEN_MM + MARK_MARGIN_MM) * PT_PER_MM } else { bleed };
         PageBoxes {
@@ -122,8 +122,12 @@ mod tests {
         let marks = printer_marks(&b);
         assert_eq!(marks.len(), 8 + 4 * 3);
         for mark in &marks {
-            let PathShape::Line { x1, y1, x2, y2 } = mark.shape else { continue };
-            for (x, y) in [(x1, y1), (x2, y2)] {
+            let points = match mark.shape {
+                PathShape::Line { x1, y1, x2, y2 } => vec![(x1, y1), (x2, y2)],
+                PathShape::Rect(r) => vec![(r.x, r.y), (r.right(), r.bottom())],
+                PathShape::Rects(_) => panic!("marks are lines and boxes"),
+            };
+            for (x, y) in points {
                 let inside =
                     x > bleed.x + 0.01 && x < bleed.right() - 0.01 && y > bleed.y + 0.01 && y < bleed.bottom() - 0.01;
                 assert!(!inside, "mark point ({x}, {y}) inside the bleed {bleed:?}");
@@ -134,8 +138,11 @@ mod tests {
 
     #[test]
     fn newsprint_has_no_bleed_and_no_room_for_marks() {
-        let b = PageBoxes::new(&a4(), &Preset::NEWSPRINT);
+        let page = PageFrame { bleed: 5.0 * PT_PER_MM, ..a4() };
+        let b = PageBoxes::new(&page, &Preset::NEWSPRINT);
         assert_eq!(b.trim_box(), b.media_box());
         assert_eq!(b.bleed_box(), b.trim_box());
+        // Coated keeps a page's larger bleed.
+        assert!((PageBoxes::new(&page, &Preset::COATED).bleed - 5.0 * PT_PER_MM).abs() < 1e-3);
     }
 }

@@ -39,6 +39,17 @@ impl PdfOptions {
     }
 }
 
+/// The date a PDF of `layout` carries: SOURCE_DATE_EPOCH, else when the layout was last saved
+/// (so exporting an unchanged layout again gives the same bytes); `None` (now) for a layout
+/// with unsaved changes or no file.
+pub fn source_date(layout: Option<&std::path::Path>) -> Option<i64> {
+    if let Some(t) = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse().ok()) {
+        return Some(t);
+    }
+    let modified = std::fs::metadata(layout?).and_then(|m| m.modified()).ok()?;
+    modified.duration_since(std::time::UNIX_EPOCH).ok().map(|d| d.as_secs() as i64)
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
     #[error("font {family}: cannot subset: {message}")]
@@ -88,11 +99,11 @@ pub fn write_pdf_with_progress(
             },
             pp::Op::DrawRectangle { rectangle: pdf_rect(&geometry.bleed_rect(), page.height, pp::PaintMode::Clip) },
         ];
-        let mut painter = Painter { ops: &mut ops, target, overprint: false };
+        let mut painter = Painter { ops: &mut ops, target, ink_limit: opts.preset.ink_limit, overprint: false };
         painter.page(page, &fonts, &images);
         ops.push(pp::Op::RestoreGraphicsState);
         if opts.preset.marks {
-            let mut painter = Painter { ops: &mut ops, target, overprint: false };
+            let mut painter = Painter { ops: &mut ops, target, ink_limit: opts.preset.ink_limit, overprint: false };
             for mark in marks::printer_marks(&geometry) {
                 painter.path(&mark, geometry.media_h);
             }
@@ -271,11 +282,15 @@ fn image_xobject(img: &LoadedImage, space: &str, content: Vec<u8>, filter: Optio
     })
 }
 
-/// A colour as the target gets it: print converts RGB (K-only for greys and black), screen
-/// previews CMYK and grey in RGB.
-pub(crate) fn pdf_color(c: Color, target: ColorTarget) -> pp::Color {
+/// A colour as the target gets it. Print: RGB converted under the ink limit, and grey written
+/// as K in DeviceCMYK (DeviceGray would knock out the other inks even when it overprints).
+/// Screen: CMYK and grey previewed in RGB.
+fn pdf_color(c: Color, target: ColorTarget, ink_limit: f32) -> pp::Color {
     let c = match target {
-        ColorTarget::Print => c.for_print(400.0),
+        ColorTarget::Print => match c.for_print(ink_limit) {
+            Color::Gray(k) => Color::Cmyk { c: 0.0, m: 0.0, y: 0.0, k },
+            printed => printed,
+        },
         ColorTarget::Screen => {
             let [r, g, b] = c.to_rgb8();
             Color::Rgb { r, g, b }
@@ -294,6 +309,7 @@ pub(crate) fn pdf_color(c: Color, target: ColorTarget) -> pp::Color {
 struct Painter<'a> {
     ops: &'a mut Vec<pp::Op>,
     target: ColorTarget,
+    ink_limit: f32,
     /// Whether the overprint state is on now.
     overprint: bool,
 }
@@ -337,6 +353,10 @@ impl Painter<'_> {
         }
     }
 
+    fn color(&self, c: Color) -> pp::Color {
+        pdf_color(c, self.target, self.ink_limit)
+    }
+
     /// Overprint on or off (print only; a screen PDF has no ExtGStates).
     fn set_overprint(&mut self, on: bool) {
         if self.target == ColorTarget::Print && on != self.overprint {
@@ -347,8 +367,8 @@ impl Painter<'_> {
     }
 
     fn text(&mut self, run: &GlyphRun, font: &EmbeddedFont, page_h: f32) {
-        self.set_overprint(run.color.for_print(400.0).is_k_only_black());
-        self.ops.push(pp::Op::SetFillColor { col: pdf_color(run.color, self.target) });
+        self.set_overprint(run.color.is_k_only_black());
+        self.ops.push(pp::Op::SetFillColor { col: self.color(run.color) });
         self.ops.push(pp::Op::SetFont { font: pp::PdfFontHandle::External(font.id.clone()), size: pp::Pt(run.size) });
         for g in &run.glyphs {
             let y = page_h - run.baseline + g.dy;
@@ -373,15 +393,16 @@ impl Painter<'_> {
 
     fn path(&mut self, path: &PathItem, h: f32) {
         let stroke = path.stroke.filter(|(w, _)| *w > 0.0);
-        let black = |c: Color| c.for_print(400.0).is_k_only_black();
         let painted = path.fill.is_some() || stroke.is_some();
-        self.set_overprint(painted && path.fill.is_none_or(black) && stroke.is_none_or(|(_, c)| black(c)));
+        let black = path.fill.is_none_or(Color::is_k_only_black) && stroke.is_none_or(|(_, c)| c.is_k_only_black());
+        self.set_overprint(painted && black);
+        let (fill, stroke_color) = (path.fill.map(|c| self.color(c)), stroke.map(|(w, c)| (w, self.color(c))));
         let ops = &mut *self.ops;
-        if let Some(fill) = path.fill {
-            ops.push(pp::Op::SetFillColor { col: pdf_color(fill, self.target) });
+        if let Some(col) = fill {
+            ops.push(pp::Op::SetFillColor { col });
         }
-        if let Some((width, color)) = stroke {
-            ops.push(pp::Op::SetOutlineColor { col: pdf_color(color, self.target) });
+        if let Some((width, col)) = stroke_color {
+            ops.push(pp::Op::SetOutlineColor { col });
             ops.push(pp::Op::SetOutlineThickness { pt: pp::Pt(width) });
         }
         let mode = match (path.fill.is_some(), stroke.is_some()) {

@@ -44,8 +44,16 @@ pub fn finish(mut doc: lopdf::Document, opts: &PdfOptions, boxes: &[PageBoxes]) 
         info.set("GTS_PDFXVersion", Object::string_literal(PDFX_VERSION));
         info.set("GTS_PDFXConformance", Object::string_literal(PDFX_CONFORMANCE));
     }
-    let info_id = doc.add_object(info);
-    doc.trailer.set("Info", info_id);
+    // printpdf's own Info dictionary is replaced, not left behind unreferenced.
+    match doc.trailer.get(b"Info").and_then(Object::as_reference) {
+        Ok(id) => {
+            doc.objects.insert(id, Object::Dictionary(info));
+        }
+        Err(_) => {
+            let id = doc.add_object(info);
+            doc.trailer.set("Info", id);
+        }
+    }
 
     let xmp = xmp_packet(&opts.title, date, &producer, pdfx.is_some());
     let mut meta = Dictionary::new();
@@ -68,7 +76,7 @@ pub fn finish(mut doc: lopdf::Document, opts: &PdfOptions, boxes: &[PageBoxes]) 
         intent.set("DestOutputProfile", icc_id);
         intent
     });
-    let labels = page_labels(&opts.labels, boxes.len());
+    let labels = page_label_tree(&opts.labels, boxes.len());
 
     let root = doc.trailer.get(b"Root").and_then(Object::as_reference).map_err(write_error)?;
     let catalog = doc.get_dictionary_mut(root).map_err(write_error)?;
@@ -105,18 +113,14 @@ fn text_string(s: &str) -> Object {
     Object::String(bytes, StringFormat::Hexadecimal)
 }
 
-/// /PageLabels: each page's own label (as a prefix with no numbering), else its number.
-fn page_labels(labels: &[String], pages: usize) -> Dictionary {
+/// /PageLabels: each page's label as a prefix with no numbering; a page without one is given
+/// its number in the file.
+fn page_label_tree(labels: &[String], pages: usize) -> Dictionary {
     let mut nums = Vec::new();
     for i in 0..pages {
         let mut label = Dictionary::new();
-        match labels.get(i).filter(|l| !l.is_empty()) {
-            Some(l) => label.set("P", text_string(l)),
-            None => {
-                label.set("S", Object::Name(b"D".to_vec()));
-                label.set("St", i as i64 + 1);
-            }
-        }
+        let own = labels.get(i).filter(|l| !l.is_empty()).cloned().unwrap_or_else(|| (i + 1).to_string());
+        label.set("P", text_string(&own));
         nums.push(Object::Integer(i as i64));
         nums.push(Object::Dictionary(label));
     }

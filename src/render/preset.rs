@@ -46,8 +46,8 @@ pub struct Preset {
     pub color: ColorTarget,
     /// PDF/X-1a:2001 with this output intent.
     pub pdfx: Option<OutputCondition>,
-    /// Bleed in mm on every side; `None` keeps each page's own.
-    pub bleed_mm: Option<f32>,
+    /// Bleed: `None` for none; `Some(mm)` for each page's own, but at least that much.
+    pub min_bleed_mm: Option<f32>,
     /// Crop and registration marks outside the bleed.
     pub marks: bool,
     /// Total area coverage allowed, percent.
@@ -62,7 +62,7 @@ impl Preset {
         name: "newsprint",
         color: ColorTarget::Print,
         pdfx: Some(NEWSPRINT_TR002),
-        bleed_mm: Some(0.0),
+        min_bleed_mm: None,
         marks: false,
         ink_limit: 240.0,
         min_ppi: 200.0,
@@ -72,7 +72,7 @@ impl Preset {
         name: "coated",
         color: ColorTarget::Print,
         pdfx: Some(COATED_FOGRA39),
-        bleed_mm: Some(3.0),
+        min_bleed_mm: Some(3.0),
         marks: true,
         ink_limit: 300.0,
         min_ppi: 300.0,
@@ -82,7 +82,7 @@ impl Preset {
         name: "screen",
         color: ColorTarget::Screen,
         pdfx: None,
-        bleed_mm: Some(0.0),
+        min_bleed_mm: None,
         marks: false,
         ink_limit: 400.0,
         min_ppi: 96.0,
@@ -122,6 +122,7 @@ mod tests {
             assert_eq!(&p.icc[16..20], b"CMYK");
             assert_eq!(&p.icc[20..24], b"Lab ");
             assert_eq!(&p.icc[36..40], b"acsp");
+            assert_eq!(p.icc[8], 2, "PDF 1.3 (PDF/X-1a:2001) takes ICC version 2 profiles");
         }
     }
 }
