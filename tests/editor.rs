@@ -385,3 +385,61 @@ fn export_runs_the_preflight_first_and_lists_problems() {
     wait_for_export(&mut h);
     assert!(std::fs::read(&faulty).expect("exported anyway").starts_with(b"%PDF"));
 }
+
+#[test]
+fn an_editor_killed_after_edits_is_restored_at_the_next_start() {
+    let dir = common::scratch("editor-recovery");
+    let (recovery, path) = (dir.join("recovery"), dir.join("page.json"));
+    std::fs::copy(common::sample(), &path).unwrap();
+    let instant = std::time::Duration::ZERO;
+    // First run: move the QR code 10 mm right; the autosave copy is written; the editor is then
+    // gone without saving or closing (as when killed).
+    let edited = {
+        let app = EditorApp::open(&path, book()).unwrap().with_autosave(recovery.clone(), instant);
+        let mut h = Harness::builder()
+            .with_size(vec2(1400.0, 950.0))
+            .with_max_steps(16)
+            .with_context_setup(|ctx| EditorApp::install_fonts(ctx, book()))
+            .build_ui_state(|ui, app: &mut EditorApp| app.ui(ui), app);
+        h.run_ok();
+        let before = frame_of(h.state(), "promo-qr");
+        let grab = h.state().screen_pos(before.x + 20.0, before.y + 20.0);
+        let to = grab + vec2(mm_to_pt(10.0) * h.state().view.zoom, 0.0);
+        drag(&mut h, grab, to);
+        h.run_ok();
+        h.state_mut().flush();
+        assert!(h.state().dirty);
+        assert!(std::fs::read_dir(&recovery).unwrap().count() == 1, "one recovery copy");
+        let doc = h.state().doc.clone();
+        std::mem::forget(h); // no clean shutdown of any kind
+        doc
+    };
+    assert!(frame_of_doc(&edited, "promo-qr").x > frame_of_doc(&paiban::io::load(&path).unwrap(), "promo-qr").x);
+    // Next start on the same file: the editor offers the unsaved edit back, and restoring gives it.
+    let mut app = EditorApp::open(&path, book()).unwrap().with_autosave(recovery.clone(), instant);
+    app.offer_recovery();
+    let mut h = Harness::builder()
+        .with_size(vec2(1400.0, 950.0))
+        .with_max_steps(16)
+        .with_context_setup(|ctx| EditorApp::install_fonts(ctx, book()))
+        .build_ui_state(|ui, app: &mut EditorApp| app.ui(ui), app);
+    h.run_ok();
+    assert!(h.query_by_label_contains("发现未保存的修改").is_some(), "the restore prompt is shown");
+    h.get_by_label("恢复").click();
+    h.run_ok();
+    // Equal as saved (the copy stores positions to a thousandth of a millimetre).
+    assert!(paiban::io::to_json(&h.state().doc) == paiban::io::to_json(&edited), "the edit is back");
+    assert!(h.state().dirty && h.state().path.as_deref() == Some(path.as_path()));
+    // Saving cleanly removes the recovery copy.
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::S);
+    h.run_ok();
+    h.state_mut().flush();
+    assert!(!h.state().dirty);
+    assert_eq!(std::fs::read_dir(&recovery).unwrap().count(), 0, "no recovery copy after a save");
+    let saved = frame_of_doc(&paiban::io::load(&path).unwrap(), "promo-qr");
+    assert!((saved.x - frame_of_doc(&edited, "promo-qr").x).abs() < 0.01, "the saved file has the edit");
+}
+
+fn frame_of_doc(doc: &Document, id: &str) -> Rect {
+    doc.element(id).unwrap().1.frame
+}

@@ -239,6 +239,26 @@ impl EditorApp {
                     (None, _) => {}
                 }
             }
+            Modal::Recover(found) => {
+                let mut choice = None;
+                egui::Modal::new(egui::Id::unique("recover")).show(ctx, |ui| {
+                    ui.heading(s.recover_title);
+                    let what = found.origin.as_deref().map_or(s.untitled.to_string(), |p| p.display().to_string());
+                    ui.label(i18n::fill(s.recover_body, what));
+                    ui.horizontal(|ui| {
+                        if ui.button(s.restore).clicked() {
+                            choice = Some(true);
+                        }
+                        if ui.button(s.throw_away).clicked() {
+                            choice = Some(false);
+                        }
+                    });
+                });
+                if let Some(restore) = choice {
+                    self.modal = None;
+                    self.settle_recovery(*found, restore);
+                }
+            }
             Modal::QrPayload { page, frame, mut text } => {
                 let mut done = None;
                 egui::Modal::new(egui::Id::unique("qr-payload")).show(ctx, |ui| {

@@ -136,6 +136,11 @@ pub struct Strings {
     pub close: &'static str,
     pub exporting: &'static str,
     pub export_busy: &'static str,
+    pub recover_title: &'static str,
+    pub recover_body: &'static str,
+    pub restore: &'static str,
+    pub throw_away: &'static str,
+    pub restored: &'static str,
 }
 
 pub const ZH: Strings = Strings {
@@ -266,6 +271,11 @@ pub const ZH: Strings = Strings {
     close: "关闭",
     exporting: "正在导出 PDF…",
     export_busy: "上一个 PDF 还在导出，请稍候",
+    recover_title: "发现未保存的修改",
+    recover_body: "paiban 上次没有正常退出，{} 的修改还在。要恢复吗？",
+    restore: "恢复",
+    throw_away: "丢弃",
+    restored: "已恢复未保存的修改",
 };
 
 pub const EN: Strings = Strings {
@@ -396,6 +406,11 @@ pub const EN: Strings = Strings {
     close: "Close",
     exporting: "Exporting PDF…",
     export_busy: "The last PDF is still being exported; please wait",
+    recover_title: "Unsaved changes found",
+    recover_body: "paiban did not close properly last time; the changes to {} are still there. Restore them?",
+    restore: "Restore",
+    throw_away: "Discard",
+    restored: "Unsaved changes restored",
 };
 
 impl Lang {

@@ -17,6 +17,7 @@ mod files;
 pub mod i18n;
 mod inspector;
 mod panels;
+pub mod recovery;
 mod rulers;
 pub mod snap;
 mod tiles;
@@ -57,6 +58,8 @@ pub enum Modal {
     Preflight {
         export_to: Option<PathBuf>,
     },
+    /// A document a crashed editor left: restore it or throw it away.
+    Recover(Box<recovery::Recovered>),
 }
 
 /// A message in the status bar.
@@ -95,6 +98,10 @@ pub struct EditorApp {
     inspector: inspector::InspectorState,
     /// A PDF being written off the UI thread.
     export_job: Option<export::ExportJob>,
+    /// Recovery copies of unsaved work (none in tests unless asked for).
+    autosave: Option<recovery::Autosave>,
+    /// Changes made to the document so far (autosave writes when it grows).
+    edits: u64,
     /// The window may close (unsaved changes were dealt with).
     close_confirmed: bool,
     /// For end-to-end scripts: a file that receives the elements' screen rectangles
@@ -113,6 +120,8 @@ impl EditorApp {
             lang: Lang::default(),
             preset: crate::render::preset::Preset::default(),
             export_job: None,
+            autosave: None,
+            edits: 0,
             page: 0,
             selection: Vec::new(),
             tool: Tool::Select,
@@ -192,6 +201,7 @@ impl EditorApp {
 
     fn changed(&mut self) {
         self.dirty = true;
+        self.edits += 1;
         self.layout_stale = true;
     }
 
@@ -211,8 +221,46 @@ impl EditorApp {
         }
     }
 
-    /// Replaces the whole document (new or opened file): a fresh history.
+    /// Keeps recovery copies of unsaved work in `dir`, at most once per `interval`.
+    pub fn with_autosave(mut self, dir: PathBuf, interval: std::time::Duration) -> EditorApp {
+        self.autosave = Some(recovery::Autosave::new(dir, interval));
+        self
+    }
+
+    /// Offers to restore a document that a crashed or killed editor left behind.
+    pub fn offer_recovery(&mut self) {
+        if let Some(found) = self.autosave.as_ref().and_then(|a| a.left_behind().into_iter().next()) {
+            self.modal = Some(Modal::Recover(Box::new(found)));
+        }
+    }
+
+    /// Restores (or throws away) a recovered document; its recovery file goes either way, as
+    /// the restored document is autosaved afresh.
+    fn settle_recovery(&mut self, found: recovery::Recovered, restore: bool) {
+        let _ = std::fs::remove_file(&found.file);
+        if restore {
+            self.replace_document(found.doc, found.origin);
+            self.dirty = true;
+            self.edits += 1;
+            let msg = self.strings().restored.to_string();
+            self.info(msg);
+        }
+    }
+
+    /// Waits for recovery copies and exports being written (tests and shutdown).
+    pub fn flush(&mut self) {
+        if let Some(a) = &mut self.autosave {
+            a.flush();
+        }
+        self.export_job = None;
+    }
+
+    /// Replaces the whole document (new or opened file): a fresh history. The recovery copy of
+    /// the document it replaces goes (the designer chose to save or discard it).
     pub fn replace_document(&mut self, doc: Document, path: Option<PathBuf>) {
+        if let Some(a) = &mut self.autosave {
+            a.clear(self.path.as_deref());
+        }
         self.doc = doc;
         self.path = path;
         self.dirty = false;
@@ -280,6 +328,9 @@ impl EditorApp {
         self.modals(&ctx);
         self.shortcuts(&ctx);
         self.apply_pending();
+        if let Some(a) = &mut self.autosave {
+            a.tick(&self.doc, self.path.as_deref(), self.dirty, self.edits);
+        }
         ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.title()));
         self.write_screen_info();
     }
@@ -358,6 +409,10 @@ impl EditorApp {
     pub fn save_to(&mut self, path: &Path) {
         match crate::io::save(&self.doc, path) {
             Ok(()) => {
+                if let Some(a) = &mut self.autosave {
+                    a.clear(self.path.as_deref());
+                    a.clear(Some(path));
+                }
                 self.path = Some(path.to_path_buf());
                 self.dirty = false;
                 self.files.remember(path);
@@ -439,6 +494,16 @@ impl eframe::App for EditorApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         EditorApp::ui(self, ui);
     }
+
+    /// A clean close (saved, or changes discarded) leaves no recovery copy.
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.flush();
+        if !self.dirty
+            && let Some(a) = &mut self.autosave
+        {
+            a.clear(self.path.as_deref());
+        }
+    }
 }
 
 /// Runs the editor window on `path` (or the sample layout).
@@ -446,7 +511,7 @@ pub fn run(path: Option<PathBuf>) -> Result<(), String> {
     let book: &'static FontBook = Box::leak(Box::new(FontBook::bundled().map_err(|e| e.to_string())?));
     let path =
         path.unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/layouts/luzhong-2022-11-01.json")));
-    let app = match EditorApp::open(&path, book) {
+    let mut app = match EditorApp::open(&path, book) {
         Ok(app) => app,
         Err(e) => {
             // The window still opens, on a new document, with the error shown.
@@ -455,6 +520,10 @@ pub fn run(path: Option<PathBuf>) -> Result<(), String> {
             app
         }
     };
+    if let Some(dir) = recovery::default_dir() {
+        app = app.with_autosave(dir, recovery::AUTOSAVE_INTERVAL);
+        app.offer_recovery();
+    }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default().with_inner_size([1400.0, 950.0]).with_title(app.title()),
         ..Default::default()

@@ -49,7 +49,27 @@ fn temp_beside(path: &Path, what: &str) -> PathBuf {
     folder(path).join(format!(".{name}.{}-{n}.{what}", std::process::id()))
 }
 
+/// Removes temporary files beside `path` left by writers that were killed mid-write: those
+/// whose process no longer runs (known where /proc lists processes).
+fn sweep_stale(path: &Path) {
+    let (Some(name), true) = (path.file_name().and_then(|n| n.to_str()), Path::new("/proc/self").exists()) else {
+        return;
+    };
+    let prefix = format!(".{name}.");
+    let Ok(entries) = fs::read_dir(folder(path)) else { return };
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let Some(rest) = file.to_str().and_then(|f| f.strip_prefix(&prefix)) else { continue };
+        let Some((pid, _)) = rest.split_once('-') else { continue };
+        let ours = rest.ends_with(".tmp") || rest.ends_with(".bak");
+        if ours && pid.parse::<u32>().is_ok_and(|pid| !Path::new(&format!("/proc/{pid}")).exists()) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 fn write_temp(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
+    sweep_stale(path);
     let tmp = temp_beside(path, "tmp");
     let written = (|| {
         let mut f = File::create(&tmp)?;

@@ -1,0 +1,127 @@
+//! Autosave and crash recovery: after changes, a recovery copy of the unsaved document is
+//! written off the UI thread (at most once per interval, 30 s by default) to the recovery
+//! folder; the next start offers to restore what a crash or a kill left there; a clean save
+//! or close removes it.
+
+use std::path::{Path, PathBuf};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use crate::model::Document;
+
+/// How often a recovery copy may be written.
+pub const AUTOSAVE_INTERVAL: Duration = Duration::from_secs(30);
+
+/// The recovery folder: $PAIBAN_RECOVERY_DIR, else $XDG_STATE_HOME/paiban/recovery, else
+/// ~/.local/state/paiban/recovery.
+pub fn default_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("PAIBAN_RECOVERY_DIR") {
+        return Some(dir.into());
+    }
+    let state = std::env::var_os("XDG_STATE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".local/state")))?;
+    Some(state.join("paiban/recovery"))
+}
+
+/// A document a crashed or killed editor left behind.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Recovered {
+    /// The recovery file itself.
+    pub file: PathBuf,
+    /// The layout file the document came from, if it had one.
+    pub origin: Option<PathBuf>,
+    pub doc: Document,
+}
+
+/// Keeps one document's recovery copy up to date.
+pub struct Autosave {
+    dir: PathBuf,
+    interval: Duration,
+    last_write: Option<Instant>,
+    /// The edit count of the copy on disk.
+    written: u64,
+    writer: Option<JoinHandle<()>>,
+}
+
+impl Autosave {
+    pub fn new(dir: PathBuf, interval: Duration) -> Autosave {
+        Autosave { dir, interval, last_write: None, written: 0, writer: None }
+    }
+
+    /// The recovery file of the document from `origin` (or of this window's untitled one).
+    pub fn file_for(&self, origin: Option<&Path>) -> PathBuf {
+        let name = match origin {
+            Some(p) => {
+                let h = p
+                    .to_string_lossy()
+                    .bytes()
+                    .fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3));
+                format!("doc-{h:016x}.json")
+            }
+            None => format!("untitled-{}.json", std::process::id()),
+        };
+        self.dir.join(name)
+    }
+
+    /// Called every frame: writes a copy when there are unsaved edits newer than the last copy
+    /// and the interval has passed. `edits` counts the document's changes.
+    pub fn tick(&mut self, doc: &Document, origin: Option<&Path>, dirty: bool, edits: u64) {
+        let due = self.last_write.is_none_or(|t| t.elapsed() >= self.interval);
+        let busy = self.writer.as_ref().is_some_and(|w| !w.is_finished());
+        if !dirty || edits == self.written || !due || busy {
+            return;
+        }
+        self.written = edits;
+        self.last_write = Some(Instant::now());
+        let (doc, file, dir) = (doc.clone(), self.file_for(origin), self.dir.clone());
+        let origin = origin.map(Path::to_path_buf);
+        self.writer = Some(std::thread::spawn(move || {
+            let text = serde_json::json!({
+                "paiban_recovery": 1,
+                "pid": std::process::id(),
+                "origin": origin,
+                "layout": serde_json::from_str::<serde_json::Value>(&crate::io::to_json(&doc)).unwrap_or_default(),
+            });
+            // Autosave is best effort: a full disk must not disturb the designer's work.
+            let _ = std::fs::create_dir_all(&dir);
+            let _ = crate::io::write_atomically(&file, text.to_string().as_bytes());
+        }));
+    }
+
+    /// Waits for a copy being written.
+    pub fn flush(&mut self) {
+        if let Some(w) = self.writer.take() {
+            let _ = w.join();
+        }
+    }
+
+    /// The document was saved or closed cleanly: its recovery copy goes.
+    pub fn clear(&mut self, origin: Option<&Path>) {
+        self.flush();
+        let _ = std::fs::remove_file(self.file_for(origin));
+        self.written = 0;
+        self.last_write = None;
+    }
+
+    /// Documents left in the folder by editors that are no longer running.
+    pub fn left_behind(&self) -> Vec<Recovered> {
+        let Ok(entries) = std::fs::read_dir(&self.dir) else { return Vec::new() };
+        let mut out: Vec<Recovered> = entries.flatten().filter_map(|e| read_recovery(&e.path())).collect();
+        out.sort_by(|a, b| a.file.cmp(&b.file));
+        out
+    }
+}
+
+fn read_recovery(file: &Path) -> Option<Recovered> {
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(file).ok()?).ok()?;
+    v.get("paiban_recovery")?;
+    let pid = v.get("pid").and_then(|p| p.as_u64()).unwrap_or(0) as u32;
+    let alive = pid != std::process::id() && Path::new(&format!("/proc/{pid}")).exists();
+    if alive {
+        return None; // another editor's live copy
+    }
+    let doc = crate::io::from_json(&v.get("layout")?.to_string()).ok()?;
+    let origin = v.get("origin").and_then(|o| o.as_str()).map(PathBuf::from);
+    Some(Recovered { file: file.to_path_buf(), origin, doc })
+}
