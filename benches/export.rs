@@ -42,6 +42,23 @@ fn bench(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
+    // The editor's relayout after typing one character in the lead story: the other stories,
+    // the table and the images come from the layout cache.
+    let mut edited = doc.clone();
+    let mut cache = layout::LayoutCache::default();
+    layout::layout_document_cached(&edited, &book, base, &mut cache);
+    c.bench_function("relayout after a one-character edit in the lead story", |b| {
+        b.iter(|| {
+            let lead = edited.stories.iter_mut().find(|s| s.id == "lead").unwrap();
+            let text = &mut lead.paragraphs[1].runs[0].text;
+            if text.starts_with('但') {
+                text.remove(0);
+            } else {
+                text.insert(0, '但');
+            }
+            layout::layout_document_cached(&edited, &book, base, &mut cache)
+        })
+    });
     let pages = layout::layout_document(&doc, &book, base);
     c.bench_function("write sample PDF (from layout)", |b| b.iter(|| write_pdf(&pages, &book, &opts).unwrap()));
     // Editions: the laid-out page repeated, written as one PDF (time per page as pages grow) and

@@ -10,6 +10,7 @@
 //!
 //! The layout engine knows nothing of any painter; painters never shape text.
 
+#[cfg(feature = "editor")]
 pub mod app;
 pub mod check;
 pub mod color;

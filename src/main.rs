@@ -100,6 +100,13 @@ fn main() -> ExitCode {
         Some(Command::Compose { font, size, width_em, kinsoku, punct, vertical, indent, text }) => {
             compose(font, size, width_em, &kinsoku, &punct, vertical, indent, text)
         }
+        #[cfg(not(feature = "editor"))]
+        None => {
+            let _ = cli.file;
+            eprintln!("paiban: this build has no editor (built without the \"editor\" feature); see --help");
+            return ExitCode::FAILURE;
+        }
+        #[cfg(feature = "editor")]
         None => {
             return match paiban::app::run(cli.file) {
                 Ok(()) => ExitCode::SUCCESS,

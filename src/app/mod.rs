@@ -88,6 +88,8 @@ pub struct EditorApp {
     /// Layouts computed so far (tests check that panning and zooming add none).
     pub layout_count: usize,
     layout: Vec<PageFrame>,
+    /// What each story, table and image gave last time: an edit lays out only what changed.
+    layout_cache: crate::layout::LayoutCache,
     generation: u64,
     layout_stale: bool,
     history: History,
@@ -131,6 +133,7 @@ impl EditorApp {
             modal: None,
             layout_count: 0,
             layout: Vec::new(),
+            layout_cache: Default::default(),
             generation: 0,
             layout_stale: true,
             history: History::default(),
@@ -289,7 +292,8 @@ impl EditorApp {
     /// The laid-out pages, computed again only when the document changed.
     pub fn layout(&mut self) -> &[PageFrame] {
         if self.layout_stale {
-            self.layout = crate::layout::layout_document(&self.doc, self.book, &self.base_dir());
+            let base = self.base_dir();
+            self.layout = crate::layout::layout_document_cached(&self.doc, self.book, &base, &mut self.layout_cache);
             self.generation += 1;
             self.layout_count += 1;
             self.layout_stale = false;

@@ -4,6 +4,7 @@
 //! items in z-order (frames' fills under their text). Problems (overset, missing glyphs, fonts
 //! and images) are collected in per-element reports, never panics.
 
+pub mod cache;
 pub mod frame;
 pub mod image;
 pub mod qr;
@@ -12,7 +13,8 @@ pub mod text;
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::Arc;
+
+pub use cache::LayoutCache;
 
 use crate::fonts::FontBook;
 use crate::model::{Document, ElementKind, ShapeKind};
@@ -21,9 +23,21 @@ use text::flow::{FlowFrame, FramedText, flow_story};
 
 /// Lays out every page. `base_dir` is the layout file's folder (images are relative to it).
 pub fn layout_document(doc: &Document, book: &FontBook, base_dir: &Path) -> Vec<PageFrame> {
-    let mut framed = flow_all_stories(doc, book);
-    let mut images: HashMap<String, Result<Arc<image::LoadedImage>, String>> = HashMap::new();
-    doc.pages
+    layout_document_cached(doc, book, base_dir, &mut LayoutCache::default())
+}
+
+/// Lays out every page, taking from `cache` the stories, tables and images that did not change
+/// since it was last used (`cache.relaid` then names what was laid out anew).
+pub fn layout_document_cached(
+    doc: &Document,
+    book: &FontBook,
+    base_dir: &Path,
+    cache: &mut LayoutCache,
+) -> Vec<PageFrame> {
+    cache.begin();
+    let mut framed = flow_all_stories(doc, book, cache);
+    let pages = doc
+        .pages
         .iter()
         .map(|page| {
             let mut out = PageFrame { width: page.width, height: page.height, bleed: page.bleed, ..Default::default() };
@@ -57,7 +71,7 @@ pub fn layout_document(doc: &Document, book: &FontBook, base_dir: &Path) -> Vec<
                         out.reports.push(text.report);
                     }
                     ElementKind::Table(t) => {
-                        let (items, report) = table::layout_table(book, el, t);
+                        let (items, report) = cache.table(el, || table::layout_table(book, el, t));
                         out.items.extend(items);
                         out.reports.push(report);
                     }
@@ -83,20 +97,13 @@ pub fn layout_document(doc: &Document, book: &FontBook, base_dir: &Path) -> Vec<
                     }
                     ElementKind::Image(img) => {
                         let mut report = ElementReport { element: el.id.clone(), kind: "image", ..Default::default() };
-                        let loaded = images.entry(img.path.clone()).or_insert_with(|| {
-                            image::load_image(&base_dir.join(&img.path)).map(Arc::new).map_err(|e| e.to_string())
-                        });
-                        match loaded {
+                        match cache.image(&base_dir.join(&img.path)) {
                             Ok(loaded) => {
                                 let rect = image::place(el.frame, loaded.width, loaded.height, img.fit);
-                                report.image_ppi = Some(image::effective_ppi(loaded, rect));
-                                out.items.push(FrameItem::Image(ImageItem {
-                                    rect,
-                                    clip: el.frame,
-                                    image: loaded.clone(),
-                                }));
+                                report.image_ppi = Some(image::effective_ppi(&loaded, rect));
+                                out.items.push(FrameItem::Image(ImageItem { rect, clip: el.frame, image: loaded }));
                             }
-                            Err(e) => report.errors.push(e.clone()),
+                            Err(e) => report.errors.push(e),
                         }
                         out.reports.push(report);
                     }
@@ -125,7 +132,9 @@ pub fn layout_document(doc: &Document, book: &FontBook, base_dir: &Path) -> Vec<
             }
             out
         })
-        .collect()
+        .collect();
+    cache.end();
+    pages
 }
 
 /// The body grid a frame sets on: the page's baseline grid, else the story's body paragraph
@@ -163,7 +172,7 @@ fn column_rules(
 }
 
 /// Flows every story through its frames; the result is keyed by frame id.
-fn flow_all_stories(doc: &Document, book: &FontBook) -> HashMap<String, FramedText> {
+fn flow_all_stories(doc: &Document, book: &FontBook, cache: &mut LayoutCache) -> HashMap<String, FramedText> {
     let mut out = HashMap::new();
     for story in &doc.stories {
         let frames: Vec<FlowFrame> = story
@@ -189,7 +198,9 @@ fn flow_all_stories(doc: &Document, book: &FontBook) -> HashMap<String, FramedTe
         if frames.is_empty() {
             continue;
         }
-        for mut framed in flow_story(book, &doc.styles, &story.paragraphs, &frames) {
+        let flowed =
+            cache.story(story, frames, &doc.styles, |frames| flow_story(book, &doc.styles, &story.paragraphs, frames));
+        for mut framed in flowed {
             framed.report.story = Some(story.id.clone());
             out.insert(framed.report.element.clone(), framed);
         }

@@ -17,6 +17,7 @@ pub const EM_ASCENT: f32 = 0.88;
 pub const EM_DESCENT: f32 = 0.12;
 
 /// A text frame as the flow sees it.
+#[derive(Clone, Debug, PartialEq)]
 pub struct FlowFrame {
     pub element: String,
     /// Vertical text: lines top to bottom, right to left; one column.
@@ -46,7 +47,7 @@ impl FlowFrame {
 }
 
 /// What one frame of the chain received.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct FramedText {
     pub runs: Vec<GlyphRun>,
     pub lines: Vec<LineInfo>,
