@@ -76,6 +76,8 @@ pub fn document_for(req: &ComposeRequest) -> Document {
     Document {
         title: String::new(),
         swatches: Vec::new(),
+        masters: Vec::new(),
+        variables: Default::default(),
         pages: vec![Page {
             width: w,
             height: h,
@@ -84,6 +86,7 @@ pub fn document_for(req: &ComposeRequest) -> Document {
             baseline: None,
             bleed: 0.0,
             label: None,
+            master: None,
             elements: vec![frame],
         }],
         stories: vec![Story {
@@ -98,6 +101,7 @@ pub fn document_for(req: &ComposeRequest) -> Document {
                     runs: vec![Run { text: t.to_string(), style: Default::default() }],
                 })
                 .collect(),
+            jump_lines: false,
         }],
         styles: Default::default(),
     }

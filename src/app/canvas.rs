@@ -489,6 +489,7 @@ fn create(app: &mut EditorApp, tool: Tool, page: usize, r: PRect) {
                 id: id.clone(),
                 frames: vec![id.clone()],
                 paragraphs: vec![Paragraph { style, runs: vec![Run::default()], ..Default::default() }],
+                jump_lines: false,
             };
             (ElementKind::Text(TextFrame::default()), Some(story))
         }

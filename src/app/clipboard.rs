@@ -29,6 +29,8 @@ fn selection_as_document(app: &EditorApp) -> Option<Document> {
         stories,
         styles: app.doc.styles.clone(),
         swatches: app.doc.swatches.clone(),
+        masters: Vec::new(),
+        variables: app.doc.variables.clone(),
     })
 }
 

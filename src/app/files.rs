@@ -198,6 +198,8 @@ impl NewDocSettings {
         Document {
             title: String::new(),
             swatches: Vec::new(),
+            masters: Vec::new(),
+            variables: Default::default(),
             pages: vec![Page {
                 width: mm_to_pt(self.width),
                 height: mm_to_pt(self.height),
@@ -206,6 +208,7 @@ impl NewDocSettings {
                 baseline: None,
                 bleed: 0.0,
                 label: None,
+                master: None,
                 elements: Vec::new(),
             }],
             stories: Vec::new(),

@@ -238,6 +238,7 @@ pub fn apply(doc: &mut Document, cmd: Command) -> Result<(), EditError> {
                 id,
                 frames: vec![frame],
                 paragraphs: vec![Paragraph { runs: vec![Run::default()], ..template }],
+                jump_lines: false,
             });
         }
         Command::AddStyles { styles } => {

@@ -76,6 +76,29 @@ pub fn to_model(file: LayoutFile) -> Result<Document> {
 
     let mut ids = HashSet::new();
     let mut text_frames = HashSet::new();
+    let mut masters = Vec::with_capacity(file.masters.len());
+    for (m, master) in file.masters.into_iter().enumerate() {
+        let path = format!("masters[{m}]");
+        if master.id.trim().is_empty() || masters.iter().any(|x: &MasterPage| x.id == master.id) {
+            return Err(FormatError::at(format!("{path}.id"), "a master page needs an id of its own"));
+        }
+        let elements = elements(&path, master.elements, pal, &mut ids, &mut text_frames)?;
+        masters.push(MasterPage { id: master.id, elements });
+    }
+    let master_frames: HashSet<String> = masters
+        .iter()
+        .flat_map(|m| &m.elements)
+        .filter(|e| matches!(e.kind, ElementKind::Text(_)))
+        .map(|e| e.id.clone())
+        .collect();
+    for name in file.variables.keys() {
+        if name.trim().is_empty() || name.contains(['{', '}']) {
+            return Err(FormatError::at(
+                format!("variables.{name}"),
+                "a variable's name has no braces and is not empty",
+            ));
+        }
+    }
     let mut pages = Vec::with_capacity(file.pages.len());
     if file.pages.is_empty() {
         return Err(FormatError::at("pages", "a layout needs at least one page"));
@@ -116,46 +139,11 @@ pub fn to_model(file: LayoutFile) -> Result<Document> {
             }
             other => other,
         };
-        let mut elements = Vec::with_capacity(page.elements.len());
-        for (e, el) in page.elements.into_iter().enumerate() {
-            let epath = format!("{path}.elements[{e}]");
-            if el.id.trim().is_empty() {
-                return Err(FormatError::at(format!("{epath}.id"), "an element needs a non-empty id"));
-            }
-            if !ids.insert(el.id.clone()) {
-                return Err(FormatError::at(format!("{epath}.id"), format!("id \"{}\" is used twice", el.id)));
-            }
-            let far = MAX_PAGE_MM * 2.0;
-            let frame = Rect::new(
-                mm_to_pt(length(&format!("{epath}.x"), el.x, -far, far, "x")?),
-                mm_to_pt(length(&format!("{epath}.y"), el.y, -far, far, "y")?),
-                mm_to_pt(positive(&format!("{epath}.w"), el.w, far, "width")?),
-                mm_to_pt(positive(&format!("{epath}.h"), el.h, far, "height")?),
-            );
-            let kind = element_kind(&epath, el.kind, pal)?;
-            if let ElementKind::Text(t) = &kind {
-                let usable_w = frame.w - 2.0 * t.inset;
-                if usable_w <= 0.0 || frame.h - 2.0 * t.inset <= 0.0 {
-                    return Err(FormatError::at(format!("{epath}.inset"), "the inset leaves no room for text"));
-                }
-                if t.column_gap * (t.columns as f32 - 1.0) >= usable_w {
-                    return Err(FormatError::at(
-                        format!("{epath}.column_gap"),
-                        format!("{} columns with this gap do not fit in the frame's width", t.columns),
-                    ));
-                }
-            }
-            if matches!(kind, ElementKind::Text(_)) {
-                text_frames.insert(el.id.clone());
-            }
-            elements.push(Element {
-                name: el.name.unwrap_or_else(|| el.id.clone()),
-                id: el.id,
-                frame,
-                locked: el.locked,
-                hidden: el.hidden,
-                kind,
-            });
+        let elements = elements(&path, page.elements, pal, &mut ids, &mut text_frames)?;
+        if let Some(m) = &page.master
+            && !masters.iter().any(|x: &MasterPage| &x.id == m)
+        {
+            return Err(FormatError::at(format!("{path}.master"), format!("no master page \"{m}\"")));
         }
         pages.push(Page {
             width: mm_to_pt(width),
@@ -165,6 +153,7 @@ pub fn to_model(file: LayoutFile) -> Result<Document> {
             baseline,
             bleed: mm_to_pt(bleed),
             label,
+            master: page.master,
             elements,
         });
     }
@@ -189,6 +178,12 @@ pub fn to_model(file: LayoutFile) -> Result<Document> {
                 let what = if ids.contains(frame) { "is not a text frame" } else { "is no element's id" };
                 return Err(FormatError::at(fpath, format!("\"{frame}\" {what}")));
             }
+            if master_frames.contains(frame) && story.frames.len() > 1 {
+                return Err(FormatError::at(
+                    fpath,
+                    format!("\"{frame}\" is on a master page: its story flows into it alone"),
+                ));
+            }
             if let Some(other) = threaded.insert(frame.clone(), story.id.clone()) {
                 return Err(FormatError::at(fpath, format!("frame \"{frame}\" already holds story \"{other}\"")));
             }
@@ -206,9 +201,62 @@ pub fn to_model(file: LayoutFile) -> Result<Document> {
             }
             paragraphs.push(para);
         }
-        stories.push(Story { id: story.id, frames: story.frames, paragraphs });
+        stories.push(Story { id: story.id, frames: story.frames, paragraphs, jump_lines: story.jump_lines });
     }
-    Ok(Document { title: file.title, pages, stories, styles, swatches })
+    Ok(Document { title: file.title, pages, stories, styles, swatches, masters, variables: file.variables })
+}
+
+/// The elements of a page or master page at `path`; ids go into `ids` (unique in the whole
+/// document) and text frames' into `text_frames`.
+fn elements(
+    path: &str,
+    elements: Vec<FileElement>,
+    pal: &Palette,
+    ids: &mut HashSet<String>,
+    text_frames: &mut HashSet<String>,
+) -> Result<Vec<Element>> {
+    let mut out = Vec::with_capacity(elements.len());
+    for (e, el) in elements.into_iter().enumerate() {
+        let epath = format!("{path}.elements[{e}]");
+        if el.id.trim().is_empty() {
+            return Err(FormatError::at(format!("{epath}.id"), "an element needs a non-empty id"));
+        }
+        if !ids.insert(el.id.clone()) {
+            return Err(FormatError::at(format!("{epath}.id"), format!("id \"{}\" is used twice", el.id)));
+        }
+        let far = MAX_PAGE_MM * 2.0;
+        let frame = Rect::new(
+            mm_to_pt(length(&format!("{epath}.x"), el.x, -far, far, "x")?),
+            mm_to_pt(length(&format!("{epath}.y"), el.y, -far, far, "y")?),
+            mm_to_pt(positive(&format!("{epath}.w"), el.w, far, "width")?),
+            mm_to_pt(positive(&format!("{epath}.h"), el.h, far, "height")?),
+        );
+        let kind = element_kind(&epath, el.kind, pal)?;
+        if let ElementKind::Text(t) = &kind {
+            let usable_w = frame.w - 2.0 * t.inset;
+            if usable_w <= 0.0 || frame.h - 2.0 * t.inset <= 0.0 {
+                return Err(FormatError::at(format!("{epath}.inset"), "the inset leaves no room for text"));
+            }
+            if t.column_gap * (t.columns as f32 - 1.0) >= usable_w {
+                return Err(FormatError::at(
+                    format!("{epath}.column_gap"),
+                    format!("{} columns with this gap do not fit in the frame's width", t.columns),
+                ));
+            }
+        }
+        if matches!(kind, ElementKind::Text(_)) {
+            text_frames.insert(el.id.clone());
+        }
+        out.push(Element {
+            name: el.name.unwrap_or_else(|| el.id.clone()),
+            id: el.id,
+            frame,
+            locked: el.locked,
+            hidden: el.hidden,
+            kind,
+        });
+    }
+    Ok(out)
 }
 
 fn element_kind(path: &str, kind: FileKind, pal: &Palette) -> Result<ElementKind> {

@@ -34,9 +34,23 @@ pub struct LayoutFile {
     /// Named colours, referred to as `{"swatch": name}`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub swatches: Vec<FileSwatch>,
+    /// Values of text fields (`{日期}`…).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub variables: BTreeMap<String, String>,
+    /// Master pages: elements shared by the pages that name one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub masters: Vec<FileMaster>,
     pub pages: Vec<FilePage>,
     #[serde(default)]
     pub stories: Vec<FileStory>,
+}
+
+#[derive(Serialize, Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct FileMaster {
+    pub id: String,
+    #[serde(default)]
+    pub elements: Vec<FileElement>,
 }
 
 #[derive(Serialize, Deserialize, Debug)]
@@ -135,6 +149,9 @@ pub struct FilePage {
     /// The page's label (版次) in an edition, e.g. "A01".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
+    /// The master page this page lies on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub master: Option<String>,
     #[serde(default)]
     pub elements: Vec<FileElement>,
 }
@@ -355,6 +372,9 @@ pub struct FileStory {
     pub id: String,
     pub frames: Vec<String>,
     pub paragraphs: Vec<FileParagraph>,
+    /// 下转第 N 版 / 上接第 N 版 lines where the chain changes page.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub jump_lines: bool,
 }
 
 #[derive(Serialize, Deserialize, Debug)]

@@ -31,6 +31,15 @@ pub fn from_model(doc: &Document) -> LayoutFile {
                 (name.clone(), FileStyle { based_on: s.based_on.clone(), props: file_props(&s.props, pal) })
             })
             .collect::<BTreeMap<_, _>>(),
+        variables: doc.variables.clone(),
+        masters: doc
+            .masters
+            .iter()
+            .map(|m| FileMaster {
+                id: m.id.clone(),
+                elements: m.elements.iter().map(|e| file_element(e, pal)).collect(),
+            })
+            .collect(),
         pages: doc.pages.iter().map(|p| file_page(p, pal)).collect(),
         stories: doc
             .stories
@@ -39,6 +48,7 @@ pub fn from_model(doc: &Document) -> LayoutFile {
                 id: s.id.clone(),
                 frames: s.frames.clone(),
                 paragraphs: s.paragraphs.iter().map(|p| file_paragraph(p, pal)).collect(),
+                jump_lines: s.jump_lines,
             })
             .collect(),
     }
@@ -58,6 +68,7 @@ fn file_page(page: &Page, pal: &Palette) -> FilePage {
         baseline: page.baseline.map(|b| FileBaseline { size: FontSize(b.font_size), leading: round(b.line_pitch, 3) }),
         bleed: mm(page.bleed),
         label: page.label.clone(),
+        master: page.master.clone(),
         elements: page.elements.iter().map(|e| file_element(e, pal)).collect(),
     }
 }

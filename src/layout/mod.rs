@@ -5,8 +5,10 @@
 //! and images) are collected in per-element reports, never panics.
 
 pub mod cache;
+pub mod fields;
 pub mod frame;
 pub mod image;
+pub mod jump;
 pub mod qr;
 pub mod table;
 pub mod text;
@@ -39,102 +41,137 @@ pub fn layout_document_cached(
     let pages = doc
         .pages
         .iter()
-        .map(|page| {
+        .enumerate()
+        .map(|(p, page)| {
             let mut out = PageFrame { width: page.width, height: page.height, bleed: page.bleed, ..Default::default() };
+            let fields = fields::PageFields::of(doc, p);
+            let master = doc.master_of(page).map_or(&[][..], |m| m.elements.as_slice());
+            for el in master.iter().filter(|e| !e.hidden) {
+                let text =
+                    matches!(el.kind, ElementKind::Text(_)).then(|| master_text(doc, book, el, &fields)).flatten();
+                place_element(&mut out, el, text, book, base_dir, cache);
+            }
             for el in page.elements.iter().filter(|e| !e.hidden) {
-                match &el.kind {
-                    ElementKind::Text(t) => {
-                        if t.fill.is_some() || t.stroke.is_some() {
-                            out.items.push(FrameItem::Path(PathItem {
-                                element: el.id.clone(),
-                                shape: PathShape::Rect(el.frame),
-                                fill: t.fill,
-                                stroke: t.stroke.map(|s| (s.width, s.color)),
-                            }));
-                        }
-                        let text = framed.remove(&el.id).unwrap_or_else(|| FramedText {
-                            runs: Vec::new(),
-                            lines: Vec::new(),
-                            report: ElementReport { element: el.id.clone(), kind: "text", ..Default::default() },
-                        });
-                        if let Some(rule) = t.column_rule {
-                            out.items.extend(column_rules(
-                                &el.id,
-                                el.frame.inset(t.inset),
-                                t.columns,
-                                t.column_gap,
-                                rule,
-                            ));
-                        }
-                        out.items.extend(text.runs.into_iter().map(FrameItem::Text));
-                        out.lines.extend(text.lines);
-                        out.reports.push(text.report);
-                    }
-                    ElementKind::Table(t) => {
-                        let (items, report) = cache.table(el, || table::layout_table(book, el, t));
-                        out.items.extend(items);
-                        out.reports.push(report);
-                    }
-                    ElementKind::Qr(q) => {
-                        let mut report = ElementReport { element: el.id.clone(), kind: "qr", ..Default::default() };
-                        match qr::qr_modules(q, el.frame) {
-                            Ok((rects, module)) => {
-                                report.qr = Some(frame::QrReport {
-                                    module_pt: module,
-                                    quiet_zone: q.quiet_zone,
-                                    color: q.color,
-                                });
-                                out.items.push(FrameItem::Path(PathItem {
-                                    element: el.id.clone(),
-                                    shape: PathShape::Rects(rects),
-                                    fill: Some(q.color),
-                                    stroke: None,
-                                }))
-                            }
-                            Err(e) => report.errors.push(e),
-                        }
-                        out.reports.push(report);
-                    }
-                    ElementKind::Image(img) => {
-                        let mut report = ElementReport { element: el.id.clone(), kind: "image", ..Default::default() };
-                        match cache.image(&base_dir.join(&img.path)) {
-                            Ok(loaded) => {
-                                let rect = image::place(el.frame, loaded.width, loaded.height, img.fit);
-                                report.image_ppi = Some(image::effective_ppi(&loaded, rect));
-                                out.items.push(FrameItem::Image(ImageItem { rect, clip: el.frame, image: loaded }));
-                            }
-                            Err(e) => report.errors.push(e),
-                        }
-                        out.reports.push(report);
-                    }
-                    ElementKind::Shape(s) => {
-                        let shape = match s.kind {
-                            ShapeKind::Rect => PathShape::Rect(el.frame),
-                            ShapeKind::Line => {
-                                let f = el.frame;
-                                if f.w >= f.h {
-                                    let y = f.y + f.h / 2.0;
-                                    PathShape::Line { x1: f.x, y1: y, x2: f.right(), y2: y }
-                                } else {
-                                    let x = f.x + f.w / 2.0;
-                                    PathShape::Line { x1: x, y1: f.y, x2: x, y2: f.bottom() }
-                                }
-                            }
-                        };
-                        out.items.push(FrameItem::Path(PathItem {
-                            element: el.id.clone(),
-                            shape,
-                            fill: if s.kind == ShapeKind::Rect { s.fill } else { None },
-                            stroke: s.stroke.map(|st| (st.width, st.color)),
-                        }));
-                    }
-                }
+                place_element(&mut out, el, framed.remove(&el.id), book, base_dir, cache);
             }
             out
         })
         .collect();
     cache.end();
     pages
+}
+
+/// Adds one element's items and report to the page; `text` is what its story set in it.
+fn place_element(
+    out: &mut PageFrame,
+    el: &crate::model::Element,
+    text: Option<FramedText>,
+    book: &FontBook,
+    base_dir: &Path,
+    cache: &mut LayoutCache,
+) {
+    match &el.kind {
+        ElementKind::Text(t) => {
+            if t.fill.is_some() || t.stroke.is_some() {
+                out.items.push(FrameItem::Path(PathItem {
+                    element: el.id.clone(),
+                    shape: PathShape::Rect(el.frame),
+                    fill: t.fill,
+                    stroke: t.stroke.map(|s| (s.width, s.color)),
+                }));
+            }
+            let text = text.unwrap_or_else(|| FramedText {
+                runs: Vec::new(),
+                lines: Vec::new(),
+                report: ElementReport { element: el.id.clone(), kind: "text", ..Default::default() },
+            });
+            if let Some(rule) = t.column_rule {
+                out.items.extend(column_rules(&el.id, el.frame.inset(t.inset), t.columns, t.column_gap, rule));
+            }
+            out.items.extend(text.runs.into_iter().map(FrameItem::Text));
+            out.lines.extend(text.lines);
+            out.reports.push(text.report);
+        }
+        ElementKind::Table(t) => {
+            let (items, report) = cache.table(el, || table::layout_table(book, el, t));
+            out.items.extend(items);
+            out.reports.push(report);
+        }
+        ElementKind::Qr(q) => {
+            let mut report = ElementReport { element: el.id.clone(), kind: "qr", ..Default::default() };
+            match qr::qr_modules(q, el.frame) {
+                Ok((rects, module)) => {
+                    report.qr = Some(frame::QrReport { module_pt: module, quiet_zone: q.quiet_zone, color: q.color });
+                    out.items.push(FrameItem::Path(PathItem {
+                        element: el.id.clone(),
+                        shape: PathShape::Rects(rects),
+                        fill: Some(q.color),
+                        stroke: None,
+                    }))
+                }
+                Err(e) => report.errors.push(e),
+            }
+            out.reports.push(report);
+        }
+        ElementKind::Image(img) => {
+            let mut report = ElementReport { element: el.id.clone(), kind: "image", ..Default::default() };
+            match cache.image(&base_dir.join(&img.path)) {
+                Ok(loaded) => {
+                    let rect = image::place(el.frame, loaded.width, loaded.height, img.fit);
+                    report.image_ppi = Some(image::effective_ppi(&loaded, rect));
+                    out.items.push(FrameItem::Image(ImageItem { rect, clip: el.frame, image: loaded }));
+                }
+                Err(e) => report.errors.push(e),
+            }
+            out.reports.push(report);
+        }
+        ElementKind::Shape(s) => {
+            let shape = match s.kind {
+                ShapeKind::Rect => PathShape::Rect(el.frame),
+                ShapeKind::Line => {
+                    let f = el.frame;
+                    if f.w >= f.h {
+                        let y = f.y + f.h / 2.0;
+                        PathShape::Line { x1: f.x, y1: y, x2: f.right(), y2: y }
+                    } else {
+                        let x = f.x + f.w / 2.0;
+                        PathShape::Line { x1: x, y1: f.y, x2: x, y2: f.bottom() }
+                    }
+                }
+            };
+            out.items.push(FrameItem::Path(PathItem {
+                element: el.id.clone(),
+                shape,
+                fill: if s.kind == ShapeKind::Rect { s.fill } else { None },
+                stroke: s.stroke.map(|st| (st.width, st.color)),
+            }));
+        }
+    }
+}
+
+/// A master page's text frame on one page: its story set in it alone, fields filled in.
+fn master_text(
+    doc: &Document,
+    book: &FontBook,
+    el: &crate::model::Element,
+    fields: &fields::PageFields,
+) -> Option<FramedText> {
+    let ElementKind::Text(t) = &el.kind else { return None };
+    let (story, _) = doc.story_of_frame(&el.id)?;
+    let story = fields.fill_story(story);
+    let frame = FlowFrame {
+        element: el.id.clone(),
+        vertical: t.vertical,
+        balance: t.balance,
+        grid: None,
+        area: el.frame.inset(t.inset),
+        columns: t.columns,
+        column_gap: t.column_gap,
+        valign: t.valign,
+    };
+    let mut framed = flow_story(book, &doc.styles, &story.paragraphs, &[frame]).into_iter().next()?;
+    framed.report.story = Some(story.id.clone());
+    Some(framed)
 }
 
 /// The body grid a frame sets on: the page's baseline grid, else the story's body paragraph
@@ -198,8 +235,16 @@ fn flow_all_stories(doc: &Document, book: &FontBook, cache: &mut LayoutCache) ->
         if frames.is_empty() {
             continue;
         }
-        let flowed =
-            cache.story(story, frames, &doc.styles, |frames| flow_story(book, &doc.styles, &story.paragraphs, frames));
+        // Fields are those of the page the story starts on.
+        let first_page = doc.element(&frames[0].element).map_or(0, |(p, _)| p);
+        let story = fields::PageFields::of(doc, first_page).fill_story(story);
+        let jumps = jump::jumps(doc, &story, &frames);
+        let mut frames = frames;
+        let strips = jump::reserve(doc, &story, &mut frames, &jumps);
+        let mut flowed =
+            cache.story(&story, frames, &doc.styles, |frames| flow_story(book, &doc.styles, &story.paragraphs, frames));
+        // Jump lines name other pages' labels: set anew every time, never cached.
+        jump::set(book, doc, &story, &jumps, &strips, &mut flowed);
         for mut framed in flowed {
             framed.report.story = Some(story.id.clone());
             out.insert(framed.report.element.clone(), framed);

@@ -23,6 +23,18 @@ pub struct Document {
     pub styles: StyleSheet,
     /// Named colours (报头红…) that the file refers to by name.
     pub swatches: Vec<Swatch>,
+    /// Master pages: page furniture (版头, 责任编辑, rules) shared by the pages that name one.
+    pub masters: Vec<MasterPage>,
+    /// Values for text fields such as `{日期}` (`{版次}`, `{页码}` and `{总版数}` are built in).
+    pub variables: std::collections::BTreeMap<String, String>,
+}
+
+/// Elements drawn under every page that uses the master; a story in one of its text frames is
+/// set anew on each page, its fields filled in for that page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MasterPage {
+    pub id: String,
+    pub elements: Vec<Element>,
 }
 
 /// One page: its trim size, margins, column grid and elements (back to front).
@@ -37,6 +49,8 @@ pub struct Page {
     pub bleed: f32,
     /// The page's label in an edition (A01, A02…); `None` is its number.
     pub label: Option<String>,
+    /// The master page whose elements lie under this page's.
+    pub master: Option<String>,
     pub elements: Vec<Element>,
 }
 
@@ -232,12 +246,15 @@ pub enum ShapeKind {
 }
 
 /// Text that flows through a chain of frames.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Story {
     pub id: String,
     /// The text frames it flows through, in order (element ids).
     pub frames: Vec<String>,
     pub paragraphs: Vec<Paragraph>,
+    /// Where the chain goes on to another page, a 下转第 N 版 line ends the frame and an
+    /// 上接第 N 版 line starts the next.
+    pub jump_lines: bool,
 }
 
 /// A paragraph: a named style, overrides on it, and runs of text.
@@ -262,6 +279,16 @@ pub struct Run {
 }
 
 impl Document {
+    /// A page's label: its own, else its number.
+    pub fn page_label(&self, index: usize) -> String {
+        self.pages.get(index).and_then(|p| p.label.clone()).unwrap_or_else(|| (index + 1).to_string())
+    }
+
+    /// The master page `page` uses, if any.
+    pub fn master_of(&self, page: &Page) -> Option<&MasterPage> {
+        page.master.as_deref().and_then(|id| self.masters.iter().find(|m| m.id == id))
+    }
+
     /// The element with this id, and the index of its page.
     pub fn element(&self, id: &str) -> Option<(usize, &Element)> {
         self.pages.iter().enumerate().find_map(|(p, page)| page.elements.iter().find(|e| e.id == id).map(|e| (p, e)))
