@@ -188,6 +188,19 @@ fn rule_9_no_single_character_last_line() {
 }
 
 #[test]
+fn rule_9_a_pulled_down_mark_never_leaves_a_lone_character() {
+    // Found by the property test: pushing in “， left "A" alone; pulling “ down still left one
+    // character plus punctuation ("“，A"). The pull goes back until the last line holds two.
+    let text = "%，淄淄淄淄淄淄淄·淄淄淄淄淄淄淄淄淄淄淄淄淄淄淄“，A";
+    for width in [14.27, 13.42] {
+        let c = set(&ComposeRequest { indent_em: 2.0, ..req(text, width) });
+        let last = &c.lines.last().unwrap().text;
+        let chars = last.chars().filter(|c| !"，。、；：！？“”（）·".contains(*c)).count();
+        assert!(chars >= 2, "at {width} em the last line is {last:?}");
+    }
+}
+
+#[test]
 fn rule_10_balanced_columns() {
     let json = format!(
         r#"{{"format":1,"pages":[{{"size":[200,200],"elements":[{{"id":"t","kind":"text","x":10,"y":10,"w":150,"h":150,"columns":3,"column_gap":5,"balance":true}}]}}],

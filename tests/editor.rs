@@ -25,7 +25,10 @@ fn blank() -> Document {
 }
 
 fn harness(doc: Document) -> Harness<'static, EditorApp> {
-    let app = EditorApp::new(doc, None, book());
+    harness_of(EditorApp::new(doc, None, book()))
+}
+
+fn harness_of(app: EditorApp) -> Harness<'static, EditorApp> {
     let mut h = Harness::builder()
         .with_size(vec2(1400.0, 950.0))
         .with_max_steps(16)
@@ -395,13 +398,7 @@ fn an_editor_killed_after_edits_is_restored_at_the_next_start() {
     // First run: move the QR code 10 mm right; the autosave copy is written; the editor is then
     // gone without saving or closing (as when killed).
     let edited = {
-        let app = EditorApp::open(&path, book()).unwrap().with_autosave(recovery.clone(), instant);
-        let mut h = Harness::builder()
-            .with_size(vec2(1400.0, 950.0))
-            .with_max_steps(16)
-            .with_context_setup(|ctx| EditorApp::install_fonts(ctx, book()))
-            .build_ui_state(|ui, app: &mut EditorApp| app.ui(ui), app);
-        h.run_ok();
+        let mut h = harness_of(EditorApp::open(&path, book()).unwrap().with_autosave(recovery.clone(), instant));
         let before = frame_of(h.state(), "promo-qr");
         let grab = h.state().screen_pos(before.x + 20.0, before.y + 20.0);
         let to = grab + vec2(mm_to_pt(10.0) * h.state().view.zoom, 0.0);
@@ -418,12 +415,7 @@ fn an_editor_killed_after_edits_is_restored_at_the_next_start() {
     // Next start on the same file: the editor offers the unsaved edit back, and restoring gives it.
     let mut app = EditorApp::open(&path, book()).unwrap().with_autosave(recovery.clone(), instant);
     app.offer_recovery();
-    let mut h = Harness::builder()
-        .with_size(vec2(1400.0, 950.0))
-        .with_max_steps(16)
-        .with_context_setup(|ctx| EditorApp::install_fonts(ctx, book()))
-        .build_ui_state(|ui, app: &mut EditorApp| app.ui(ui), app);
-    h.run_ok();
+    let mut h = harness_of(app);
     assert!(h.query_by_label_contains("发现未保存的修改").is_some(), "the restore prompt is shown");
     h.get_by_label("恢复").click();
     h.run_ok();

@@ -51,10 +51,7 @@ fn fonts_are_embedded_subset_with_tounicode() {
 
 #[test]
 fn qpdf_finds_no_errors() {
-    let out = tool("qpdf", &["--check", path_str(sample_pdf())]);
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{text}{}", String::from_utf8_lossy(&out.stderr));
-    assert!(text.contains("No syntax or stream encoding errors"), "{text}");
+    common::assert_qpdf_clean(sample_pdf());
 }
 
 /// Paragraphs of the seed, with column jumps (blank lines inside a paragraph) joined.

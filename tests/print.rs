@@ -217,10 +217,7 @@ fn newsprint_has_no_rgb_and_black_text_is_k_only_overprinting() {
 
 #[test]
 fn newsprint_passes_qpdf_and_ghostscript() {
-    let out = tool("qpdf", &["--check", path_str(newsprint())]);
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{text}{}", String::from_utf8_lossy(&out.stderr));
-    assert!(text.contains("No syntax or stream encoding errors"), "{text}");
+    common::assert_qpdf_clean(newsprint());
     let png = newsprint().with_extension("gs.png");
     let gs = tool(
         "gs",

@@ -44,6 +44,14 @@ pub fn tool(name: &str, args: &[&str]) -> Output {
         .unwrap_or_else(|e| panic!("{name} could not run ({e}); .ci/run installs it (apt-get)"))
 }
 
+/// `qpdf --check` finds no errors in the PDF at `path`.
+pub fn assert_qpdf_clean(path: &Path) {
+    let out = tool("qpdf", &["--check", path_str(path)]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(text.contains("No syntax or stream encoding errors"), "{text}");
+}
+
 /// A fresh scratch folder under target/.
 pub fn scratch(name: &str) -> PathBuf {
     let dir = root().join("target/test-scratch").join(name);

@@ -274,19 +274,28 @@ fn set_hanging_line(
 }
 
 /// Where to end the line `start..end` so the paragraph's last line is not a lone character
-/// (rule 9): when the rest would be one character (plus punctuation), end one character earlier.
+/// (rule 9): when the rest would be one character (plus punctuation), end earlier, so that it
+/// holds two.
 pub fn avoid_orphan(para: &ShapedParagraph, start: usize, end: usize, next_measure: f32) -> usize {
     let n = para.pieces.len();
     if end >= n || end <= start + 1 {
         return end;
     }
     let forced = (end + 1..n).find(|&k| para.pieces[k].break_before == Break::Forced).unwrap_or(n);
-    let chars = para.pieces[end..forced].iter().filter(|p| !p.is_space() && !p.class.is_cjk_punct()).count();
-    if chars != 1 || break_line(para, end, next_measure) < forced {
+    let chars =
+        |from: usize| para.pieces[from..forced].iter().filter(|p| !p.is_space() && !p.class.is_cjk_punct()).count();
+    if chars(end) != 1 || break_line(para, end, next_measure) < forced {
         return end;
     }
-    // The latest earlier legal break that leaves at least two pieces on this line.
-    (start + 2..end).rev().find(|&k| para.pieces[k].break_before != Break::Never).unwrap_or(end)
+    // The latest earlier legal break that leaves at least two pieces on this line and at least
+    // two characters, still on one line, for the last (a mark pulled down alone would leave the
+    // last line one character plus punctuation again).
+    (start + 2..end)
+        .rev()
+        .find(|&k| {
+            para.pieces[k].break_before != Break::Never && chars(k) >= 2 && break_line(para, k, next_measure) >= forced
+        })
+        .unwrap_or(end)
 }
 
 /// Breaks a whole paragraph at one measure (first line shortened by `indent`), for tests,
