@@ -17,6 +17,7 @@ pub mod color;
 pub mod compose;
 pub mod edit;
 pub mod fonts;
+pub mod import;
 pub mod io;
 pub mod layout;
 pub mod model;

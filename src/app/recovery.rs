@@ -117,7 +117,7 @@ fn read_recovery(file: &Path) -> Option<Recovered> {
     let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(file).ok()?).ok()?;
     v.get("paiban_recovery")?;
     let pid = v.get("pid").and_then(|p| p.as_u64()).unwrap_or(0) as u32;
-    let alive = pid != std::process::id() && Path::new(&format!("/proc/{pid}")).exists();
+    let alive = pid != std::process::id() && crate::io::process_runs(pid);
     if alive {
         return None; // another editor's live copy
     }

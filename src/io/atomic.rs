@@ -62,10 +62,16 @@ fn sweep_stale(path: &Path) {
         let Some(rest) = file.to_str().and_then(|f| f.strip_prefix(&prefix)) else { continue };
         let Some((pid, _)) = rest.split_once('-') else { continue };
         let ours = rest.ends_with(".tmp") || rest.ends_with(".bak");
-        if ours && pid.parse::<u32>().is_ok_and(|pid| !Path::new(&format!("/proc/{pid}")).exists()) {
+        if ours && pid.parse::<u32>().is_ok_and(|pid| !process_runs(pid)) {
             let _ = fs::remove_file(entry.path());
         }
     }
+}
+
+/// Whether a process (not merely a thread: /proc lists threads' ids too) runs with this id.
+pub fn process_runs(pid: u32) -> bool {
+    let Ok(status) = fs::read_to_string(format!("/proc/{pid}/status")) else { return false };
+    status.lines().any(|l| l.strip_prefix("Tgid:").is_some_and(|t| t.trim() == pid.to_string()))
 }
 
 fn write_temp(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {

@@ -17,7 +17,7 @@ mod value;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use atomic::{backup_path, write_atomically, write_with_backup};
+pub use atomic::{backup_path, process_runs, write_atomically, write_with_backup};
 
 use crate::model::Document;
 
