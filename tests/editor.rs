@@ -435,3 +435,41 @@ fn an_editor_killed_after_edits_is_restored_at_the_next_start() {
 fn frame_of_doc(doc: &Document, id: &str) -> Rect {
     doc.element(id).unwrap().1.frame
 }
+
+#[test]
+fn imported_copy_and_pasted_cells_arrive_intact() {
+    let dir = common::scratch("editor-import");
+    let mut h = harness(blank());
+    // A GB18030 text file becomes a new frame of 正文 paragraphs.
+    let txt = dir.join("稿件.txt");
+    let (gb, _, _) =
+        encoding_rs::GB18030.encode("\u{3000}\u{3000}淄博10月31日讯 第一段。\r\n\r\n第二段，“引号”与 Risk。\r\n");
+    std::fs::write(&txt, &gb).unwrap();
+    paiban::app::dropin::import_file(h.state_mut(), &txt).unwrap();
+    h.run_ok();
+    let app = h.state();
+    let story = app.doc.stories.last().expect("a story");
+    let texts: Vec<String> = story.paragraphs.iter().map(|p| p.text()).collect();
+    assert_eq!(texts, ["淄博10月31日讯 第一段。", "第二段，“引号”与 Risk。"]);
+    assert!(story.paragraphs.iter().all(|p| p.style.as_deref() == Some("正文")));
+    // A CSV becomes a table; tab-separated text pasted into it replaces its cells.
+    let csv = dir.join("表.csv");
+    std::fs::write(&csv, "区,办结量\n临淄区,2429\n").unwrap();
+    paiban::app::dropin::import_file(h.state_mut(), &csv).unwrap();
+    h.run_ok();
+    let table_id = h.state().selection[0].clone();
+    h.event(egui::Event::Paste("单位\t一次办结率\n沂源县\t96.97%\n桓台县\t95.57%".into()));
+    h.run_ok();
+    let ElementKind::Table(t) = &h.state().doc.element(&table_id).unwrap().1.kind else { panic!("a table") };
+    let cells: Vec<Vec<&str>> = t.rows.iter().map(|r| r.iter().map(|c| c.text.as_str()).collect()).collect();
+    assert_eq!(cells, [["单位", "一次办结率"], ["沂源县", "96.97%"], ["桓台县", "95.57%"]]);
+    assert_eq!(t.column_align[1], paiban::model::CellAlign::Decimal);
+    // One undo takes the paste back.
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run_ok();
+    let ElementKind::Table(t) = &h.state().doc.element(&table_id).unwrap().1.kind else { panic!("a table") };
+    assert_eq!(t.rows[1][0].text, "临淄区");
+    // A file of another kind is refused with a message.
+    let err = paiban::app::dropin::import_file(h.state_mut(), &dir.join("x.docx")).unwrap_err();
+    assert!(err.contains("x.docx"), "{err}");
+}

@@ -12,6 +12,7 @@ mod arrange;
 mod canvas;
 mod chrome;
 mod clipboard;
+pub mod dropin;
 mod export;
 mod files;
 pub mod i18n;
@@ -322,6 +323,7 @@ impl EditorApp {
         let ctx = ui.ctx().clone();
         files::Files::poll(self, &ctx);
         self.poll_export(&ctx);
+        dropin::handle_drops(self, &ctx);
         self.handle_close_request(&ctx);
         self.menu_bar(ui);
         self.toolbar(ui);

@@ -1,0 +1,122 @@
+//! Copy arriving in the editor: files dropped on the window — .txt into the selected text
+//! frame's story (or a new frame), .csv/.tsv as a new table — and tab-separated text pasted
+//! into the selected table. Text may be UTF-8 or GB18030 (`crate::import`).
+
+use std::path::Path;
+
+use super::EditorApp;
+use super::canvas::add_element;
+use crate::edit::{Command, unique_element_id};
+use crate::import;
+use crate::model::{Element, ElementKind, Paragraph, Run, Story, TextFrame};
+use crate::units::{Rect, mm_to_pt};
+
+/// Imports every file dropped on the window this frame.
+pub fn handle_drops(app: &mut EditorApp, ctx: &egui::Context) {
+    let dropped = ctx.input(|i| i.raw.dropped_files.clone());
+    for file in dropped {
+        let path = file.path().to_path_buf();
+        let result =
+            file.bytes().map_err(|e| format!("{}: {e}", path.display())).and_then(|b| import_bytes(app, &path, &b));
+        if let Err(e) = result {
+            app.error(e);
+        }
+    }
+}
+
+/// Imports a file as if dropped on the current page.
+pub fn import_file(app: &mut EditorApp, path: &Path) -> Result<(), String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    import_bytes(app, path, &bytes)
+}
+
+fn import_bytes(app: &mut EditorApp, path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let fail = |e: import::ImportError| format!("{}: {e}", path.display());
+    let text = import::decode(bytes).map_err(fail)?;
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
+    match ext.as_str() {
+        "txt" | "text" => {
+            let paragraphs = import::paragraphs(&text);
+            if paragraphs.is_empty() {
+                return Err(fail(import::ImportError::Empty));
+            }
+            place_text(app, paragraphs);
+            Ok(())
+        }
+        "csv" | "tsv" => {
+            let table = import::table(import::rows(&text).map_err(fail)?);
+            place_table(app, table);
+            Ok(())
+        }
+        _ => Err(format!("{}: paiban imports .txt, .csv and .tsv files", path.display())),
+    }
+}
+
+/// The selected element, when exactly one is selected.
+fn selected(app: &EditorApp) -> Option<Element> {
+    match app.selection.as_slice() {
+        [id] => app.doc.element(id).map(|(_, e)| e.clone()),
+        _ => None,
+    }
+}
+
+/// Into the selected text frame's story, else a new frame at the top left of the type area.
+fn place_text(app: &mut EditorApp, paragraphs: Vec<String>) {
+    if let Some(el) = selected(app).filter(|e| matches!(e.kind, ElementKind::Text(_)))
+        && let Some((story, _)) = app.doc.story_of_frame(&el.id)
+    {
+        let story = story.id.clone();
+        app.command(Command::SetStoryText { story, text: paragraphs.join("\n") });
+        return;
+    }
+    let page = app.page;
+    let area = app.doc.pages[page].type_area();
+    let id = unique_element_id(&app.doc, "text");
+    let style = app.doc.styles.paragraph.contains_key("正文").then(|| "正文".to_string());
+    let story = Story {
+        id: id.clone(),
+        frames: vec![id.clone()],
+        paragraphs: paragraphs
+            .into_iter()
+            .map(|text| Paragraph {
+                style: style.clone(),
+                runs: vec![Run { text, style: Default::default() }],
+                ..Default::default()
+            })
+            .collect(),
+        jump_lines: false,
+    };
+    let frame = Rect::new(area.x, area.y, area.w / 2.0, area.h.min(mm_to_pt(100.0)));
+    let kind = ElementKind::Text(TextFrame::default());
+    add_element(app, page, Element { name: id.clone(), id, frame, locked: false, hidden: false, kind }, Some(story));
+}
+
+/// A new table at the top left of the type area, a row per 6 mm.
+fn place_table(app: &mut EditorApp, table: crate::model::Table) {
+    let page = app.page;
+    let area = app.doc.pages[page].type_area();
+    let id = unique_element_id(&app.doc, "table");
+    let h = (table.rows.len() as f32 * mm_to_pt(6.0)).clamp(mm_to_pt(12.0), area.h);
+    let frame = Rect::new(area.x, area.y, area.w / 2.0, h);
+    let kind = ElementKind::Table(table);
+    add_element(app, page, Element { name: id.clone(), id, frame, locked: false, hidden: false, kind }, None);
+}
+
+/// Tab-separated text pasted while one table is selected replaces its cells (its look stays).
+/// Returns whether the paste was taken.
+pub fn paste_into_table(app: &mut EditorApp, text: &str) -> bool {
+    let Some(mut el) = selected(app) else { return false };
+    let ElementKind::Table(t) = &mut el.kind else { return false };
+    if !text.contains('\t') {
+        return false;
+    }
+    let Ok(rows) = import::rows(text) else { return false };
+    let imported = import::table(rows);
+    t.rows = imported.rows;
+    t.column_align = imported.column_align;
+    t.column_widths.resize(t.column_align.len(), 1.0);
+    t.column_widths.truncate(t.column_align.len());
+    t.header_rows = t.header_rows.min(t.rows.len() as u32);
+    app.command(Command::Replace { element: el });
+    true
+}
