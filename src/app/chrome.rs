@@ -339,10 +339,8 @@ impl EditorApp {
             match e {
                 egui::Event::Copy => clipboard::copy(self, ctx, false),
                 egui::Event::Cut => clipboard::copy(self, ctx, true),
-                egui::Event::Paste(text) => {
-                    if !super::dropin::paste_into_table(self, &text) {
-                        clipboard::paste(self, &text)
-                    }
+                egui::Event::Paste(text) if !super::dropin::paste_into_table(self, &text) => {
+                    clipboard::paste(self, &text)
                 }
                 _ => {}
             }
