@@ -473,3 +473,52 @@ fn imported_copy_and_pasted_cells_arrive_intact() {
     let err = paiban::app::dropin::import_file(h.state_mut(), &dir.join("x.docx")).unwrap_err();
     assert!(err.contains("x.docx"), "{err}");
 }
+
+#[test]
+fn find_and_replace_across_stories_with_a_count_and_undo() {
+    let mut h = harness(paiban::io::load(&common::sample()).unwrap());
+    let count = |doc: &Document, s: &str| {
+        doc.stories.iter().flat_map(|st| &st.paragraphs).map(|p| p.text().matches(s).count()).sum::<usize>()
+    };
+    let before = count(&h.state().doc, "淄博");
+    assert!(before >= 10);
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::F);
+    h.run_ok();
+    type_into(&mut h, Role::TextInput, 0, "淄博");
+    type_into(&mut h, Role::TextInput, 1, "【淄博】");
+    assert!(h.query_by_label(&format!("找到 {before} 处")).is_some(), "the count is shown");
+    h.get_by_label("全部替换").click();
+    h.run_ok();
+    assert_eq!(count(&h.state().doc, "【淄博】"), before, "every occurrence, in every story");
+    assert!(h.state().messages.iter().any(|m| m.text == format!("已替换 {before} 处")));
+    // A regular expression: dates 10月31日 → 10/31.
+    h.get_by_label("关闭").click();
+    h.run_ok();
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run_ok();
+    assert_eq!(count(&h.state().doc, "【淄博】"), 0, "one undo takes the replacement back");
+    let mut doc = h.state().doc.clone();
+    let dates = paiban::edit::find::Query { find: r"(\d+)月(\d+)日".into(), regex: true };
+    let n = paiban::edit::find::replace_all(&mut doc, &dates, "$1/$2").unwrap();
+    assert!(n >= 5 && count(&doc, "10/31") >= 2, "{n} dates");
+}
+
+#[test]
+fn applying_a_paragraph_style_from_the_inspector() {
+    let mut h = harness(paiban::io::load(&common::sample()).unwrap());
+    h.state_mut().selection = vec!["banner-text".into()];
+    h.run_ok();
+    // The inspector's paragraph style box: choose 正文 for the selected frame's paragraph.
+    h.get_by_value("专栏文").click();
+    h.run_ok();
+    h.get_by_label("正文").click_accesskit();
+    h.run_ok();
+    let story = h.state().doc.stories.iter().find(|s| s.id == "banner-text").unwrap();
+    assert_eq!(story.paragraphs[0].style.as_deref(), Some("正文"));
+    let pages = h.state_mut().layout().to_vec();
+    let size = pages[0].items.iter().find_map(|i| match i {
+        paiban::layout::frame::FrameItem::Text(r) if r.element == "banner-text" => Some(r.size),
+        _ => None,
+    });
+    assert_eq!(size, Some(10.5), "the frame is set in 正文 now");
+}

@@ -79,6 +79,11 @@ impl EditorApp {
                     if ui.button(s.delete).clicked() {
                         self.delete_selection();
                     }
+                    ui.separator();
+                    if ui.button(format!("{}  Ctrl+F", s.find_replace)).clicked() {
+                        self.modal =
+                            Some(Modal::FindReplace { find: String::new(), replace: String::new(), regex: false });
+                    }
                 });
                 ui.menu_button(s.arrange, |ui| arrange::menu(self, ui));
                 ui.menu_button(s.view, |ui| {
@@ -239,6 +244,44 @@ impl EditorApp {
                     (None, _) => {}
                 }
             }
+            Modal::FindReplace { mut find, mut replace, mut regex } => {
+                let mut done = None;
+                egui::Modal::new(egui::Id::unique("find-replace")).show(ctx, |ui| {
+                    ui.heading(s.find_replace);
+                    egui::Grid::new("find-grid").num_columns(2).show(ui, |ui| {
+                        ui.label(s.find);
+                        ui.add(egui::TextEdit::singleline(&mut find).desired_width(260.0));
+                        ui.end_row();
+                        ui.label(s.replace_with);
+                        ui.add(egui::TextEdit::singleline(&mut replace).desired_width(260.0));
+                        ui.end_row();
+                    });
+                    ui.checkbox(&mut regex, s.regex);
+                    let query = crate::edit::find::Query { find: find.clone(), regex };
+                    let found = if find.is_empty() { Ok(0) } else { crate::edit::find::count(&self.doc, &query) };
+                    match &found {
+                        Ok(n) => ui.label(i18n::fill(s.n_found, n)),
+                        Err(e) => ui.colored_label(egui::Color32::from_rgb(200, 30, 30), e),
+                    };
+                    ui.horizontal(|ui| {
+                        if ui.add_enabled(matches!(found, Ok(n) if n > 0), egui::Button::new(s.replace_all)).clicked() {
+                            done = Some(true);
+                        }
+                        if ui.button(s.close).clicked() {
+                            done = Some(false);
+                        }
+                    });
+                    if let (Some(true), Ok(n)) = (done, &found) {
+                        let msg = i18n::fill(s.n_replaced, n);
+                        self.command(Command::ReplaceAll { query, replace: replace.clone() });
+                        self.info(msg);
+                    }
+                });
+                self.modal = match done {
+                    Some(false) => None,
+                    _ => Some(Modal::FindReplace { find, replace, regex }),
+                };
+            }
             Modal::Recover(found) => {
                 let mut choice = None;
                 egui::Modal::new(egui::Id::unique("recover")).show(ctx, |ui| {
@@ -298,6 +341,9 @@ impl EditorApp {
         }
         if pressed(cmd, Key::E) {
             self.files.pick_export();
+        }
+        if pressed(cmd, Key::F) {
+            self.modal = Some(Modal::FindReplace { find: String::new(), replace: String::new(), regex: false });
         }
         if pressed(cmd, Key::O) {
             self.guarded(AfterPrompt::Open, ctx);

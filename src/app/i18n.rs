@@ -141,6 +141,13 @@ pub struct Strings {
     pub restore: &'static str,
     pub throw_away: &'static str,
     pub restored: &'static str,
+    pub find_replace: &'static str,
+    pub find: &'static str,
+    pub replace_with: &'static str,
+    pub regex: &'static str,
+    pub n_found: &'static str,
+    pub replace_all: &'static str,
+    pub n_replaced: &'static str,
 }
 
 pub const ZH: Strings = Strings {
@@ -276,6 +283,13 @@ pub const ZH: Strings = Strings {
     restore: "恢复",
     throw_away: "丢弃",
     restored: "已恢复未保存的修改",
+    find_replace: "查找替换…",
+    find: "查找",
+    replace_with: "替换为",
+    regex: "正则表达式",
+    n_found: "找到 {} 处",
+    replace_all: "全部替换",
+    n_replaced: "已替换 {} 处",
 };
 
 pub const EN: Strings = Strings {
@@ -411,6 +425,13 @@ pub const EN: Strings = Strings {
     restore: "Restore",
     throw_away: "Discard",
     restored: "Unsaved changes restored",
+    find_replace: "Find and Replace…",
+    find: "Find",
+    replace_with: "Replace with",
+    regex: "Regular expression",
+    n_found: "{} found",
+    replace_all: "Replace All",
+    n_replaced: "Replaced {}",
 };
 
 impl Lang {

@@ -61,6 +61,12 @@ pub enum Modal {
     },
     /// A document a crashed editor left: restore it or throw it away.
     Recover(Box<recovery::Recovered>),
+    /// Find and replace across all stories.
+    FindReplace {
+        find: String,
+        replace: String,
+        regex: bool,
+    },
 }
 
 /// A message in the status bar.

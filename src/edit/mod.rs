@@ -1,6 +1,7 @@
 //! Editing: every change to a document is a `Command`, applied in one place. The editor's UI
 //! only emits commands; `history` records them for undo and redo.
 
+pub mod find;
 pub mod history;
 
 use crate::model::{Document, Element, ElementKind, Page, Paragraph, Run, Story, StyleSheet};
@@ -78,6 +79,11 @@ pub enum Command {
         from: usize,
         to: usize,
     },
+    /// Replace every occurrence of a query in all stories.
+    ReplaceAll {
+        query: find::Query,
+        replace: String,
+    },
 }
 
 /// What went wrong applying a command (the document is unchanged then).
@@ -97,6 +103,8 @@ pub enum EditError {
     LastPage,
     #[error("\"{0}\" is locked")]
     Locked(String),
+    #[error("find: {0}")]
+    Find(String),
 }
 
 fn element_mut<'a>(doc: &'a mut Document, id: &str) -> Result<&'a mut Element, EditError> {
@@ -260,6 +268,9 @@ pub fn apply(doc: &mut Document, cmd: Command) -> Result<(), EditError> {
             let ids: Vec<String> = doc.pages[at].elements.iter().map(|e| e.id.clone()).collect();
             apply(doc, Command::Delete { ids })?;
             doc.pages.remove(at);
+        }
+        Command::ReplaceAll { query, replace } => {
+            find::replace_all(doc, &query, &replace).map_err(EditError::Find)?;
         }
         Command::MovePage { from, to } => {
             if from >= doc.pages.len() {
