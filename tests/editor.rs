@@ -522,3 +522,25 @@ fn applying_a_paragraph_style_from_the_inspector() {
     });
     assert_eq!(size, Some(10.5), "the frame is set in 正文 now");
 }
+
+#[test]
+fn status_bar_counts_characters_and_templates_start_new_pages() {
+    let mut h = harness(paiban::io::load(&common::sample()).unwrap());
+    let label = |n: egui_kittest::Node| n.value().unwrap_or_default();
+    let page = label(h.query_by_label_contains("本版 ").expect("the page's 字数"));
+    let n: usize =
+        page.trim_start_matches("本版 ").trim_end_matches(" 字").parse().unwrap_or_else(|_| panic!("{page:?}"));
+    assert!(n > 1500, "the sample page sets about 2 000 characters: {page}");
+    h.state_mut().selection = vec!["lead-body".into()];
+    h.run_ok();
+    let sel = label(h.query_by_label_contains("选中 ").expect("the selection's 字数"));
+    assert!(sel.contains(" 字 · 差 ") || sel.contains(" 字 · 超 "), "{sel}");
+    // 文件 → 从模板新建: an untitled page with the template's master and styles.
+    let templates = EditorApp::templates();
+    assert_eq!(templates.len(), 2, "{templates:?}");
+    h.state_mut().dirty = false;
+    h.state_mut().new_from_template(&templates[0].1);
+    h.run_ok();
+    assert!(h.state().path.is_none() && !h.state().doc.masters.is_empty());
+    assert!(h.query_by_label_contains("第A01版").is_none(), "fields are set on the page, not shown as UI text");
+}

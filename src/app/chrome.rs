@@ -18,6 +18,13 @@ impl EditorApp {
                     if ui.button(s.open).clicked() {
                         self.guarded(AfterPrompt::Open, &ctx);
                     }
+                    ui.menu_button(s.from_template, |ui| {
+                        for (title, path) in EditorApp::templates() {
+                            if ui.button(title).clicked() {
+                                self.guarded(AfterPrompt::FromTemplate(path), &ctx);
+                            }
+                        }
+                    });
                     ui.menu_button(s.recent, |ui| {
                         for p in self.files.recent.clone() {
                             if ui.button(p.display().to_string()).clicked() {
@@ -131,13 +138,48 @@ impl EditorApp {
         });
     }
 
+    /// Characters set on the current page, and for the selected text frames their count and
+    /// copyfit (超 N 字 / 差 N 字).
+    fn char_counts(&mut self) -> (usize, Option<String>) {
+        let (page, selection) = (self.page, self.selection.clone());
+        let Some(frame) = self.layout().get(page) else { return (0, None) };
+        let set = |element: Option<&str>| -> usize {
+            frame
+                .items
+                .iter()
+                .filter_map(|i| match i {
+                    crate::layout::frame::FrameItem::Text(r) if element.is_none_or(|e| r.element == e) => Some(r),
+                    _ => None,
+                })
+                .flat_map(|r| &r.glyphs)
+                .map(|g| g.text.chars().filter(|c| !c.is_whitespace()).count())
+                .sum()
+        };
+        let on_page = set(None);
+        let reports: Vec<_> =
+            frame.reports.iter().filter(|r| r.kind == "text" && selection.contains(&r.element)).collect();
+        if reports.is_empty() {
+            return (on_page, None);
+        }
+        let chars: usize = reports.iter().map(|r| set(Some(&r.element))).sum();
+        let (over, short): (usize, usize) =
+            reports.iter().fold((0, 0), |(o, s), r| (o + r.overset_chars, s + r.short_chars));
+        let fit = if over > 0 { format!("超 {over} 字") } else { format!("差 {short} 字") };
+        (on_page, Some(format!("{chars} 字 · {fit}")))
+    }
+
     pub(super) fn status_bar(&mut self, ui: &mut egui::Ui) {
         let s = self.strings();
+        let (page_chars, selected) = self.char_counts();
         egui::Panel::bottom("status").show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.label(format!("{:.0} %", self.view.zoom * 72.0 / 96.0 * ui.ctx().pixels_per_point() * 100.0));
                 if let Some((x, y)) = self.canvas.pointer_mm {
                     ui.label(format!("{x:.1}, {y:.1} mm"));
+                }
+                ui.label(i18n::fill(s.chars_page, page_chars));
+                if let Some(sel) = &selected {
+                    ui.label(i18n::fill(s.chars_selection, sel));
                 }
                 if let Some(job) = &self.export_job {
                     ui.add(egui::ProgressBar::new(job.progress()).desired_width(160.0).text(s.exporting));

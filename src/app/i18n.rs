@@ -148,6 +148,9 @@ pub struct Strings {
     pub n_found: &'static str,
     pub replace_all: &'static str,
     pub n_replaced: &'static str,
+    pub from_template: &'static str,
+    pub chars_page: &'static str,
+    pub chars_selection: &'static str,
 }
 
 pub const ZH: Strings = Strings {
@@ -290,6 +293,9 @@ pub const ZH: Strings = Strings {
     n_found: "找到 {} 处",
     replace_all: "全部替换",
     n_replaced: "已替换 {} 处",
+    from_template: "从模板新建",
+    chars_page: "本版 {} 字",
+    chars_selection: "选中 {}",
 };
 
 pub const EN: Strings = Strings {
@@ -432,6 +438,9 @@ pub const EN: Strings = Strings {
     n_found: "{} found",
     replace_all: "Replace All",
     n_replaced: "Replaced {}",
+    from_template: "New from Template",
+    chars_page: "page: {} characters",
+    chars_selection: "selection: {}",
 };
 
 impl Lang {

@@ -42,6 +42,8 @@ pub enum AfterPrompt {
     New,
     Open,
     OpenPath(PathBuf),
+    /// A new, untitled document from a template file.
+    FromTemplate(PathBuf),
 }
 
 /// An open modal dialog.
@@ -388,6 +390,7 @@ impl EditorApp {
             AfterPrompt::New => self.modal = Some(Modal::NewDocument(files::NewDocSettings::default())),
             AfterPrompt::Open => self.files.pick_open(),
             AfterPrompt::OpenPath(p) => self.open_path(&p),
+            AfterPrompt::FromTemplate(p) => self.new_from_template(&p),
         }
     }
 
@@ -408,6 +411,29 @@ impl EditorApp {
             }
             Err(e) => self.error(e.to_string()),
         }
+    }
+
+    /// A new untitled document, a copy of the template at `path`.
+    pub fn new_from_template(&mut self, path: &Path) {
+        match crate::io::load(path) {
+            Ok(doc) => self.replace_document(doc, None),
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    /// The page templates shipped in layouts/templates (新闻版 对开, 四开…), by title.
+    pub fn templates() -> Vec<(String, PathBuf)> {
+        let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/layouts/templates"));
+        let mut out: Vec<(String, PathBuf)> = std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .filter_map(|p| crate::io::load(&p).ok().map(|d| (d.title, p)))
+            .collect();
+        out.sort();
+        out
     }
 
     /// Saves to the document's path, or asks for one.
