@@ -1,6 +1,7 @@
-//! Importing copy as newsrooms receive it: plain text into paragraphs, CSV (or tab-separated
-//! text pasted from a spreadsheet) into a table, from UTF-8 or GB18030 — the encoding Chinese
-//! Windows tools still write. Numbers in the cells decide how columns align.
+//! Importing copy as newsrooms receive it: plain text into paragraphs, Word (.docx, read with
+//! docx-rs) into paragraphs with their style names, CSV (or tab-separated text pasted from a
+//! spreadsheet) into a table, from UTF-8 or GB18030 — the encoding Chinese Windows tools still
+//! write. Numbers in the cells decide how columns align.
 
 use crate::model::{Cell, CellAlign, Table};
 
@@ -12,6 +13,62 @@ pub enum ImportError {
     OpenQuote { line: usize },
     #[error("there is no text to import")]
     Empty,
+    #[error("not a Word document: {0}")]
+    Docx(String),
+}
+
+/// A paragraph from a Word document: its style's name there, and its text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DocxParagraph {
+    pub style: Option<String>,
+    pub text: String,
+}
+
+/// The paragraphs of a .docx, in order, with their style names (as Word shows them, e.g.
+/// "正文", "标题 1"); empty paragraphs are dropped.
+pub fn docx_paragraphs(bytes: &[u8]) -> Result<Vec<DocxParagraph>, ImportError> {
+    use docx_rs::{DocumentChild, ParagraphChild, RunChild};
+    let docx = docx_rs::read_docx(bytes).map_err(|e| ImportError::Docx(e.to_string()))?;
+    // Style ids (what paragraphs name) to style names (what designers map to house styles).
+    let names: std::collections::HashMap<String, String> = docx
+        .styles
+        .styles
+        .iter()
+        .filter_map(|s| Some((s.style_id.clone(), serde_json::to_value(&s.name).ok()?.as_str()?.to_string())))
+        .collect();
+    fn run_text(children: &[ParagraphChild], out: &mut String) {
+        for child in children {
+            match child {
+                ParagraphChild::Run(run) => {
+                    for c in &run.children {
+                        match c {
+                            RunChild::Text(t) => out.push_str(&t.text),
+                            RunChild::Tab(_) => out.push('\t'),
+                            _ => {}
+                        }
+                    }
+                }
+                ParagraphChild::Hyperlink(link) => run_text(&link.children, out),
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for child in &docx.document.children {
+        let DocumentChild::Paragraph(p) = child else { continue };
+        let mut text = String::new();
+        run_text(&p.children, &mut text);
+        let text = text.trim_matches(|c: char| c.is_whitespace()).to_string();
+        if text.is_empty() {
+            continue;
+        }
+        let style = p.property.style.as_ref().map(|s| names.get(&s.val).cloned().unwrap_or_else(|| s.val.clone()));
+        out.push(DocxParagraph { style, text });
+    }
+    if out.is_empty() {
+        return Err(ImportError::Empty);
+    }
+    Ok(out)
 }
 
 /// The text of a file: UTF-8 (with or without a BOM), UTF-16 with a BOM, else GB18030.

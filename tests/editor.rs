@@ -544,3 +544,27 @@ fn status_bar_counts_characters_and_templates_start_new_pages() {
     assert!(h.state().path.is_none() && !h.state().doc.masters.is_empty());
     assert!(h.query_by_label_contains("第A01版").is_none(), "fields are set on the page, not shown as UI text");
 }
+
+#[test]
+fn a_dropped_word_document_takes_the_house_styles_by_name() {
+    use docx_rs::{Docx, Paragraph, Run, Style, StyleType};
+    let dir = common::scratch("editor-docx");
+    let docx = Docx::new()
+        .add_style(Style::new("a1", StyleType::Paragraph).name("作者"))
+        .add_style(Style::new("a2", StyleType::Paragraph).name("Normal"))
+        .add_paragraph(Paragraph::new().style("a2").add_run(Run::new().add_text("淄博讯 正文一段。")))
+        .add_paragraph(Paragraph::new().style("a1").add_run(Run::new().add_text("记者 任灵芝")));
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    docx.build().pack(&mut bytes).unwrap();
+    let path = dir.join("稿件.docx");
+    std::fs::write(&path, bytes.into_inner()).unwrap();
+    let mut h = harness(paiban::io::load(&common::sample()).unwrap());
+    h.state_mut().selection = vec!["story2-body".into()];
+    h.run_ok();
+    paiban::app::dropin::import_file(h.state_mut(), &path).unwrap();
+    h.run_ok();
+    let (story, _) = h.state().doc.story_of_frame("story2-body").unwrap();
+    let got: Vec<(Option<&str>, String)> = story.paragraphs.iter().map(|p| (p.style.as_deref(), p.text())).collect();
+    // "Normal" is no house style: it becomes 正文; 作者 is one.
+    assert_eq!(got, [(Some("正文"), "淄博讯 正文一段。".into()), (Some("作者"), "记者 任灵芝".into())]);
+}

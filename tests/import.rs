@@ -77,3 +77,37 @@ fn a_gb18030_csv_becomes_a_table_with_numbers_aligned_and_prints() {
         assert!(row.iter().all(|cell| text.contains(cell.as_str())), "row {row:?} is in the PDF");
     }
 }
+
+#[test]
+fn a_word_document_arrives_with_its_paragraphs_and_style_names() {
+    use docx_rs::{Docx, Paragraph, Run, Style, StyleType};
+    let (_, text) = seed_parts();
+    let lead: Vec<&String> = text.iter().skip_while(|l| !l.contains("淄博10月31日讯")).take(4).collect();
+    assert_eq!(lead.len(), 4);
+    // A .docx as a reporter's Word writes it: styles by id, named 正文 and 作者.
+    let mut docx = Docx::new()
+        .add_style(Style::new("BodyCN", StyleType::Paragraph).name("正文"))
+        .add_style(Style::new("Byline", StyleType::Paragraph).name("作者"));
+    for p in &lead {
+        docx = docx.add_paragraph(Paragraph::new().style("BodyCN").add_run(Run::new().add_text(p.as_str())));
+    }
+    docx = docx.add_paragraph(Paragraph::new());
+    docx = docx.add_paragraph(
+        Paragraph::new().style("Byline").add_run(Run::new().add_text("大众日报淄博融媒体中心记者 任灵芝")),
+    );
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    docx.build().pack(&mut bytes).unwrap();
+    let dir = common::scratch("import-docx");
+    let path = dir.join("稿件.docx");
+    std::fs::write(&path, bytes.into_inner()).unwrap();
+
+    let paragraphs = import::docx_paragraphs(&std::fs::read(&path).unwrap()).unwrap();
+    assert_eq!(paragraphs.len(), 5, "the empty paragraph is dropped");
+    for (p, expected) in paragraphs.iter().zip(&lead) {
+        assert_eq!(p.style.as_deref(), Some("正文"));
+        assert_eq!(&&p.text, expected, "the text arrives intact");
+    }
+    assert_eq!(paragraphs[4].style.as_deref(), Some("作者"));
+    assert_eq!(paragraphs[4].text, "大众日报淄博融媒体中心记者 任灵芝");
+    assert!(matches!(import::docx_paragraphs(b"PK not really"), Err(import::ImportError::Docx(_))));
+}

@@ -1,6 +1,6 @@
-//! Copy arriving in the editor: files dropped on the window — .txt into the selected text
-//! frame's story (or a new frame), .csv/.tsv as a new table — and tab-separated text pasted
-//! into the selected table. Text may be UTF-8 or GB18030 (`crate::import`).
+//! Copy arriving in the editor: files dropped on the window — .txt and .docx into the
+//! selected text frame's story (or a new frame), .csv/.tsv as a new table — and tab-separated
+//! text pasted into the selected table. Text may be UTF-8 or GB18030 (`crate::import`).
 
 use std::path::Path;
 
@@ -32,23 +32,27 @@ pub fn import_file(app: &mut EditorApp, path: &Path) -> Result<(), String> {
 
 fn import_bytes(app: &mut EditorApp, path: &Path, bytes: &[u8]) -> Result<(), String> {
     let fail = |e: import::ImportError| format!("{}: {e}", path.display());
-    let text = import::decode(bytes).map_err(fail)?;
     let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
     match ext.as_str() {
         "txt" | "text" => {
-            let paragraphs = import::paragraphs(&text);
+            let paragraphs = import::paragraphs(&import::decode(bytes).map_err(fail)?);
             if paragraphs.is_empty() {
                 return Err(fail(import::ImportError::Empty));
             }
-            place_text(app, paragraphs);
+            place_text(app, paragraphs.into_iter().map(|t| (None, t)).collect());
+            Ok(())
+        }
+        "docx" => {
+            let paragraphs = import::docx_paragraphs(bytes).map_err(fail)?;
+            place_text(app, paragraphs.into_iter().map(|p| (p.style, p.text)).collect());
             Ok(())
         }
         "csv" | "tsv" => {
-            let table = import::table(import::rows(&text).map_err(fail)?);
+            let table = import::table(import::rows(&import::decode(bytes).map_err(fail)?).map_err(fail)?);
             place_table(app, table);
             Ok(())
         }
-        _ => Err(format!("{}: paiban imports .txt, .csv and .tsv files", path.display())),
+        _ => Err(format!("{}: paiban imports .txt, .docx, .csv and .tsv files", path.display())),
     }
 }
 
@@ -61,31 +65,29 @@ fn selected(app: &EditorApp) -> Option<Element> {
 }
 
 /// Into the selected text frame's story, else a new frame at the top left of the type area.
-fn place_text(app: &mut EditorApp, paragraphs: Vec<String>) {
+/// Each paragraph takes the house style of its name (from Word) when the document has one,
+/// else 正文.
+fn place_text(app: &mut EditorApp, paragraphs: Vec<(Option<String>, String)>) {
+    let body = app.doc.styles.paragraph.contains_key("正文").then(|| "正文".to_string());
+    let paragraphs: Vec<Paragraph> = paragraphs
+        .into_iter()
+        .map(|(style, text)| Paragraph {
+            style: style.filter(|s| app.doc.styles.paragraph.contains_key(s)).or_else(|| body.clone()),
+            runs: vec![Run { text, style: Default::default() }],
+            ..Default::default()
+        })
+        .collect();
     if let Some(el) = selected(app).filter(|e| matches!(e.kind, ElementKind::Text(_)))
         && let Some((story, _)) = app.doc.story_of_frame(&el.id)
     {
-        let story = story.id.clone();
-        app.command(Command::SetStoryText { story, text: paragraphs.join("\n") });
+        let story = Story { paragraphs, ..story.clone() };
+        app.command(Command::ReplaceStory { story });
         return;
     }
     let page = app.page;
     let area = app.doc.pages[page].type_area();
     let id = unique_element_id(&app.doc, "text");
-    let style = app.doc.styles.paragraph.contains_key("正文").then(|| "正文".to_string());
-    let story = Story {
-        id: id.clone(),
-        frames: vec![id.clone()],
-        paragraphs: paragraphs
-            .into_iter()
-            .map(|text| Paragraph {
-                style: style.clone(),
-                runs: vec![Run { text, style: Default::default() }],
-                ..Default::default()
-            })
-            .collect(),
-        jump_lines: false,
-    };
+    let story = Story { id: id.clone(), frames: vec![id.clone()], paragraphs, jump_lines: false };
     let frame = Rect::new(area.x, area.y, area.w / 2.0, area.h.min(mm_to_pt(100.0)));
     let kind = ElementKind::Text(TextFrame::default());
     add_element(app, page, Element { name: id.clone(), id, frame, locked: false, hidden: false, kind }, Some(story));
