@@ -568,3 +568,39 @@ fn a_dropped_word_document_takes_the_house_styles_by_name() {
     // "Normal" is no house style: it becomes 正文; 作者 is one.
     assert_eq!(got, [(Some("正文"), "淄博讯 正文一段。".into()), (Some("作者"), "记者 任灵芝".into())]);
 }
+
+#[test]
+fn style_shortcuts_and_the_galley_window() {
+    let mut h = harness(paiban::io::load(&common::sample()).unwrap());
+    h.state_mut().selection = vec!["banner-text".into()];
+    h.run_ok();
+    // Ctrl+Alt+N applies the Nth paragraph style of the list to the selected frame's story.
+    let names: Vec<String> = h.state().doc.styles.paragraph.keys().cloned().collect();
+    let n = names.iter().position(|s| s == "作者").unwrap();
+    assert!(n < 9);
+    let key = [
+        egui::Key::Num1,
+        egui::Key::Num2,
+        egui::Key::Num3,
+        egui::Key::Num4,
+        egui::Key::Num5,
+        egui::Key::Num6,
+        egui::Key::Num7,
+        egui::Key::Num8,
+        egui::Key::Num9,
+    ][n];
+    let zoom = h.state().view.zoom;
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::ALT, key);
+    h.run_ok();
+    let story = h.state().doc.stories.iter().find(|s| s.id == "banner-text").unwrap();
+    assert!(story.paragraphs.iter().all(|p| p.style.as_deref() == Some("作者")));
+    assert_eq!(h.state().view.zoom, zoom, "the zoom shortcut (Ctrl+1) is not triggered");
+    // The galley (Ctrl+G) shows the whole story with its 字数, and typing there edits it.
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::G);
+    h.run_ok();
+    assert!(h.query_by_label_contains("稿件 banner-text").is_some(), "the galley window is open");
+    let boxes = h.get_all_by_role(Role::MultilineTextInput).count();
+    type_into(&mut h, Role::MultilineTextInput, boxes - 1, "补充一句。");
+    let story = h.state().doc.stories.iter().find(|s| s.id == "banner-text").unwrap();
+    assert!(story.paragraphs.iter().any(|p| p.text().contains("补充一句。")), "typed into the story");
+}

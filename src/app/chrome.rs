@@ -94,6 +94,9 @@ impl EditorApp {
                 });
                 ui.menu_button(s.arrange, |ui| arrange::menu(self, ui));
                 ui.menu_button(s.view, |ui| {
+                    if ui.button(format!("{}  Ctrl+G", s.galley)).clicked() {
+                        self.open_galley();
+                    }
                     if ui.button(format!("{}  Ctrl+=", s.zoom_in)).clicked() {
                         self.canvas.zoom_request = Some(1.25);
                     }
@@ -383,6 +386,16 @@ impl EditorApp {
         }
         if pressed(cmd, Key::E) {
             self.files.pick_export();
+        }
+        if pressed(cmd, Key::G) {
+            self.open_galley();
+        }
+        let digits =
+            [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6, Key::Num7, Key::Num8, Key::Num9];
+        for (n, key) in digits.into_iter().enumerate() {
+            if pressed(cmd | Modifiers::ALT, key) {
+                self.apply_style_shortcut(n);
+            }
         }
         if pressed(cmd, Key::F) {
             self.modal = Some(Modal::FindReplace { find: String::new(), replace: String::new(), regex: false });

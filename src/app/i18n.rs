@@ -151,6 +151,8 @@ pub struct Strings {
     pub from_template: &'static str,
     pub chars_page: &'static str,
     pub chars_selection: &'static str,
+    pub galley: &'static str,
+    pub galley_title: &'static str,
 }
 
 pub const ZH: Strings = Strings {
@@ -296,6 +298,8 @@ pub const ZH: Strings = Strings {
     from_template: "从模板新建",
     chars_page: "本版 {} 字",
     chars_selection: "选中 {}",
+    galley: "稿件编辑",
+    galley_title: "稿件 {}",
 };
 
 pub const EN: Strings = Strings {
@@ -441,6 +445,8 @@ pub const EN: Strings = Strings {
     from_template: "New from Template",
     chars_page: "page: {} characters",
     chars_selection: "selection: {}",
+    galley: "Story Editor",
+    galley_title: "Story {}",
 };
 
 impl Lang {

@@ -15,6 +15,7 @@ mod clipboard;
 pub mod dropin;
 mod export;
 mod files;
+mod galley;
 pub mod i18n;
 mod inspector;
 mod panels;
@@ -113,6 +114,8 @@ pub struct EditorApp {
     autosave: Option<recovery::Autosave>,
     /// Changes made to the document so far (autosave writes when it grows).
     edits: u64,
+    /// The story shown in the galley window.
+    pub galley: Option<String>,
     /// The window may close (unsaved changes were dealt with).
     close_confirmed: bool,
     /// For end-to-end scripts: a file that receives the elements' screen rectangles
@@ -133,6 +136,7 @@ impl EditorApp {
             export_job: None,
             autosave: None,
             edits: 0,
+            galley: None,
             page: 0,
             selection: Vec::new(),
             tool: Tool::Select,
@@ -339,6 +343,7 @@ impl EditorApp {
         panels::left(self, ui);
         inspector::right(self, ui);
         egui::CentralPanel::default().show(ui, |ui| canvas::show(self, ui));
+        galley::window(self, &ctx);
         self.modals(&ctx);
         self.shortcuts(&ctx);
         self.apply_pending();
@@ -458,6 +463,29 @@ impl EditorApp {
                 self.info(msg);
             }
             Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    /// Opens the galley of the selected text frame's story.
+    pub fn open_galley(&mut self) {
+        if let [id] = self.selection.as_slice()
+            && let Some((story, _)) = self.doc.story_of_frame(id)
+        {
+            self.galley = Some(story.id.clone());
+        }
+    }
+
+    /// Applies the `n`th paragraph style (in the style list's order) to every paragraph of the
+    /// selected text frames' stories: the shortcut Ctrl+Alt+1…9.
+    pub fn apply_style_shortcut(&mut self, n: usize) {
+        let Some(name) = self.doc.styles.paragraph.keys().nth(n).cloned() else { return };
+        let ids = self.selection.clone();
+        for id in ids {
+            if let Some((story, _)) = self.doc.story_of_frame(&id) {
+                let mut story = story.clone();
+                story.paragraphs.iter_mut().for_each(|p| p.style = Some(name.clone()));
+                self.command(Command::ReplaceStory { story });
+            }
         }
     }
 
