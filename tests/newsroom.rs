@@ -100,3 +100,44 @@ fn jump_lines_name_the_other_page_and_follow_a_reorder() {
     assert_eq!(lines_of(&doc, 1, "lead-body").last().map(String::as_str), Some("（下转第1版）"));
     assert_eq!(lines_of(&doc, 0, "lead-cont").first().map(String::as_str), Some("（上接第2版）"));
 }
+
+#[test]
+fn a_character_style_sets_its_runs_and_changing_it_changes_them() {
+    let mut v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(common::sample()).unwrap()).unwrap();
+    v["character_styles"] = serde_json::json!({ "强调": { "bold": true, "color": { "swatch": "报头红" } } });
+    let story = v["stories"].as_array_mut().unwrap().iter_mut().find(|s| s["id"] == "story2").unwrap();
+    story["paragraphs"][2] = serde_json::json!({ "style": "正文", "runs": [
+        { "text": "淄博10月31日讯 今天，" }, { "text": "48981件", "style": "强调" }, { "text": "。" } ] });
+    let mut doc = paiban::io::from_json(&v.to_string()).unwrap();
+    let run_of = |doc: &Document, text: &str| {
+        let pages = layout_document(doc, common::book(), &common::root().join("layouts"));
+        pages[0]
+            .items
+            .iter()
+            .find_map(|i| match i {
+                paiban::layout::frame::FrameItem::Text(r) if r.element == "story2-body" && r.text().contains(text) => {
+                    Some((r.color, r.font, r.size))
+                }
+                _ => None,
+            })
+            .expect("the run is set")
+    };
+    let red = paiban::color::Color::Cmyk { c: 0.0, m: 100.0, y: 100.0, k: 0.0 };
+    let (color, font, size) = run_of(&doc, "48981件");
+    let (_, plain_font, plain_size) = run_of(&doc, "今天");
+    assert_eq!(color, red);
+    assert_ne!(font, plain_font, "强调 is bold");
+    assert_eq!(size, plain_size, "the size comes from the paragraph");
+    // Redefining the character style changes its runs; saving keeps the reference.
+    let blue = paiban::color::Color::Cmyk { c: 100.0, m: 60.0, y: 0.0, k: 0.0 };
+    doc.styles.character.get_mut("强调").unwrap().color = Some(blue);
+    assert_eq!(run_of(&doc, "48981件").0, blue);
+    let text = paiban::io::to_json(&doc);
+    assert!(text.contains("\"style\": \"强调\""));
+    assert_eq!(paiban::io::from_json(&text).unwrap(), doc);
+    // A run naming a character style that does not exist is refused at its path.
+    let story = v["stories"].as_array_mut().unwrap().iter_mut().find(|s| s["id"] == "story2").unwrap();
+    story["paragraphs"][2]["runs"][1]["style"] = "加粗".into();
+    let e = paiban::io::from_json(&v.to_string()).unwrap_err();
+    assert!(e.path.ends_with("paragraphs[2].runs[1].style") && e.message.contains("加粗"), "{e}");
+}

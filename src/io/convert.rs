@@ -73,6 +73,13 @@ pub fn to_model(file: LayoutFile) -> Result<Document> {
         let props = style_props(&path, &style.props, pal)?;
         styles.paragraph.insert(name.clone(), NamedStyle { based_on: style.based_on.clone(), props });
     }
+    for (name, c) in &file.character_styles {
+        let path = format!("character_styles.{name}");
+        let size = c.size.map(|s| positive(&format!("{path}.size"), s.0, MAX_FONT_PT, "font size")).transpose()?;
+        let color = pal.optional(&format!("{path}.color"), c.color.as_ref())?;
+        let style = CharStyle { name: None, font_family: c.font.clone(), bold: c.bold, size, color };
+        styles.character.insert(name.clone(), style);
+    }
 
     let mut ids = HashSet::new();
     let mut text_frames = HashSet::new();
@@ -507,7 +514,18 @@ fn paragraph(path: &str, p: FileParagraph, styles: &StyleSheet, pal: &Palette) -
                     .map(|s| positive(&format!("{path}.runs[{i}].size"), s.0, MAX_FONT_PT, "font size"))
                     .transpose()?;
                 let color = pal.optional(&format!("{path}.runs[{i}].color"), r.color.as_ref())?;
-                Ok(Run { text: r.text, style: CharStyle { font_family: r.font, bold: r.bold, size, color } })
+                if let Some(name) = &r.style
+                    && !styles.character.contains_key(name)
+                {
+                    return Err(FormatError::at(
+                        format!("{path}.runs[{i}].style"),
+                        format!("no character style named \"{name}\""),
+                    ));
+                }
+                Ok(Run {
+                    text: r.text,
+                    style: CharStyle { name: r.style, font_family: r.font, bold: r.bold, size, color },
+                })
             })
             .collect::<Result<_>>()?,
     };

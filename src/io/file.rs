@@ -31,6 +31,9 @@ pub struct LayoutFile {
     pub defaults: FileStyleProps,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub styles: BTreeMap<String, FileStyle>,
+    /// Named character styles (强调…), applied to runs by `"style"`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub character_styles: BTreeMap<String, FileCharStyle>,
     /// Named colours, referred to as `{"swatch": name}`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub swatches: Vec<FileSwatch>,
@@ -43,6 +46,19 @@ pub struct LayoutFile {
     pub pages: Vec<FilePage>,
     #[serde(default)]
     pub stories: Vec<FileStory>,
+}
+
+#[derive(Serialize, Deserialize, Debug, Default)]
+#[serde(deny_unknown_fields)]
+pub struct FileCharStyle {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub font: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bold: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size: Option<FontSize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub color: Option<FileColor>,
 }
 
 #[derive(Serialize, Deserialize, Debug)]
@@ -394,6 +410,9 @@ pub struct FileParagraph {
 #[serde(deny_unknown_fields)]
 pub struct FileRun {
     pub text: String,
+    /// The named character style.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub style: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub font: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -18,6 +18,20 @@ pub fn from_model(doc: &Document) -> LayoutFile {
         format: super::FORMAT_VERSION,
         title: doc.title.clone(),
         defaults: file_props(&doc.styles.defaults, pal),
+        character_styles: doc
+            .styles
+            .character
+            .iter()
+            .map(|(name, c)| {
+                let file = FileCharStyle {
+                    font: c.font_family.clone(),
+                    bold: c.bold,
+                    size: c.size.map(FontSize),
+                    color: c.color.map(|x| pal.file(x)),
+                };
+                (name.clone(), file)
+            })
+            .collect(),
         swatches: doc
             .swatches
             .iter()
@@ -232,6 +246,7 @@ fn file_paragraph(p: &Paragraph, pal: &Palette) -> FileParagraph {
                 .iter()
                 .map(|r| FileRun {
                     text: r.text.clone(),
+                    style: r.style.name.clone(),
                     font: r.style.font_family.clone(),
                     bold: r.style.bold,
                     size: r.style.size.map(FontSize),

@@ -149,9 +149,12 @@ impl ParagraphStyle {
     }
 }
 
-/// Character-level overrides on a run.
+/// Character-level settings: on a run, its named character style and overrides on it; in the
+/// style sheet, a named character style's settings.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct CharStyle {
+    /// The named character style (强调, 数字…) under the run's own settings.
+    pub name: Option<String>,
     pub font_family: Option<String>,
     pub bold: Option<bool>,
     pub size: Option<f32>,
@@ -171,9 +174,23 @@ pub struct StyleSheet {
     /// The document's defaults, under every paragraph style.
     pub defaults: StyleProps,
     pub paragraph: BTreeMap<String, NamedStyle>,
+    /// Named character styles, applied to runs.
+    pub character: BTreeMap<String, CharStyle>,
 }
 
 impl StyleSheet {
+    /// A run's settings: its named character style, with the run's own settings over it.
+    pub fn resolve_run(&self, run: &CharStyle) -> CharStyle {
+        let Some(named) = run.name.as_deref().and_then(|n| self.character.get(n)) else { return run.clone() };
+        CharStyle {
+            name: run.name.clone(),
+            font_family: run.font_family.clone().or_else(|| named.font_family.clone()),
+            bold: run.bold.or(named.bold),
+            size: run.size.or(named.size),
+            color: run.color.or(named.color),
+        }
+    }
+
     /// The resolved style named `name` (following based-on links; cycles are cut).
     pub fn resolve(&self, name: Option<&str>, overrides: &StyleProps) -> ParagraphStyle {
         let mut chain = Vec::new();

@@ -42,6 +42,7 @@ impl Document {
         for style in self.styles.paragraph.values_mut() {
             props(&mut style.props, &mut f);
         }
+        self.styles.character.values_mut().filter_map(|c| c.color.as_mut()).for_each(&mut f);
         for para in self.stories.iter_mut().flat_map(|s| &mut s.paragraphs) {
             props(&mut para.overrides, &mut f);
             para.runs.iter_mut().filter_map(|r| r.style.color.as_mut()).for_each(&mut f);

@@ -20,15 +20,17 @@ pub fn shape_model_paragraph(
     grid_em: Option<f32>,
 ) -> (ParagraphStyle, ShapedParagraph) {
     let style = styles.resolve(para.style.as_deref(), &para.overrides);
+    let own: Vec<_> = para.runs.iter().map(|r| styles.resolve_run(&r.style)).collect();
     let runs: Vec<StyledRun> = para
         .runs
         .iter()
-        .map(|r| StyledRun {
+        .zip(&own)
+        .map(|(r, own)| StyledRun {
             text: &r.text,
-            family: r.style.font_family.as_deref().unwrap_or(&style.font_family),
-            bold: r.style.bold.unwrap_or(style.bold),
-            size: r.style.size.unwrap_or(style.size),
-            color: r.style.color.unwrap_or(style.color),
+            family: own.font_family.as_deref().unwrap_or(&style.font_family),
+            bold: own.bold.unwrap_or(style.bold),
+            size: own.size.unwrap_or(style.size),
+            color: own.color.unwrap_or(style.color),
         })
         .collect();
     let mut shaped = shape::shape_paragraph_oriented(book, &style, &runs, vertical);
