@@ -95,7 +95,7 @@ impl EditorApp {
                 ui.menu_button(s.arrange, |ui| arrange::menu(self, ui));
                 ui.menu_button(s.view, |ui| {
                     if ui.button(format!("{}  Ctrl+G", s.galley)).clicked() {
-                        self.open_galley();
+                        super::galley::open(self);
                     }
                     if ui.button(format!("{}  Ctrl+=", s.zoom_in)).clicked() {
                         self.canvas.zoom_request = Some(1.25);
@@ -388,13 +388,13 @@ impl EditorApp {
             self.files.pick_export();
         }
         if pressed(cmd, Key::G) {
-            self.open_galley();
+            super::galley::open(self);
         }
         let digits =
             [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6, Key::Num7, Key::Num8, Key::Num9];
         for (n, key) in digits.into_iter().enumerate() {
             if pressed(cmd | Modifiers::ALT, key) {
-                self.apply_style_shortcut(n);
+                super::galley::apply_style_shortcut(self, n);
             }
         }
         if pressed(cmd, Key::F) {

@@ -1,10 +1,33 @@
 //! The galley (稿件) window: a story's whole text in a large editor beside the page, for long
 //! copy that the inspector's field is too small for; typing is one undo step per burst, as in
-//! the inspector, and the window shows the story's 字数 and copyfit.
+//! the inspector, and the window shows the story's 字数 and copyfit. Also the style shortcuts
+//! that act on the selected frames' stories.
 
 use super::EditorApp;
 use super::i18n;
 use crate::edit::{Command, story_text};
+
+/// Opens the galley of the selected text frame's story.
+pub fn open(app: &mut EditorApp) {
+    if let [id] = app.selection.as_slice()
+        && let Some((story, _)) = app.doc.story_of_frame(id)
+    {
+        app.galley = Some(story.id.clone());
+    }
+}
+
+/// Applies the `n`th paragraph style (in the style list's order) to every paragraph of the
+/// selected text frames' stories: the shortcut Ctrl+Alt+1…9.
+pub fn apply_style_shortcut(app: &mut EditorApp, n: usize) {
+    let Some(name) = app.doc.styles.paragraph.keys().nth(n).cloned() else { return };
+    for id in app.selection.clone() {
+        if let Some((story, _)) = app.doc.story_of_frame(&id) {
+            let mut story = story.clone();
+            story.paragraphs.iter_mut().for_each(|p| p.style = Some(name.clone()));
+            app.command(Command::ReplaceStory { story });
+        }
+    }
+}
 
 /// Shows the galley of the story `app.galley` names, if any.
 pub fn window(app: &mut EditorApp, ctx: &egui::Context) {

@@ -466,29 +466,6 @@ impl EditorApp {
         }
     }
 
-    /// Opens the galley of the selected text frame's story.
-    pub fn open_galley(&mut self) {
-        if let [id] = self.selection.as_slice()
-            && let Some((story, _)) = self.doc.story_of_frame(id)
-        {
-            self.galley = Some(story.id.clone());
-        }
-    }
-
-    /// Applies the `n`th paragraph style (in the style list's order) to every paragraph of the
-    /// selected text frames' stories: the shortcut Ctrl+Alt+1…9.
-    pub fn apply_style_shortcut(&mut self, n: usize) {
-        let Some(name) = self.doc.styles.paragraph.keys().nth(n).cloned() else { return };
-        let ids = self.selection.clone();
-        for id in ids {
-            if let Some((story, _)) = self.doc.story_of_frame(&id) {
-                let mut story = story.clone();
-                story.paragraphs.iter_mut().for_each(|p| p.style = Some(name.clone()));
-                self.command(Command::ReplaceStory { story });
-            }
-        }
-    }
-
     /// The preflight of the current layout under the current preset.
     pub fn preflight(&mut self) -> crate::check::Preflight {
         let preset = self.preset;
