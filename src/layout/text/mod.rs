@@ -1,11 +1,12 @@
 //! The CJK text engine: shaping into pieces (`shape`), Chinese line breaking and justification
-//! (`line`), the character classes and 禁则 tables (`class`), and flowing a story through its
-//! frames' columns (`flow`).
+//! (`line`), the character classes and 禁则 tables (`class`), vertical forms and 縦中横
+//! (`vertical`), and flowing a story through its frames' columns (`flow`).
 
 pub mod class;
 pub mod flow;
 pub mod line;
 pub mod shape;
+mod vertical;
 
 use crate::fonts::FontBook;
 use crate::model::{Paragraph, ParagraphStyle, StyleSheet};
