@@ -140,7 +140,10 @@ proptest! {
             let cmd = match kind {
                 0 => Command::Move { ids: vec![id], dx: d, dy: -d },
                 1 => match doc.stories.get(i % doc.stories.len().max(1)) {
-                    Some(s) => Command::SetStoryText { story: s.id.clone(), text },
+                    Some(s) => match edit::plain_text_edit(s, &text) {
+                        Some(cmd) => cmd,
+                        None => continue,
+                    },
                     None => continue,
                 },
                 2 => Command::Restack { id, to: [ZMove::Forward, ZMove::Backward, ZMove::Front, ZMove::Back][i % 4] },

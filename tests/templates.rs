@@ -5,6 +5,13 @@ mod common;
 
 use paiban::edit::{self, Command};
 
+/// Replaces the whole text of a story, as pasting over a Ctrl+A selection does.
+fn replace_story_text(doc: &mut paiban::model::Document, story: &str, text: &str) {
+    let s = doc.stories.iter().find(|s| s.id == story).unwrap();
+    let range = edit::TextRange::new(edit::TextPos::default(), edit::text::story_end(s));
+    edit::apply(doc, Command::ReplaceText { story: story.into(), range, text: text.into() }).unwrap();
+}
+
 fn templates() -> Vec<std::path::PathBuf> {
     let mut v: Vec<_> = std::fs::read_dir(common::root().join("layouts/templates"))
         .unwrap()
@@ -31,16 +38,12 @@ fn each_template_with_imported_copy_exports_a_clean_pdf() {
         assert!(!doc.masters.is_empty() && doc.styles.paragraph.contains_key("正文"), "{name}: masters and styles");
         // Copy as it arrives: a GB18030 text file, into the lead story; the headline typed in.
         let text = paiban::import::paragraphs(&paiban::import::decode(&gb).unwrap()).join("\n");
-        edit::apply(&mut doc, Command::SetStoryText { story: "头条稿".into(), text }).unwrap();
-        edit::apply(
+        replace_story_text(&mut doc, "头条稿", &text);
+        replace_story_text(
             &mut doc,
-            Command::SetStoryText {
-                story: "头条".into(),
-                text: "淄博市委召开工作调度会议\n从严从快从细落实疫情防控各项措施\n全力以赴用最短时间实现社会面清零"
-                    .into(),
-            },
-        )
-        .unwrap();
+            "头条",
+            "淄博市委召开工作调度会议\n从严从快从细落实疫情防控各项措施\n全力以赴用最短时间实现社会面清零",
+        );
         let dir = common::scratch(&format!("template-{name}"));
         let layout = dir.join("page.json");
         paiban::io::save(&doc, &layout).unwrap();

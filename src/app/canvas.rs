@@ -99,6 +99,7 @@ pub fn show(app: &mut EditorApp, ui: &mut egui::Ui) {
     draw_guides(app, &painter, origin, page_index);
     draw_elements(app, &painter, origin, page_index);
     interact(app, &response, origin, page_index, &ctx);
+    super::textedit::paint(app, &painter, origin, page_index, &ctx);
     draw_drag(app, &painter, origin, page_index);
     super::rulers::draw(app, &painter, canvas, origin, response.hover_pos(), RULER);
 }
@@ -252,7 +253,18 @@ fn interact(app: &mut EditorApp, response: &egui::Response, origin: Pos2, page_i
         let (x, y) = app.view.to_page(origin, p);
         (pt_to_mm(x), pt_to_mm(y))
     });
-    if ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+    if super::textedit::pointer(app, response, origin, page_index, ctx) {
+        return;
+    }
+    if response.double_clicked()
+        && app.tool == Tool::Select
+        && let Some(p) = response.interact_pointer_pos()
+        && let Some(frame) = super::textedit::text_frame_at(app, origin, page_index, p)
+    {
+        enter_text_at(app, &frame, origin, page_index, p);
+        return;
+    }
+    if ctx.input(|i| i.key_pressed(egui::Key::Escape)) && app.text_edit.is_none() {
         if app.canvas.drag.take().is_none() {
             app.selection.clear();
             app.canvas.link_from = None;
@@ -444,6 +456,12 @@ fn click(app: &mut EditorApp, origin: Pos2, page_index: usize, p: Pos2, shift: b
         }
         return;
     }
+    if app.tool == Tool::Text
+        && let Some(frame) = super::textedit::text_frame_at(app, origin, page_index, p)
+    {
+        enter_text_at(app, &frame, origin, page_index, p);
+        return;
+    }
     if app.tool != Tool::Select {
         let (x, y) = app.view.to_page(origin, p);
         let tool = app.tool;
@@ -462,6 +480,14 @@ fn click(app: &mut EditorApp, origin: Pos2, page_index: usize, p: Pos2, shift: b
         None if !shift => app.selection.clear(),
         None => {}
     }
+}
+
+/// Starts writing in text frame `frame` with the caret at the character under `p`.
+fn enter_text_at(app: &mut EditorApp, frame: &str, origin: Pos2, page_index: usize, p: Pos2) {
+    app.canvas.drag = None;
+    let story = app.doc.story_of_frame(frame).map(|(s, _)| s.id.clone());
+    let at = story.and_then(|s| super::textedit::position_at(app, &s, origin, page_index, p));
+    app.begin_text_edit(frame, at);
 }
 
 /// Adds a new element of `tool`'s kind in `r` (pt) on `page`.
@@ -540,7 +566,7 @@ pub fn add_qr(app: &mut EditorApp, page: usize, frame: PRect, payload: String) {
 
 pub fn add_image(app: &mut EditorApp, page: usize, frame: PRect, path: String) {
     let id = unique_element_id(&app.doc, "image");
-    let kind = ElementKind::Image(ImageElement { path, fit: ImageFit::Fit });
+    let kind = ElementKind::Image(ImageElement { path, fit: ImageFit::Fit, ..Default::default() });
     add_element(app, page, Element { name: id.clone(), id, frame, locked: false, hidden: false, kind }, None);
 }
 

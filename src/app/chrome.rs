@@ -406,8 +406,8 @@ impl EditorApp {
         if pressed(cmd, Key::N) {
             self.guarded(AfterPrompt::New, ctx);
         }
-        if self.modal.is_some() {
-            return;
+        if self.modal.is_some() || self.text_edit.is_some() {
+            return; // the caret's keys are the text's (app::textedit)
         }
         // Keys that also mean something in a text field are left to it while it has focus.
         let typing = ctx.egui_wants_keyboard_input();

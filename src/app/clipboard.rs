@@ -100,3 +100,77 @@ fn insert(app: &mut EditorApp, mut doc: Document, offset: f32) {
     }
     app.selection = new_ids;
 }
+
+/// Where styled text copied in a paiban window waits for a paste in any paiban window (the
+/// system clipboard carries the plain text, for every other application).
+fn styled_clip_path() -> std::path::PathBuf {
+    let user = std::env::var("USER").unwrap_or_default();
+    std::env::var_os("XDG_RUNTIME_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(std::env::temp_dir)
+        .join(format!("paiban-styled-clipboard-{user}.json"))
+}
+
+/// Keeps copied paragraphs with their runs and styles beside their plain text.
+pub fn remember_styled_text(doc: &Document, paragraphs: &[crate::model::Paragraph], plain: &str) {
+    let frame = crate::model::Element {
+        id: "clip".into(),
+        name: "clip".into(),
+        frame: crate::units::Rect::new(0.0, 0.0, 100.0, 100.0),
+        locked: false,
+        hidden: false,
+        kind: crate::model::ElementKind::Text(Default::default()),
+    };
+    let Some(page) = doc.pages.first() else { return };
+    let clip = Document {
+        title: plain.to_string(),
+        pages: vec![Page { elements: vec![frame], master: None, ..page.clone() }],
+        stories: vec![Story {
+            id: "clip".into(),
+            frames: vec!["clip".into()],
+            paragraphs: paragraphs.to_vec(),
+            jump_lines: false,
+        }],
+        styles: doc.styles.clone(),
+        swatches: doc.swatches.clone(),
+        masters: Vec::new(),
+        variables: Default::default(),
+    };
+    let _ = crate::io::write_atomically(&styled_clip_path(), crate::io::to_json(&clip).as_bytes());
+}
+
+/// The styled paragraphs copied in paiban whose plain text is `plain` (what the system
+/// clipboard now holds), with the styles they use; `None` when the clipboard holds something
+/// else.
+pub fn styled_text_for(plain: &str) -> Option<(Vec<crate::model::Paragraph>, crate::model::StyleSheet)> {
+    std::fs::metadata(styled_clip_path()).ok().filter(|m| m.is_file() && m.len() < 64 << 20)?;
+    let json = std::fs::read_to_string(styled_clip_path()).ok()?;
+    let doc = crate::io::from_json(&json).ok()?;
+    let story = doc.stories.into_iter().next()?;
+    let text = story.paragraphs.iter().map(|p| p.text()).collect::<Vec<_>>().join("\n");
+    (doc.title == plain && text == plain).then_some((story.paragraphs, doc.styles))
+}
+
+/// Pasted paragraphs made safe for `doc`: character styles it does not have are resolved into
+/// the runs' own settings (so the saved file still loads); paragraph styles it lacks are added.
+pub fn adopt_styled_text(
+    doc: &Document,
+    mut paragraphs: Vec<crate::model::Paragraph>,
+    styles: &crate::model::StyleSheet,
+) -> (Vec<crate::model::Paragraph>, crate::model::StyleSheet) {
+    for run in paragraphs.iter_mut().flat_map(|p| &mut p.runs) {
+        if run.style.name.as_ref().is_some_and(|n| !doc.styles.character.contains_key(n)) {
+            run.style = crate::model::CharStyle { name: None, ..styles.resolve_run(&run.style) };
+        }
+    }
+    let mut missing = crate::model::StyleSheet::default();
+    for p in &paragraphs {
+        if let Some(name) = &p.style
+            && !doc.styles.paragraph.contains_key(name)
+            && let Some(s) = styles.paragraph.get(name)
+        {
+            missing.paragraph.insert(name.clone(), s.clone());
+        }
+    }
+    (paragraphs, missing)
+}

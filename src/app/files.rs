@@ -172,7 +172,7 @@ impl NewDocSettings {
     /// An empty document with one page and the house body styles.
     pub fn document(&self) -> Document {
         let mut styles = StyleSheet::default();
-        let named = |props| NamedStyle { based_on: None, props };
+        let named = |props| NamedStyle { based_on: None, next: None, props };
         styles.paragraph.insert(
             "正文".into(),
             named(StyleProps {

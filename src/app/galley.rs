@@ -48,8 +48,10 @@ pub fn window(app: &mut EditorApp, ctx: &egui::Context) {
         ui.label(format!("{chars} 字{fit}"));
         egui::ScrollArea::vertical().show(ui, |ui| {
             let edit = egui::TextEdit::multiline(&mut text).desired_width(f32::INFINITY).desired_rows(30);
-            if ui.add(edit).changed() {
-                app.command_merged(Command::SetStoryText { story: id.clone(), text }, format!("story:{id}"));
+            if ui.add(edit).changed()
+                && let Some(cmd) = crate::edit::plain_text_edit(&story, &text)
+            {
+                app.command_merged(cmd, format!("story:{id}"));
             }
         });
     });

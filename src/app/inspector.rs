@@ -5,7 +5,7 @@
 use super::EditorApp;
 use super::i18n::{Strings, fill};
 use crate::color::Color;
-use crate::edit::{Command, story_text};
+use crate::edit::{CharProp, Command, story_text};
 use crate::model::{Align, Cell, EcLevel, Element, ElementKind, ImageFit, Story, Stroke, StyleProps, Table};
 use crate::units::{HAO_SIZES, mm_to_pt, pt_to_mm};
 
@@ -179,10 +179,100 @@ fn text_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, frame: &
         &story.id,
         app.inspector.generation,
     ));
-    if ui.add(edit).changed() {
-        app.command_merged(Command::SetStoryText { story: story.id.clone(), text }, format!("story:{}", story.id));
+    if ui.add(edit).changed()
+        && let Some(cmd) = crate::edit::plain_text_edit(&story, &text)
+    {
+        app.command_merged(cmd, format!("story:{}", story.id));
+    }
+    if app.text_edit.as_ref().is_some_and(|t| t.story == story.id) {
+        character_ui(app, ui, s, &story);
     }
     paragraph_ui(app, ui, s, story);
+}
+
+/// Character settings of the selected text (while writing on the canvas): shown as the first
+/// selected character has them; a change applies to the whole selection as one range edit.
+fn character_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, story: &Story) {
+    let Some(range) = app.text_edit.as_ref().map(|t| t.sel.range()) else { return };
+    ui.separator();
+    ui.label(s.editing_text_hint);
+    ui.label(s.character_format);
+    let first = crate::edit::text::slice(story, range)
+        .into_iter()
+        .flat_map(|p| p.runs)
+        .find(|r| !r.text.is_empty())
+        .map(|r| r.style)
+        .unwrap_or_else(|| crate::edit::text::style_at(story, range.start));
+    let para = story.paragraphs.get(range.start.paragraph);
+    let base = app
+        .doc
+        .styles
+        .resolve(para.and_then(|p| p.style.as_deref()), &para.map(|p| p.overrides.clone()).unwrap_or_default());
+    let own = app.doc.styles.resolve_run(&first);
+    let mut props: Vec<CharProp> = Vec::new();
+    egui::Grid::new("char-grid").num_columns(2).show(ui, |ui| {
+        ui.label(s.bold);
+        let mut bold = crate::edit::text::is_bold(story, &app.doc.styles, range) || own.bold.unwrap_or(base.bold);
+        if ui.checkbox(&mut bold, "").changed() {
+            props.push(CharProp::Bold(Some(bold)));
+        }
+        ui.end_row();
+        ui.label(s.font);
+        let mut family = own.font_family.clone().unwrap_or(base.font_family.clone());
+        egui::ComboBox::from_id_salt("char-font").selected_text(&family).show_ui(ui, |ui| {
+            for name in app.book.families() {
+                ui.selectable_value(&mut family, name.clone(), name);
+            }
+        });
+        if Some(&family) != own.font_family.as_ref().or(Some(&base.font_family)) {
+            props.push(CharProp::FontFamily(Some(family)));
+        }
+        ui.end_row();
+        ui.label(s.size);
+        ui.horizontal(|ui| {
+            let current = own.size.unwrap_or(base.size);
+            let mut size = current;
+            egui::ComboBox::from_id_salt("char-hao")
+                .width(60.0)
+                .selected_text(crate::units::pt_to_hao(size).unwrap_or("—"))
+                .show_ui(ui, |ui| {
+                    for (name, pt) in HAO_SIZES {
+                        ui.selectable_value(&mut size, pt, name);
+                    }
+                });
+            ui.add(egui::DragValue::new(&mut size).range(4.0..=400.0).speed(0.1).suffix(" pt"));
+            if size != current {
+                props.push(CharProp::Size(Some(size)));
+            }
+        });
+        ui.end_row();
+        let mut color = first.color;
+        optional_color(ui, s, s.color, &mut color);
+        if color != first.color {
+            props.push(CharProp::Color(color));
+        }
+        ui.end_row();
+        ui.label(s.character_style);
+        let mut named = first.name.clone();
+        egui::ComboBox::from_id_salt("char-style")
+            .selected_text(named.clone().unwrap_or_else(|| s.none.into()))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut named, None, s.none);
+                for name in app.doc.styles.character.keys() {
+                    ui.selectable_value(&mut named, Some(name.clone()), name);
+                }
+            });
+        if named != first.name {
+            props.push(CharProp::Style(named));
+        }
+        ui.end_row();
+    });
+    if ui.button(s.clear_overrides).clicked() {
+        props.push(CharProp::ClearOverrides);
+    }
+    for prop in props {
+        super::textedit::set_char(app, prop);
+    }
 }
 
 /// Settings of one paragraph of the story (chosen from a list of their openings).
@@ -192,17 +282,25 @@ fn paragraph_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, sto
     if story.paragraphs.is_empty() {
         return;
     }
+    // Writing on the canvas, the paragraph is the caret's; else one chosen by its opening.
+    let caret = app.text_edit.as_ref().filter(|t| t.story == story.id).map(|t| t.sel.range());
+    if let Some(range) = caret {
+        app.inspector.paragraph = range.start.paragraph;
+        ui.label(s.paragraph_at_caret);
+    }
     let index = app.inspector.paragraph.min(story.paragraphs.len() - 1);
     let opening = |i: usize| -> String {
         let text = story.paragraphs[i].text();
         let head: String = text.chars().take(12).collect();
         format!("{}. {}{}", i + 1, head, if text.chars().count() > 12 { "…" } else { "" })
     };
-    egui::ComboBox::from_id_salt("paragraph").width(240.0).selected_text(opening(index)).show_ui(ui, |ui| {
-        for i in 0..story.paragraphs.len() {
-            ui.selectable_value(&mut app.inspector.paragraph, i, opening(i));
-        }
-    });
+    if caret.is_none() {
+        egui::ComboBox::from_id_salt("paragraph").width(240.0).selected_text(opening(index)).show_ui(ui, |ui| {
+            for i in 0..story.paragraphs.len() {
+                ui.selectable_value(&mut app.inspector.paragraph, i, opening(i));
+            }
+        });
+    }
     let first = &story.paragraphs[index];
     let style = app.doc.styles.resolve(first.style.as_deref(), &first.overrides);
     let mut props = StyleProps::default();
@@ -275,7 +373,12 @@ fn paragraph_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, sto
         }
         ui.end_row();
     });
-    if props != StyleProps::default() || named != first.style {
+    if let Some(range) = caret
+        && named != first.style
+    {
+        // The style goes to every paragraph the selection touches.
+        app.command(Command::SetParagraphStyle { story: story.id.clone(), range, style: named.clone() });
+    } else if props != StyleProps::default() || named != first.style {
         let mut story = story;
         if let Some(p) = story.paragraphs.get_mut(index) {
             p.style = named.clone();

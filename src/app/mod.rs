@@ -22,6 +22,7 @@ mod panels;
 pub mod recovery;
 mod rulers;
 pub mod snap;
+mod textedit;
 mod tiles;
 pub mod view;
 
@@ -34,6 +35,7 @@ use crate::layout::frame::PageFrame;
 use crate::model::Document;
 pub use canvas::Tool;
 use i18n::{Lang, Strings};
+pub use textedit::TextEditing;
 use view::View;
 
 /// Something waiting for the user's answer about unsaved changes.
@@ -103,7 +105,8 @@ pub struct EditorApp {
     generation: u64,
     layout_stale: bool,
     history: History,
-    pending: Vec<(Command, Option<String>)>,
+    /// Queued commands, their merge keys and the caret as it was when each was queued.
+    pending: Vec<(Command, Option<String>, Option<crate::edit::history::StoryCaret>)>,
     canvas: canvas::CanvasState,
     tiles: tiles::TileCache,
     files: files::Files,
@@ -118,6 +121,12 @@ pub struct EditorApp {
     pub galley: Option<String>,
     /// The window may close (unsaved changes were dealt with).
     close_confirmed: bool,
+    /// Writing in a story on the canvas: its caret and selection.
+    pub text_edit: Option<TextEditing>,
+    /// The window title last sent (sent again only when it changes).
+    shown_title: String,
+    /// The page shown last frame (a page change clears the selection).
+    shown_page: usize,
     /// For end-to-end scripts: a file that receives the elements' screen rectangles
     /// ($PAIBAN_SCREEN_INFO), and what was last written there.
     screen_info: Option<(PathBuf, String)>,
@@ -156,6 +165,9 @@ impl EditorApp {
             files: files::Files::load_recent(),
             inspector: Default::default(),
             close_confirmed: false,
+            text_edit: None,
+            shown_title: String::new(),
+            shown_page: 0,
             screen_info: std::env::var_os("PAIBAN_SCREEN_INFO").map(|p| (PathBuf::from(p), String::new())),
         }
     }
@@ -187,24 +199,26 @@ impl EditorApp {
 
     /// Queues a change; it is applied after this frame's UI pass.
     pub fn command(&mut self, cmd: Command) {
-        self.pending.push((cmd, None));
+        let caret = self.text_caret();
+        self.pending.push((cmd, None, caret));
     }
 
     /// Queues a change that merges with the previous one of the same key into one undo step.
     pub fn command_merged(&mut self, cmd: Command, key: String) {
-        self.pending.push((cmd, Some(key)));
+        let caret = self.text_caret();
+        self.pending.push((cmd, Some(key), caret));
     }
 
     /// Applies queued commands (each either fully or not at all).
     pub fn apply_pending(&mut self) {
-        for (cmd, key) in std::mem::take(&mut self.pending) {
+        for (cmd, key, caret) in std::mem::take(&mut self.pending) {
             let before = self.doc.clone();
             match apply(&mut self.doc, cmd) {
                 Ok(()) if self.doc != before => {
                     if key.is_none() {
                         self.history.close_group();
                     }
-                    self.history.record(before, key);
+                    self.history.record_at(before, key, caret);
                     self.changed();
                 }
                 Ok(()) => {}
@@ -213,6 +227,12 @@ impl EditorApp {
         }
         self.selection.retain(|id| self.doc.element(id).is_some());
         self.page = self.page.min(self.doc.pages.len().saturating_sub(1));
+        if let Some(t) = &self.text_edit
+            && !self.doc.stories.iter().any(|s| s.id == t.story)
+        {
+            self.text_edit = None;
+        }
+        self.restore_caret(None);
     }
 
     fn changed(&mut self) {
@@ -222,18 +242,20 @@ impl EditorApp {
     }
 
     pub fn undo(&mut self) {
-        if let Some(doc) = self.history.undo(&self.doc) {
+        if let Some((doc, caret)) = self.history.undo_at(&self.doc, self.text_caret()) {
             self.doc = doc;
             self.changed();
             self.inspector.reset();
+            self.restore_caret(caret);
         }
     }
 
     pub fn redo(&mut self) {
-        if let Some(doc) = self.history.redo(&self.doc) {
+        if let Some((doc, caret)) = self.history.redo_at(&self.doc, self.text_caret()) {
             self.doc = doc;
             self.changed();
             self.inspector.reset();
+            self.restore_caret(caret);
         }
     }
 
@@ -282,6 +304,7 @@ impl EditorApp {
         self.dirty = false;
         self.history = History::default();
         self.selection.clear();
+        self.text_edit = None;
         self.page = 0;
         self.layout_stale = true;
         self.fit_pending = true;
@@ -345,12 +368,24 @@ impl EditorApp {
         egui::CentralPanel::default().show(ui, |ui| canvas::show(self, ui));
         galley::window(self, &ctx);
         self.modals(&ctx);
+        textedit::keys(self, &ctx);
         self.shortcuts(&ctx);
         self.apply_pending();
         if let Some(a) = &mut self.autosave {
             a.tick(&self.doc, self.path.as_deref(), self.dirty, self.edits);
         }
-        ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.title()));
+        let title = self.title();
+        if title != self.shown_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
+        if self.page != self.shown_page {
+            // What was selected on the other page is out of sight: arrows and Delete must not
+            // act on it.
+            self.selection.retain(|id| self.doc.element(id).is_some_and(|(p, _)| p == self.page));
+            self.text_edit = None;
+            self.shown_page = self.page;
+        }
         self.write_screen_info();
     }
 

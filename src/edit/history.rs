@@ -3,10 +3,19 @@
 
 use crate::model::Document;
 
+/// Where a text caret was (story id and selection), so undo and redo put it back.
+pub type StoryCaret = (String, super::Selection);
+
+struct Step {
+    doc: Document,
+    key: Option<String>,
+    caret: Option<StoryCaret>,
+}
+
 #[derive(Default)]
 pub struct History {
-    undo: Vec<(Document, Option<String>)>,
-    redo: Vec<Document>,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
     /// The merge key of the last recorded step, while it may still absorb edits.
     open_key: Option<String>,
 }
@@ -15,11 +24,16 @@ impl History {
     /// Records that the document was `before` prior to a change. With a `merge_key` equal to the
     /// last step's, the change joins that step instead of making a new one.
     pub fn record(&mut self, before: Document, merge_key: Option<String>) {
+        self.record_at(before, merge_key, None);
+    }
+
+    /// As `record`, remembering where the text caret was before the change.
+    pub fn record_at(&mut self, before: Document, merge_key: Option<String>, caret: Option<StoryCaret>) {
         self.redo.clear();
         if merge_key.is_some() && merge_key == self.open_key && !self.undo.is_empty() {
             return;
         }
-        self.undo.push((before, merge_key.clone()));
+        self.undo.push(Step { doc: before, key: merge_key.clone(), caret });
         self.open_key = merge_key;
         const LIMIT: usize = 500;
         if self.undo.len() > LIMIT {
@@ -42,17 +56,26 @@ impl History {
 
     /// Steps back: returns the document to show, given the current one.
     pub fn undo(&mut self, current: &Document) -> Option<Document> {
-        let (doc, _) = self.undo.pop()?;
-        self.redo.push(current.clone());
-        self.open_key = None;
-        Some(doc)
+        self.undo_at(current, None).map(|(d, _)| d)
     }
 
     pub fn redo(&mut self, current: &Document) -> Option<Document> {
-        let doc = self.redo.pop()?;
-        self.undo.push((current.clone(), None));
+        self.redo_at(current, None).map(|(d, _)| d)
+    }
+
+    /// Steps back, given the current document and caret: the document and caret to show.
+    pub fn undo_at(&mut self, current: &Document, caret: Option<StoryCaret>) -> Option<(Document, Option<StoryCaret>)> {
+        let step = self.undo.pop()?;
+        self.redo.push(Step { doc: current.clone(), key: step.key.clone(), caret });
         self.open_key = None;
-        Some(doc)
+        Some((step.doc, step.caret))
+    }
+
+    pub fn redo_at(&mut self, current: &Document, caret: Option<StoryCaret>) -> Option<(Document, Option<StoryCaret>)> {
+        let step = self.redo.pop()?;
+        self.undo.push(Step { doc: current.clone(), key: None, caret });
+        self.open_key = None;
+        Some((step.doc, step.caret))
     }
 }
 

@@ -3,9 +3,11 @@
 
 pub mod find;
 pub mod history;
+pub mod text;
 
 use crate::model::{Document, Element, ElementKind, Page, Paragraph, Run, Story, StyleSheet};
 use crate::units::Rect;
+pub use text::{CharProp, Selection, TextPos, TextRange};
 
 /// Where an element goes in its page's stacking order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,10 +44,37 @@ pub enum Command {
     Replace {
         element: Element,
     },
-    /// Replace a story's text: one paragraph per line, keeping each paragraph's style by index.
-    SetStoryText {
+    /// Insert plain text at a story position, in the style of the run it lands in (`\n` splits
+    /// the paragraph; both halves keep its style).
+    InsertText {
         story: String,
+        at: TextPos,
         text: String,
+    },
+    /// Replace a story range with plain text in the style of its first character (empty text
+    /// deletes the range; paragraphs it spans are joined).
+    ReplaceText {
+        story: String,
+        range: TextRange,
+        text: String,
+    },
+    /// Insert styled paragraphs at a story position (paste of paiban text).
+    InsertParagraphs {
+        story: String,
+        at: TextPos,
+        paragraphs: Vec<Paragraph>,
+    },
+    /// Set one character property on a story range.
+    SetCharProp {
+        story: String,
+        range: TextRange,
+        prop: CharProp,
+    },
+    /// Set the paragraph style of the paragraphs a range touches.
+    SetParagraphStyle {
+        story: String,
+        range: TextRange,
+        style: Option<String>,
     },
     /// Replace a story wholesale (style changes).
     ReplaceStory {
@@ -105,6 +134,8 @@ pub enum EditError {
     Locked(String),
     #[error("find: {0}")]
     Find(String),
+    #[error(transparent)]
+    Text(#[from] text::TextError),
 }
 
 fn element_mut<'a>(doc: &'a mut Document, id: &str) -> Result<&'a mut Element, EditError> {
@@ -163,22 +194,25 @@ pub fn apply(doc: &mut Document, cmd: Command) -> Result<(), EditError> {
             let e = element_mut(doc, &element.id)?;
             *e = element;
         }
-        Command::SetStoryText { story, text } => {
+        Command::InsertText { story, at, text } => {
             let i = story_index(doc, &story)?;
-            let old = &doc.stories[i].paragraphs;
-            let paragraphs = text
-                .split('\n')
-                .enumerate()
-                .map(|(n, line)| {
-                    let template = old.get(n).or(old.last());
-                    Paragraph {
-                        style: template.and_then(|p| p.style.clone()),
-                        overrides: template.map(|p| p.overrides.clone()).unwrap_or_default(),
-                        runs: vec![Run { text: line.to_string(), style: Default::default() }],
-                    }
-                })
-                .collect();
-            doc.stories[i].paragraphs = paragraphs;
+            text::insert(&mut doc.stories[i], &doc.styles, at, &text)?;
+        }
+        Command::ReplaceText { story, range, text } => {
+            let i = story_index(doc, &story)?;
+            text::replace(&mut doc.stories[i], &doc.styles, range, &text)?;
+        }
+        Command::InsertParagraphs { story, at, paragraphs } => {
+            let i = story_index(doc, &story)?;
+            text::insert_paragraphs(&mut doc.stories[i], at, &paragraphs)?;
+        }
+        Command::SetCharProp { story, range, prop } => {
+            let i = story_index(doc, &story)?;
+            text::set_char(&mut doc.stories[i], range, &prop)?;
+        }
+        Command::SetParagraphStyle { story, range, style } => {
+            let i = story_index(doc, &story)?;
+            text::set_paragraph_style(&mut doc.stories[i], range, style.as_deref())?;
         }
         Command::ReplaceStory { story } => {
             let i = story_index(doc, &story.id)?;
@@ -300,6 +334,17 @@ pub fn story_text(story: &Story) -> String {
     story.paragraphs.iter().map(|p| p.text()).collect::<Vec<_>>().join("\n")
 }
 
+/// The range edit that turns the story's plain text into `new` (the inspector's and the
+/// galley's text boxes edit plain text; this keeps the runs and paragraph styles the edit did
+/// not touch). `None` when nothing changed.
+pub fn plain_text_edit(story: &Story, new: &str) -> Option<Command> {
+    let (chars, text) = text::plain_diff(&story_text(story), new);
+    if chars.is_empty() && text.is_empty() {
+        return None;
+    }
+    Some(Command::ReplaceText { story: story.id.clone(), range: text::plain_range(story, chars), text })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -331,7 +376,9 @@ mod tests {
         let mut d = doc();
         let text = story_text(&d.stories.iter().find(|s| s.id == "story2").unwrap().clone());
         let edited = text.replace("受理求助投诉", "受理求助和投诉");
-        apply(&mut d, Command::SetStoryText { story: "story2".into(), text: edited.clone() }).unwrap();
+        let story = d.stories.iter().find(|s| s.id == "story2").unwrap();
+        let cmd = plain_text_edit(story, &edited).unwrap();
+        apply(&mut d, cmd).unwrap();
         let s = d.stories.iter().find(|s| s.id == "story2").unwrap();
         assert_eq!(story_text(s), edited);
         assert_eq!(s.paragraphs[1].style.as_deref(), Some("二主题"));

@@ -70,8 +70,16 @@ pub fn to_model(file: LayoutFile) -> Result<Document> {
         {
             return Err(FormatError::at(format!("{path}.based_on"), format!("no style named \"{base}\"")));
         }
+        if let Some(next) = &style.next
+            && !file.styles.contains_key(next)
+        {
+            return Err(FormatError::at(format!("{path}.next"), format!("no style named \"{next}\"")));
+        }
         let props = style_props(&path, &style.props, pal)?;
-        styles.paragraph.insert(name.clone(), NamedStyle { based_on: style.based_on.clone(), props });
+        styles.paragraph.insert(
+            name.clone(),
+            NamedStyle { based_on: style.based_on.clone(), next: style.next.clone(), props },
+        );
     }
     for (name, c) in &file.character_styles {
         let path = format!("character_styles.{name}");
@@ -323,6 +331,13 @@ fn element_kind(path: &str, kind: FileKind, pal: &Palette) -> Result<ElementKind
             if i.path.trim().is_empty() {
                 return Err(FormatError::at(format!("{path}.path"), "an image needs a file path"));
             }
+            let scale = i.scale.map(|v| length(&format!("{path}.scale"), v, 0.1, 10_000.0, "scale")).transpose()?;
+            let [dx, dy] = i.offset.unwrap_or([0.0, 0.0]);
+            let dx = length(&format!("{path}.offset[0]"), dx, -10_000.0, 10_000.0, "offset")?;
+            let dy = length(&format!("{path}.offset[1]"), dy, -10_000.0, 10_000.0, "offset")?;
+            if i.page.is_some_and(|p| p == 0 || p > 100_000) {
+                return Err(FormatError::at(format!("{path}.page"), "page must be from 1 to 100000"));
+            }
             ElementKind::Image(ImageElement {
                 path: i.path,
                 fit: match i.fit.unwrap_or(FileFit::Fit) {
@@ -330,6 +345,9 @@ fn element_kind(path: &str, kind: FileKind, pal: &Palette) -> Result<ElementKind
                     FileFit::Fill => ImageFit::Fill,
                     FileFit::Stretch => ImageFit::Stretch,
                 },
+                scale,
+                offset: (mm_to_pt(dx), mm_to_pt(dy)),
+                page: i.page,
             })
         }
         FileKind::Shape(s) => {

@@ -80,6 +80,9 @@ pub struct FileSwatch {
 pub struct FileStyle {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub based_on: Option<String>,
+    /// The style Enter at the end of such a paragraph begins.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
     #[serde(flatten)]
     pub props: FileStyleProps,
 }
@@ -213,6 +216,8 @@ pub enum FileKind {
     Text(FileText),
     Table(FileTable),
     Qr(FileQr),
+    /// A raster image, or a placed PDF page (`"kind": "pdf"` is the same element).
+    #[serde(alias = "pdf")]
     Image(FileImage),
     Shape(FileShape),
 }
@@ -352,6 +357,15 @@ pub struct FileImage {
     pub path: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fit: Option<FileFit>,
+    /// Percent of the picture's natural size (crop inside the frame); absent: sized by `fit`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale: Option<f32>,
+    /// mm, the picture's centre from the frame's centre: [right, down].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offset: Option<[f32; 2]>,
+    /// The page of a placed PDF, from 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
 }
 
 #[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq)]

@@ -42,7 +42,7 @@ pub fn from_model(doc: &Document) -> LayoutFile {
             .paragraph
             .iter()
             .map(|(name, s)| {
-                (name.clone(), FileStyle { based_on: s.based_on.clone(), props: file_props(&s.props, pal) })
+                (name.clone(), FileStyle { based_on: s.based_on.clone(), next: s.next.clone(), props: file_props(&s.props, pal) })
             })
             .collect::<BTreeMap<_, _>>(),
         variables: doc.variables.clone(),
@@ -134,6 +134,9 @@ fn file_element(e: &Element, pal: &Palette) -> FileElement {
                     ImageFit::Fill => FileFit::Fill,
                     ImageFit::Stretch => FileFit::Stretch,
                 }),
+                scale: i.scale,
+                offset: (i.offset != (0.0, 0.0)).then(|| [mm(i.offset.0), mm(i.offset.1)]),
+                page: i.page,
             }),
             ElementKind::Shape(s) => FileKind::Shape(FileShape {
                 shape: match s.kind {

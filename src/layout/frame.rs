@@ -18,6 +18,35 @@ pub struct PageFrame {
     pub reports: Vec<ElementReport>,
     /// Every line set in a text frame, with its measure (for composition checks and copyfit).
     pub lines: Vec<LineInfo>,
+    /// Where the caret can stand on each line set from a story (the editor's hit-testing,
+    /// caret and selection all read this).
+    pub carets: Vec<CaretLine>,
+}
+
+/// A line set from a story, as the caret sees it: where each character boundary lies.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CaretLine {
+    pub element: String,
+    /// The paragraph of the story the line was set from.
+    pub paragraph: usize,
+    /// (character offset in the paragraph, position along the line in pt), in text order: the
+    /// line's first character, each further piece, and the line's end. Along the line is x for
+    /// horizontal lines, y for vertical ones.
+    pub stops: Vec<(usize, f32)>,
+    /// The column's extent along the line (a point beside a short line still hits it).
+    pub column: (f32, f32),
+    pub vertical: bool,
+    /// Across the line: its baseline (horizontal) or its centre x (vertical).
+    pub cross: f32,
+    /// The line's type size.
+    pub size: f32,
+}
+
+impl CaretLine {
+    /// The first and last character offsets on the line.
+    pub fn span(&self) -> (usize, usize) {
+        (self.stops.first().map_or(0, |s| s.0), self.stops.last().map_or(0, |s| s.0))
+    }
 }
 
 /// Where a line of a text frame was set: its boxes' extent, the measure, how it was aligned.
@@ -163,6 +192,8 @@ pub struct ImageItem {
     pub rect: Rect,
     pub clip: Rect,
     pub image: Arc<super::image::LoadedImage>,
+    /// The element it belongs to.
+    pub element: String,
 }
 
 /// What the layout found about one element.

@@ -5,9 +5,11 @@
 //! and images) are collected in per-element reports, never panics.
 
 pub mod cache;
+pub mod caret;
 pub mod fields;
 pub mod frame;
 pub mod image;
+pub mod placed_pdf;
 pub mod jump;
 pub mod qr;
 pub mod table;
@@ -83,6 +85,7 @@ fn place_element(
             let text = text.unwrap_or_else(|| FramedText {
                 runs: Vec::new(),
                 lines: Vec::new(),
+                carets: Vec::new(),
                 report: ElementReport { element: el.id.clone(), kind: "text", ..Default::default() },
             });
             if let Some(rule) = t.column_rule {
@@ -90,6 +93,7 @@ fn place_element(
             }
             out.items.extend(text.runs.into_iter().map(FrameItem::Text));
             out.lines.extend(text.lines);
+            out.carets.extend(text.carets);
             out.reports.push(text.report);
         }
         ElementKind::Table(t) => {
@@ -115,11 +119,12 @@ fn place_element(
         }
         ElementKind::Image(img) => {
             let mut report = ElementReport { element: el.id.clone(), kind: "image", ..Default::default() };
-            match cache.image(&base_dir.join(&img.path)) {
+            match cache.image(&base_dir.join(&img.path), img.page.unwrap_or(1)) {
                 Ok(loaded) => {
-                    let rect = image::place(el.frame, loaded.width, loaded.height, img.fit);
-                    report.image_ppi = Some(image::effective_ppi(&loaded, rect));
-                    out.items.push(FrameItem::Image(ImageItem { rect, clip: el.frame, image: loaded }));
+                    let rect = image::place_content(el.frame, loaded.natural_size(), img);
+                    report.image_ppi = loaded.pdf.is_none().then(|| image::effective_ppi(&loaded, rect));
+                    let element = el.id.clone();
+                    out.items.push(FrameItem::Image(ImageItem { rect, clip: el.frame, image: loaded, element }));
                 }
                 Err(e) => report.errors.push(e),
             }

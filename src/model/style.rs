@@ -165,6 +165,8 @@ pub struct CharStyle {
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct NamedStyle {
     pub based_on: Option<String>,
+    /// The style of a paragraph begun by Enter at the end of one of this style (主题 → 正文).
+    pub next: Option<String>,
     pub props: StyleProps,
 }
 
@@ -226,6 +228,7 @@ mod tests {
             "正文".into(),
             NamedStyle {
                 based_on: None,
+                next: None,
                 props: StyleProps { size: Some(10.0), leading: Some(15.0), ..Default::default() },
             },
         );
@@ -233,6 +236,7 @@ mod tests {
             "作者".into(),
             NamedStyle {
                 based_on: Some("正文".into()),
+                next: None,
                 props: StyleProps {
                     font_family: Some("News Kai".into()),
                     align: Some(Align::Right),
@@ -250,8 +254,8 @@ mod tests {
     #[test]
     fn cyclic_based_on_does_not_loop() {
         let mut sheet = StyleSheet::default();
-        sheet.paragraph.insert("a".into(), NamedStyle { based_on: Some("b".into()), props: StyleProps::default() });
-        sheet.paragraph.insert("b".into(), NamedStyle { based_on: Some("a".into()), props: StyleProps::default() });
+        sheet.paragraph.insert("a".into(), NamedStyle { based_on: Some("b".into()), next: None, props: StyleProps::default() });
+        sheet.paragraph.insert("b".into(), NamedStyle { based_on: Some("a".into()), next: None, props: StyleProps::default() });
         let s = sheet.resolve(Some("a"), &StyleProps::default());
         assert_eq!(s, ParagraphStyle::default());
     }

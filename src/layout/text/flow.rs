@@ -7,7 +7,7 @@
 use super::line::{SetLine, avoid_orphan, break_line, set_line};
 use super::shape::{Break, Piece, ShapedParagraph};
 use crate::fonts::FontBook;
-use crate::layout::frame::{ElementReport, GlyphRun, LineInfo, PlacedGlyph};
+use crate::layout::frame::{CaretLine, ElementReport, GlyphRun, LineInfo, PlacedGlyph};
 use crate::layout::text::class::Ink;
 use crate::model::{Align, Paragraph, StyleSheet, VAlign};
 use crate::units::Rect;
@@ -51,6 +51,8 @@ impl FlowFrame {
 pub struct FramedText {
     pub runs: Vec<GlyphRun>,
     pub lines: Vec<LineInfo>,
+    /// Where the caret can stand on each line set from the story (not on jump lines).
+    pub carets: Vec<CaretLine>,
     pub report: ElementReport,
 }
 
@@ -105,6 +107,7 @@ fn flow_with_caps(
         .map(|f| FramedText {
             runs: Vec::new(),
             lines: Vec::new(),
+            carets: Vec::new(),
             report: ElementReport { element: f.element.clone(), kind: "text", ..Default::default() },
         })
         .collect();
@@ -112,6 +115,7 @@ fn flow_with_caps(
     // Per frame, per column: the runs set there (for vertical alignment afterwards).
     let mut column_runs: Vec<Vec<Vec<GlyphRun>>> = columns.iter().map(|c| vec![Vec::new(); c.len()]).collect();
     let mut column_lines: Vec<Vec<Vec<LineInfo>>> = columns.iter().map(|c| vec![Vec::new(); c.len()]).collect();
+    let mut column_carets: Vec<Vec<Vec<CaretLine>>> = columns.iter().map(|c| vec![Vec::new(); c.len()]).collect();
     let mut cur = Cursor { frame: 0, column: 0, lines_here: 0, last_baseline: None, last_bottom: 0.0 };
     let mut overset = 0usize;
     let mut prev_space_after = 0.0;
@@ -120,7 +124,7 @@ fn flow_with_caps(
     // The body size and pitch of the last paragraph (copyfit of the empty lines after it).
     let (mut body_size, mut body_pitch) = (10.5f32, 15.75f32);
 
-    for para in paragraphs {
+    for (para_index, para) in paragraphs.iter().enumerate() {
         let vertical = frames.first().is_some_and(|f| f.vertical);
         let grid_em = frames.first().and_then(|f| f.grid).map(|(body, _)| body);
         let (style, shaped) = super::shape_model_paragraph(book, styles, para, vertical, grid_em);
@@ -139,6 +143,7 @@ fn flow_with_caps(
             continue;
         }
         let n = shaped.pieces.len();
+        let piece_chars = piece_char_offsets(&shaped);
         let mut start = 0;
         let mut first_line = true;
         // An empty paragraph still takes a line.
@@ -181,6 +186,16 @@ fn flow_with_caps(
             let last = end >= n || shaped.pieces[end].break_before == Break::Forced;
             let align = if last && style.align == Align::Justify { Align::Left } else { style.align };
             let baseline = if vertical { col.right() - offset } else { col.y + offset };
+            let line_start = if vertical { col.y + indent } else { col.x + indent };
+            let mut caret = CaretLine {
+                element: frames[cur.frame].element.clone(),
+                paragraph: para_index,
+                stops: vec![(0, line_start)],
+                column: if vertical { (col.y, col.bottom()) } else { (col.x, col.right()) },
+                vertical,
+                cross: baseline,
+                size,
+            };
             if n > 0 {
                 let line = set_line(&shaped, start, end, measure, align, last);
                 if last {
@@ -196,6 +211,13 @@ fn flow_with_caps(
                     (place_line(&shaped, &line, col.x + indent, baseline, element, line_no), col.x + indent)
                 };
                 column_runs[cur.frame][cur.column].extend(runs);
+                caret.stops = (line.start..end)
+                    .map(|i| (piece_chars[i], x0 + line.xs[i - line.start]))
+                    .chain(std::iter::once((
+                        piece_chars[end],
+                        x0 + line.xs.last().copied().unwrap_or(0.0) + line.ws.last().copied().unwrap_or(0.0),
+                    )))
+                    .collect();
                 column_lines[cur.frame][cur.column].push(LineInfo {
                     element: element.clone(),
                     line: line_no,
@@ -209,6 +231,7 @@ fn flow_with_caps(
                     text: line_text(&shaped, &line),
                 });
             }
+            column_carets[cur.frame][cur.column].push(caret);
             out[cur.frame].report.lines += 1;
             cur.lines_here += 1;
             cur.last_baseline = Some(offset);
@@ -237,6 +260,10 @@ fn flow_with_caps(
             for mut l in column_lines[f][c].drain(..) {
                 l.baseline += shift;
                 out[f].lines.push(l);
+            }
+            for mut l in column_carets[f][c].drain(..) {
+                l.cross += shift;
+                out[f].carets.push(l);
             }
         }
     }
@@ -298,6 +325,34 @@ fn line_size(p: &ShapedParagraph, start: usize, end: usize, default: f32) -> f32
     p.pieces.get(start..end).map_or(default, |line| line.iter().map(|x| x.size).fold(default, f32::max))
 }
 
+/// The characters glyph `g` of a piece stands for (what ToUnicode gives back): one each where
+/// the piece has a glyph per character (縦中横 digits, a number), else all on the first glyph.
+fn glyph_text(p: &ShapedParagraph, piece: &Piece, g: usize) -> String {
+    let text = &p.text[piece.text.clone()];
+    let glyphs = piece.glyphs.len();
+    if glyphs > 1 && text.chars().count() == glyphs {
+        return text.chars().nth(g).map(String::from).unwrap_or_default();
+    }
+    if g == 0 { text.to_string() } else { String::new() }
+}
+
+/// The character offset in the paragraph at which each piece starts, and (last) the paragraph's
+/// length in characters.
+fn piece_char_offsets(p: &ShapedParagraph) -> Vec<usize> {
+    let mut out = Vec::with_capacity(p.pieces.len() + 1);
+    let mut chars = 0;
+    let mut byte = 0;
+    for piece in &p.pieces {
+        chars += p.text[byte.min(piece.text.start)..piece.text.start].chars().count();
+        out.push(chars);
+        chars += p.text[piece.text.clone()].chars().count();
+        byte = piece.text.end;
+    }
+    chars += p.text.get(byte..).map_or(0, |t| t.chars().count());
+    out.push(chars);
+    out
+}
+
 /// Characters (not spaces) from piece `start` on.
 pub fn count_chars(p: &ShapedParagraph, start: usize) -> usize {
     p.pieces[start.min(p.pieces.len())..]
@@ -352,7 +407,7 @@ pub fn place_line(
                 dy: glyph.dy,
                 scale_x: glyph.scale_x,
                 advance: glyph.advance,
-                text: if g == 0 { p.text[piece.text.clone()].to_string() } else { String::new() },
+                text: glyph_text(p, piece, g),
                 box_x,
                 box_w: if g == 0 { box_w } else { 0.0 },
                 rotated: false,
@@ -421,7 +476,7 @@ pub fn place_line_vertical(
                 dy: y0 - y,
                 scale_x,
                 advance: glyph.advance,
-                text: if g == 0 { p.text[piece.text.clone()].to_string() } else { String::new() },
+                text: glyph_text(p, piece, g),
                 box_x: box_y,
                 box_w: if g == 0 { box_h } else { 0.0 },
                 rotated,
