@@ -101,7 +101,7 @@ pub fn preflight(pages: &[PageFrame], preset: &Preset) -> Preflight {
                         page_findings.extend(rule_problem(width, color).map(|m| (path.element.as_str(), m)));
                     }
                 }
-                FrameItem::Image(_) => {}
+                FrameItem::Image(img) => out.findings.extend(crate::layout::placed_pdf::preflight(p + 1, img, preset)),
             }
         }
         // One finding per element and problem, however many runs or rules show it.

@@ -32,8 +32,9 @@ type ImageResult = Result<Arc<LoadedImage>, String>;
 pub struct LayoutCache {
     stories: HashMap<String, StoryEntry>,
     tables: HashMap<String, TableEntry>,
-    /// Decoded images by path, with the file's modification time when read.
-    images: HashMap<PathBuf, (Option<SystemTime>, ImageResult)>,
+    /// Decoded images (and placed PDF pages) by path and page, with the file's modification
+    /// time when read.
+    images: HashMap<(PathBuf, u32), (Option<SystemTime>, ImageResult)>,
     /// Stories and tables laid out anew in the last pass (the rest came from the cache).
     pub relaid: Vec<String>,
     seen: HashSet<String>,
@@ -97,15 +98,16 @@ impl LayoutCache {
     }
 
     /// An image decoded once, and again only when its file changes.
-    pub(super) fn image(&mut self, path: &Path) -> ImageResult {
+    pub(super) fn image(&mut self, path: &Path, page: u32) -> ImageResult {
         let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
-        if let Some((when, loaded)) = self.images.get(path)
+        let key = (path.to_path_buf(), page);
+        if let Some((when, loaded)) = self.images.get(&key)
             && *when == modified
         {
             return loaded.clone();
         }
-        let loaded = super::image::load_image(path).map(Arc::new).map_err(|e| e.to_string());
-        self.images.insert(path.to_path_buf(), (modified, loaded.clone()));
+        let loaded = super::image::load_image_page(path, page).map(Arc::new).map_err(|e| e.to_string());
+        self.images.insert(key, (modified, loaded.clone()));
         loaded
     }
 }

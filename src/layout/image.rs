@@ -1,28 +1,57 @@
-//! Raster images: decoded once with limits, placed by fit mode, with their effective resolution.
+//! Pictures in frames: raster images decoded once with limits (files capped before reading,
+//! huge images downsampled to what print needs, truncated JPEGs refused), and placed PDF pages
+//! (`placed_pdf`). Each is placed by its fit mode or by its content transform (scale and
+//! offset inside the frame, clipped to it), with its effective resolution.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::model::ImageFit;
+use super::placed_pdf::PlacedPdf;
+use crate::model::{ImageElement, ImageFit};
 use crate::units::Rect;
 
-/// Largest image accepted, in pixels per side and in total (a decompression bomb is refused).
+/// Largest image accepted, in pixels per side and in decoded bytes (a decompression bomb is refused).
 const MAX_SIDE: u32 = 20_000;
 const MAX_ALLOC: u64 = 512 * 1024 * 1024;
+/// Largest file read as an image or a placed PDF.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+/// Pixels kept of a decoded image: larger ones are downsampled to this (about 6000 × 6000, over
+/// 360 ppi across an A3 page — more than any press here needs).
+pub const MAX_KEEP_PIXELS: u64 = 36_000_000;
 
-/// A decoded image and the bytes it came from.
+/// A decoded image (or a placed PDF page) and the bytes it came from.
 #[derive(Debug)]
 pub struct LoadedImage {
     pub path: PathBuf,
-    /// The file's bytes (JPEG files go into the PDF as they are).
+    /// The file's bytes (JPEG files go into the PDF as they are); empty when not needed.
     pub bytes: Vec<u8>,
     /// Colour components of a JPEG that can go into the PDF as it is (1 grey, 3 RGB); `None`
     /// for other images and for CMYK JPEGs (re-encoded losslessly instead).
     pub jpeg_components: Option<u8>,
     pub width: u32,
     pub height: u32,
-    /// RGBA pixels for previews and lossless PDF embedding.
+    /// RGBA pixels for previews and lossless PDF embedding (a placed PDF: one grey pixel).
     pub rgba: image::RgbaImage,
+    /// The pixel size of the file when it was downsampled on reading.
+    pub original_size: Option<(u32, u32)>,
+    /// A placed PDF page (then `rgba` is only a placeholder).
+    pub pdf: Option<PlacedPdf>,
+}
+
+impl LoadedImage {
+    /// The picture's size at 100 %, pt: a pixel to a point, a PDF page's box as it is.
+    pub fn natural_size(&self) -> (f32, f32) {
+        match &self.pdf {
+            Some(pdf) => pdf.size(),
+            None => (self.width.max(1) as f32, self.height.max(1) as f32),
+        }
+    }
+
+    /// The file's name, for labels and messages.
+    pub fn file_name(&self) -> String {
+        self.path.file_name().map_or_else(|| self.path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -33,13 +62,24 @@ pub enum ImageError {
     Bad { path: PathBuf, message: String },
 }
 
-/// Reads and decodes an image with size limits.
-pub fn load_image(path: &Path) -> Result<LoadedImage, ImageError> {
-    let bytes = std::fs::read(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => ImageError::Missing(path.into()),
-        _ => ImageError::Bad { path: path.into(), message: e.to_string() },
-    })?;
+/// Reads a file as an image or, for a PDF, its page `page` (from 1), with size limits.
+pub fn load_image_page(path: &Path, page: u32) -> Result<LoadedImage, ImageError> {
     let bad = |message: String| ImageError::Bad { path: path.into(), message };
+    let bytes = read_capped(path)?;
+    if bytes.starts_with(b"%PDF-") || path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
+        let pdf = super::placed_pdf::load(&bytes, page).map_err(bad)?;
+        let (w, h) = pdf.size();
+        return Ok(LoadedImage {
+            path: path.into(),
+            bytes: Vec::new(),
+            jpeg_components: None,
+            width: w.round().max(1.0) as u32,
+            height: h.round().max(1.0) as u32,
+            rgba: image::RgbaImage::from_pixel(1, 1, image::Rgba([204, 204, 204, 255])),
+            original_size: None,
+            pdf: Some(pdf),
+        });
+    }
     let mut reader =
         image::ImageReader::new(std::io::Cursor::new(&bytes)).with_guessed_format().map_err(|e| bad(e.to_string()))?;
     let mut limits = image::Limits::default();
@@ -48,19 +88,125 @@ pub fn load_image(path: &Path) -> Result<LoadedImage, ImageError> {
     limits.max_alloc = Some(MAX_ALLOC);
     reader.limits(limits);
     let is_jpeg = reader.format() == Some(image::ImageFormat::Jpeg);
-    let decoded = reader.decode().map_err(|e| bad(e.to_string()))?;
+    if is_jpeg && jpeg_truncated(&bytes) {
+        return Err(bad(
+            "the JPEG is truncated or damaged (its data ends before the image does); ask for the file again".into(),
+        ));
+    }
+    let decoded = reader.decode().map_err(|e| match e {
+        image::ImageError::Limits(_) => bad(format!(
+            "too large to decode (more than {} MB of pixels or {MAX_SIDE} px a side); scale it down first",
+            MAX_ALLOC >> 20
+        )),
+        e => bad(format!("cannot decode: {e}")),
+    })?;
+    let (w, h) = (decoded.width(), decoded.height());
+    let (decoded, original_size) = if w as u64 * h as u64 > MAX_KEEP_PIXELS {
+        let f = (MAX_KEEP_PIXELS as f64 / (w as f64 * h as f64)).sqrt();
+        let (nw, nh) = (((w as f64 * f) as u32).max(1), ((h as f64 * f) as u32).max(1));
+        (decoded.thumbnail_exact(nw, nh), Some((w, h)))
+    } else {
+        (decoded, None)
+    };
     let jpeg_components = match decoded.color() {
+        _ if original_size.is_some() => None,
         image::ColorType::L8 if is_jpeg => Some(1),
         image::ColorType::Rgb8 if is_jpeg => Some(3),
         _ => None,
     };
+    let bytes = if jpeg_components.is_some() { bytes } else { Vec::new() };
     let rgba = decoded.to_rgba8();
-    Ok(LoadedImage { path: path.into(), width: rgba.width(), height: rgba.height(), bytes, jpeg_components, rgba })
+    Ok(LoadedImage {
+        path: path.into(),
+        width: rgba.width(),
+        height: rgba.height(),
+        bytes,
+        jpeg_components,
+        rgba,
+        original_size,
+        pdf: None,
+    })
 }
 
-/// Where an image of `w × h` pixels lands in `frame` for a fit mode: (image rect, clip rect).
+/// Reads and decodes an image (a PDF: its first page) with size limits.
+pub fn load_image(path: &Path) -> Result<LoadedImage, ImageError> {
+    load_image_page(path, 1)
+}
+
+/// A regular file's bytes, refused above `MAX_FILE_BYTES` (devices, FIFOs and /proc files are
+/// not regular files and are never read).
+fn read_capped(path: &Path) -> Result<Vec<u8>, ImageError> {
+    let bad = |message: String| ImageError::Bad { path: path.into(), message };
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => ImageError::Missing(path.into()),
+        _ => bad(e.to_string()),
+    })?;
+    if !meta.is_file() {
+        return Err(bad("not a regular file".into()));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(bad(format!("the file is {} MB, more than {} MB", meta.len() >> 20, MAX_FILE_BYTES >> 20)));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| bad(e.to_string()))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(bad(format!("the file is more than {} MB", MAX_FILE_BYTES >> 20)));
+    }
+    Ok(bytes)
+}
+
+/// Whether a JPEG's segments end before its end-of-image marker (a cut-off file: decoders
+/// fill the rest grey without a word).
+fn jpeg_truncated(b: &[u8]) -> bool {
+    if !b.starts_with(&[0xFF, 0xD8]) {
+        return true;
+    }
+    let mut i = 2;
+    loop {
+        while i < b.len() && b[i] != 0xFF {
+            i += 1;
+        }
+        while i < b.len() && b[i] == 0xFF {
+            i += 1;
+        }
+        let Some(&marker) = b.get(i) else { return true };
+        i += 1;
+        match marker {
+            0xD9 => return false,
+            0x01 | 0xD0..=0xD7 => {}
+            _ => {
+                let Some(len) = b.get(i..i + 2).map(|l| u16::from_be_bytes([l[0], l[1]]) as usize) else {
+                    return true;
+                };
+                if len < 2 || i + len > b.len() {
+                    return true;
+                }
+                i += len;
+                if marker == 0xDA {
+                    // Entropy-coded data runs to the next marker that is not a stuffed byte or a restart.
+                    loop {
+                        let (Some(&x), Some(&y)) = (b.get(i), b.get(i + 1)) else { return true };
+                        if x == 0xFF && y != 0x00 && y != 0xFF && !(0xD0..=0xD7).contains(&y) {
+                            break;
+                        }
+                        i += 1;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Where an image of `w × h` pixels lands in `frame` for a fit mode.
 pub fn place(frame: Rect, w: u32, h: u32, fit: ImageFit) -> Rect {
-    let (iw, ih) = (w.max(1) as f32, h.max(1) as f32);
+    place_size(frame, (w.max(1) as f32, h.max(1) as f32), fit)
+}
+
+/// Where a picture of natural size `size` (pt) lands in `frame` for a fit mode (centred).
+pub fn place_size(frame: Rect, size: (f32, f32), fit: ImageFit) -> Rect {
+    let (iw, ih) = (size.0.max(1e-3), size.1.max(1e-3));
     match fit {
         ImageFit::Stretch => frame,
         ImageFit::Fit | ImageFit::Fill => {
@@ -71,6 +217,19 @@ pub fn place(frame: Rect, w: u32, h: u32, fit: ImageFit) -> Rect {
             Rect::new(frame.x + (frame.w - dw) / 2.0, frame.y + (frame.h - dh) / 2.0, dw, dh)
         }
     }
+}
+
+/// Where the picture lands for the element's content transform: sized by `scale` (percent of
+/// `natural`) or else by `fit`, centred, then moved by `offset`. The frame clips it.
+pub fn place_content(frame: Rect, natural: (f32, f32), img: &ImageElement) -> Rect {
+    let base = match img.scale {
+        Some(pct) => {
+            let (w, h) = (natural.0 * pct / 100.0, natural.1 * pct / 100.0);
+            Rect::new(frame.x + (frame.w - w) / 2.0, frame.y + (frame.h - h) / 2.0, w, h)
+        }
+        None => place_size(frame, natural, img.fit),
+    };
+    Rect::new(base.x + img.offset.0, base.y + img.offset.1, base.w, base.h)
 }
 
 /// Effective resolution in pixels per inch of an image drawn into `rect` (the lower axis).
@@ -95,5 +254,32 @@ mod tests {
         let fill = place(frame, 200, 200, ImageFit::Fill);
         assert_eq!((fill.w, fill.h, fill.y), (100.0, 100.0, -25.0));
         assert_eq!(place(frame, 10, 90, ImageFit::Stretch), frame);
+    }
+
+    #[test]
+    fn content_transform_scales_and_moves() {
+        let frame = Rect::new(0.0, 0.0, 100.0, 50.0);
+        let mut el = ImageElement { path: "a.png".into(), scale: Some(50.0), ..Default::default() };
+        let r = place_content(frame, (400.0, 200.0), &el);
+        assert_eq!((r.x, r.y, r.w, r.h), (-50.0, -25.0, 200.0, 100.0));
+        el.offset = (10.0, -5.0);
+        let r = place_content(frame, (400.0, 200.0), &el);
+        assert_eq!((r.x, r.y), (-40.0, -30.0));
+        el.scale = None;
+        el.fit = ImageFit::Fill;
+        el.offset = (0.0, 0.0);
+        assert_eq!(place_content(frame, (400.0, 200.0), &el), Rect::new(0.0, 0.0, 100.0, 50.0));
+    }
+
+    #[test]
+    fn truncated_jpeg_is_seen() {
+        let mut jpeg = Vec::new();
+        let img = image::RgbImage::from_fn(64, 64, |x, y| image::Rgb([x as u8 * 4, y as u8 * 4, 128]));
+        image::DynamicImage::ImageRgb8(img)
+            .write_to(&mut std::io::Cursor::new(&mut jpeg), image::ImageFormat::Jpeg)
+            .unwrap();
+        assert!(!jpeg_truncated(&jpeg));
+        assert!(jpeg_truncated(&jpeg[..jpeg.len() * 2 / 3]));
+        assert!(jpeg_truncated(&jpeg[..jpeg.len() - 2]));
     }
 }

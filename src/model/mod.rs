@@ -222,11 +222,21 @@ pub enum ImageFit {
     Stretch,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+/// A picture in a frame: a raster image, or a page of a PDF file (an ad) placed as vectors.
+/// The frame clips it; the content transform (`scale`, `offset`) crops it inside the frame.
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImageElement {
     /// As written in the file: relative to the layout file's folder.
     pub path: String,
+    /// The starting point: how the picture is sized when `scale` is not set.
     pub fit: ImageFit,
+    /// The picture's size in percent of its natural size (a pixel to a point, 72 ppi; a placed
+    /// PDF page at its real size); `None` sizes it by `fit`.
+    pub scale: Option<f32>,
+    /// How far the picture's centre sits from the frame's centre, pt (x right, y down).
+    pub offset: (f32, f32),
+    /// For a placed PDF: the page placed, from 1; `None` is page 1.
+    pub page: Option<u32>,
 }
 
 /// Rules and boxes.

@@ -2,6 +2,7 @@
 //! and page boxes they follow.
 
 pub mod edition;
+pub mod form;
 pub mod marks;
 pub mod pdf;
 pub mod pdfx;

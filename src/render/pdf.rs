@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use printpdf as pp;
 
+use super::form;
 use super::marks::{self, PageBoxes};
 use super::pdfx;
 use super::preset::{ColorTarget, Preset};
@@ -17,6 +18,7 @@ use crate::color::Color;
 use crate::fonts::{FontBook, FontId};
 use crate::layout::frame::{FrameItem, GlyphRun, ImageItem, PageFrame, PathItem, PathShape};
 use crate::layout::image::LoadedImage;
+use crate::layout::placed_pdf::PlacedPdf;
 use crate::units::{PT_PER_MM, Rect};
 
 /// Settings for one export.
@@ -128,7 +130,11 @@ pub fn write_pdf_with_progress(
         }),
     };
     let mut warnings = Vec::new();
-    let lopdf_doc = doc.to_lopdf_document(&save, &mut warnings);
+    let mut lopdf_doc = doc.to_lopdf_document(&save, &mut warnings);
+    let placed: Vec<&PlacedPdf> = placed_pdfs(pages);
+    if !placed.is_empty() {
+        form::inject(&mut lopdf_doc, &placed);
+    }
     pdfx::finish(lopdf_doc, opts, &boxes)
 }
 
@@ -199,12 +205,22 @@ fn embed_images(
     preset: &Preset,
 ) -> Result<HashMap<*const LoadedImage, pp::XObjectId>, PdfError> {
     let mut out = HashMap::new();
+    let mut forms = 0;
     for item in pages.iter().flat_map(|p| p.items.iter()) {
         let FrameItem::Image(img) = item else {
             continue;
         };
         let key = Arc::as_ptr(&img.image);
         if out.contains_key(&key) {
+            continue;
+        }
+        if img.image.pdf.is_some() {
+            // A placed PDF page: a placeholder now, its form once printpdf is done.
+            let n = forms;
+            forms += 1;
+            let id = pp::XObjectId(format!("Fm{n}"));
+            doc.resources.xobjects.map.insert(id.clone(), form::placeholder(n));
+            out.insert(key, id);
             continue;
         }
         let id = pp::XObjectId(format!("Im{}", out.len()));
@@ -217,6 +233,21 @@ fn embed_images(
         out.insert(key, id);
     }
     Ok(out)
+}
+
+/// The placed PDF pages in the order `embed_images` numbers their forms (each once).
+fn placed_pdfs(pages: &[PageFrame]) -> Vec<&PlacedPdf> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for item in pages.iter().flat_map(|p| p.items.iter()) {
+        if let FrameItem::Image(img) = item
+            && let Some(pdf) = &img.image.pdf
+            && seen.insert(Arc::as_ptr(&img.image))
+        {
+            out.push(pdf);
+        }
+    }
+    out
 }
 
 fn raw_xobject(img: &LoadedImage) -> Result<pp::XObject, PdfError> {

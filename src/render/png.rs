@@ -66,7 +66,7 @@ pub fn render_region(
                 draw_run(&mut pixmap, run, book, tf, view, &mut cache.0);
             }
             FrameItem::Path(path) => draw_path(&mut pixmap, path, tf),
-            FrameItem::Image(img) => draw_image(&mut pixmap, img, tf),
+            FrameItem::Image(img) => draw_image(&mut pixmap, img, book, tf),
         }
     }
     Ok(pixmap)
@@ -178,7 +178,10 @@ fn draw_path(pixmap: &mut Pixmap, item: &PathItem, tf: Transform) {
     }
 }
 
-fn draw_image(pixmap: &mut Pixmap, img: &ImageItem, tf: Transform) {
+fn draw_image(pixmap: &mut Pixmap, img: &ImageItem, book: &FontBook, tf: Transform) {
+    if let Some(pdf) = &img.image.pdf {
+        return draw_pdf_placeholder(pixmap, img, pdf.page, book, tf);
+    }
     let src = &img.image.rgba;
     let Some(size) = tiny_skia::IntSize::from_wh(src.width(), src.height()) else {
         return;
@@ -215,5 +218,61 @@ fn draw_image(pixmap: &mut Pixmap, img: &ImageItem, tf: Transform) {
     );
     if let Some(rect) = visible {
         pixmap.fill_rect(rect, &paint, tf, None);
+    }
+}
+
+/// A placed PDF as a raster painter shows it: a grey box over the visible part, crossed, with
+/// "PDF", the file name and the page (no PDF rasteriser here).
+fn draw_pdf_placeholder(pixmap: &mut Pixmap, img: &ImageItem, page: u32, book: &FontBook, tf: Transform) {
+    let (r, clip) = (img.rect, img.clip);
+    let Some(visible) = tiny_skia::Rect::from_ltrb(
+        clip.x.max(r.x),
+        clip.y.max(r.y),
+        clip.right().min(r.right()),
+        clip.bottom().min(r.bottom()),
+    ) else {
+        return;
+    };
+    let grey = |v: u8| {
+        let mut p = Paint::default();
+        p.set_color_rgba8(v, v, v, 255);
+        p.anti_alias = true;
+        p
+    };
+    pixmap.fill_rect(visible, &grey(214), tf, None);
+    let mut b = PathBuilder::new();
+    b.push_rect(visible);
+    b.move_to(visible.left(), visible.top());
+    b.line_to(visible.right(), visible.bottom());
+    b.move_to(visible.right(), visible.top());
+    b.line_to(visible.left(), visible.bottom());
+    if let Some(path) = b.finish() {
+        pixmap.stroke_path(&path, &grey(120), &Stroke { width: 0.75, ..Stroke::default() }, tf, None);
+    }
+    // The label, in the first face that has all its characters, on a white band.
+    let label = format!("PDF  {}  p.{page}", img.image.file_name());
+    let Some((font, face)) = book.faces().find(|(_, f)| label.chars().all(|c| c == ' ' || f.glyph(c).is_some())) else {
+        return;
+    };
+    let glyphs: Vec<(u16, f32)> =
+        label.chars().map(|c| face.glyph(c).map_or((0, 0.3), |g| (g, face.advance_em(g)))).collect();
+    let em: f32 = glyphs.iter().map(|g| g.1).sum::<f32>().max(1.0);
+    let size = (visible.width() * 0.9 / em).min(12.0).min(visible.height() * 0.5);
+    if size < 1.0 {
+        return;
+    }
+    let (w, x0) = (em * size, visible.left() + (visible.width() - em * size) / 2.0);
+    let baseline = visible.top() + visible.height() / 2.0 + size * 0.35;
+    if let Some(band) = tiny_skia::Rect::from_xywh(x0 - size * 0.3, baseline - size * 1.1, w + size * 0.6, size * 1.5) {
+        pixmap.fill_rect(band, &grey(255), tf, None);
+    }
+    let s = size / face.units_per_em;
+    let mut x = x0;
+    for (g, advance) in glyphs {
+        if let Some(path) = glyph_outline(book, font, g) {
+            let glyph_tf = Transform::from_row(s, 0.0, 0.0, -s, x, baseline).post_concat(tf);
+            pixmap.fill_path(&path, &grey(40), FillRule::Winding, glyph_tf, None);
+        }
+        x += advance * size;
     }
 }
