@@ -164,6 +164,14 @@ pub fn may_start_line(c: char, level: Kinsoku) -> bool {
             | ']'
             | '}'
             | '%'
+            | '‰'
+            | '‱'
+            | '°'
+            | '′'
+            | '″'
+            | '℉'
+            | '–'
+            | '〜'
     );
     let strict = level == Kinsoku::Strict && matches!(c, '—' | '⸺' | '…');
     !(basic || strict)
@@ -185,6 +193,92 @@ pub fn may_end_line(c: char, level: Kinsoku) -> bool {
 /// Whether `a` and `b` are two halves of one 2 em dash or ellipsis, which never part (rule 13).
 pub fn is_paired_mark(a: char, b: char) -> bool {
     (classify(a) == Class::Dash && classify(b) == Class::Dash) || (a == '…' && b == '…')
+}
+
+/// Unicode default-ignorable code points (ZWJ, ZWSP, soft hyphen, BOM, bidi controls,
+/// variation selectors, tags…): never printed, never counted, dropped when shaping.
+pub fn is_default_ignorable(c: char) -> bool {
+    matches!(c as u32,
+        0x00AD | 0x034F | 0x061C | 0x115F..=0x1160 | 0x17B4..=0x17B5 | 0x180B..=0x180F
+        | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0x3164 | 0xFE00..=0xFE0F
+        | 0xFEFF | 0xFFA0 | 0xFFF0..=0xFFF8 | 0x1BCA0..=0x1BCA3 | 0x1D173..=0x1D17A
+        | 0xE0000..=0xE0FFF)
+}
+
+/// European and full-width digits.
+pub fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// Unit signs that attach to the number before them: no space, no break (℃ ％ ‰ ° ′ ″ ℉ %).
+pub fn is_unit_sign(c: char) -> bool {
+    matches!(c, '℃' | '℉' | '％' | '%' | '‰' | '‱' | '°' | '′' | '″')
+}
+
+/// Range connectors between two numbers (2026—2028, 8～10, 3–5).
+pub fn is_range_connector(c: char) -> bool {
+    matches!(c, '—' | '–' | '～' | '~' | '〜')
+}
+
+/// Chinese units and measure words a number keeps on its line (1000万元, 12月28日, 3个月).
+pub fn is_chinese_unit(c: char) -> bool {
+    matches!(
+        c,
+        '年' | '月'
+            | '日'
+            | '时'
+            | '点'
+            | '分'
+            | '秒'
+            | '万'
+            | '亿'
+            | '千'
+            | '百'
+            | '元'
+            | '角'
+            | '个'
+            | '人'
+            | '次'
+            | '件'
+            | '岁'
+            | '号'
+            | '天'
+            | '周'
+            | '倍'
+            | '名'
+            | '家'
+            | '户'
+            | '项'
+            | '辆'
+            | '台'
+            | '位'
+            | '条'
+            | '座'
+            | '所'
+            | '亩'
+            | '吨'
+            | '米'
+            | '克'
+            | '斤'
+            | '度'
+            | '届'
+            | '期'
+            | '版'
+            | '批'
+            | '轮'
+            | '例'
+            | '股'
+            | '场'
+            | '篇'
+            | '本'
+            | '层'
+            | '楼'
+            | '里'
+            | '公'
+            | '小'
+            | '余'
+            | '多'
+    )
 }
 
 /// Whether Han–Latin spacing (rule 21) goes between two neighbours.

@@ -129,7 +129,11 @@ pub fn break_line(para: &ShapedParagraph, start: usize, measure: f32) -> usize {
     {
         return end;
     }
-    // No legal break fits: break where it fits at all (at least one piece).
+    // No legal break fits: break inside a kept-together number, name or credit if one fits,
+    // else where it fits at all (at least one piece).
+    if let Some(k) = (start + 1..=any_nat_end.min(n - 1)).rev().find(|&k| pieces[k].soft_never) {
+        return k;
+    }
     any_nat_end.max(start + 1).min(n)
 }
 
@@ -207,9 +211,20 @@ pub fn set_line(para: &ShapedParagraph, start: usize, end: usize, measure: f32, 
         }
         // Then equal space between all characters that allow it.
         let gaps: Vec<usize> = (1..=last_ink).filter(|&i| pieces[start + i].spacing_before).collect();
+        // A Western line (no gap between CJK characters) is justified fully in its word spaces,
+        // else in its Han–Latin spaces.
+        let spaces: Vec<usize> =
+            (1..=last_ink).filter(|&i| pieces[start + i].is_space() && pieces[start + i].max > 0.0).collect();
+        let glues: Vec<usize> = (1..=last_ink).filter(|&i| pieces[start + i].glue.max > 0.0).collect();
         if slack > EPS && !gaps.is_empty() {
             let each = slack / gaps.len() as f32;
             for i in gaps {
+                extra[i] = each;
+            }
+        } else if slack > EPS && (!spaces.is_empty() || !glues.is_empty()) {
+            let into = if spaces.is_empty() { glues } else { spaces };
+            let each = slack / into.len() as f32;
+            for i in into {
                 extra[i] = each;
             }
         } else if slack > EPS && align == Align::Distribute && last_ink == 0 {
@@ -281,10 +296,28 @@ pub fn avoid_orphan(para: &ShapedParagraph, start: usize, end: usize, next_measu
     if end >= n || end <= start + 1 {
         return end;
     }
+    // Count at most three characters from `from` up to the next forced break: linear in the
+    // paragraph, however long it is.
+    let chars = |from: usize| {
+        let mut count = 0;
+        for (k, p) in para.pieces.iter().enumerate().skip(from) {
+            if k > from && p.break_before == Break::Forced {
+                break;
+            }
+            if !p.is_space() && !p.class.is_cjk_punct() {
+                count += 1;
+                if count > 2 {
+                    break;
+                }
+            }
+        }
+        count
+    };
+    if chars(end) != 1 {
+        return end;
+    }
     let forced = (end + 1..n).find(|&k| para.pieces[k].break_before == Break::Forced).unwrap_or(n);
-    let chars =
-        |from: usize| para.pieces[from..forced].iter().filter(|p| !p.is_space() && !p.class.is_cjk_punct()).count();
-    if chars(end) != 1 || break_line(para, end, next_measure) < forced {
+    if break_line(para, end, next_measure) < forced {
         return end;
     }
     // The latest earlier legal break that leaves at least two pieces on this line and at least

@@ -9,7 +9,10 @@ use std::ops::Range;
 
 use unicode_linebreak::BreakOpportunity;
 
-use super::class::{Class, Ink, classify, is_paired_mark, may_end_line, may_start_line, wants_han_latin_space};
+use super::class::{
+    Class, Ink, classify, is_chinese_unit, is_default_ignorable, is_digit, is_paired_mark, is_range_connector,
+    is_unit_sign, may_end_line, may_start_line, wants_han_latin_space,
+};
 use crate::color::Color;
 use crate::fonts::{FontBook, FontId};
 use crate::model::{Kinsoku, ParagraphStyle, PunctStyle};
@@ -84,6 +87,12 @@ pub struct Piece {
     pub rotated: bool,
     /// In vertical text: 2–3 digits set upright side by side in one em (縦中横).
     pub tcy: bool,
+    /// A CJK piece that belongs to the Western run before it (℃ after a number, the connector
+    /// of 2026—2028): set with the run, no Han–Latin space, off the character grid.
+    pub attached: bool,
+    /// No line starts here only to keep a number, unit, name or credit together: where no
+    /// legal break fits, a line breaks here before it breaks against 禁则.
+    pub soft_never: bool,
 }
 
 impl Piece {
@@ -190,7 +199,7 @@ pub fn shape_paragraph_oriented(
     if vertical {
         super::vertical::vertical_forms(book, &mut out);
     } else {
-        western_quotes(&mut out);
+        western_quotes(book, &mut out);
     }
     adjust_punctuation(style, &mut out.pieces);
     add_glue_and_breaks(style, &mut out);
@@ -229,6 +238,13 @@ fn shape_run(book: &FontBook, primary: FontId, run: &StyledRun, base: usize, out
                 newline.first = '\n';
                 out.pieces.push(newline);
             }
+            seg_start = i + c.len_utf8();
+            seg_font = None;
+            continue;
+        }
+        if is_default_ignorable(c) {
+            // Never printed, never a missing glyph, never counted: no piece at all.
+            flush(out, seg_start, i, seg_font, seg_cjk);
             seg_start = i + c.len_utf8();
             seg_font = None;
             continue;
@@ -286,6 +302,8 @@ fn new_piece(
         missing: false,
         rotated: false,
         tcy: false,
+        attached: false,
+        soft_never: false,
     }
 }
 
@@ -376,48 +394,77 @@ fn shape_western(
 }
 
 /// On a character grid (rule 7): after a Western run (with its Han–Latin space) the next Han
-/// character goes back onto the em grid. Up to ½ em of extra space is added after the run; a run
-/// that overshoots by less than ½ em gives its Han–Latin space back instead.
+/// character goes back onto the em grid. The spare space is shared: split evenly between the
+/// Han–Latin spaces on both sides of the run (or put into the run's word spaces); a run that
+/// overshoots by a quarter em or less takes it back from both sides evenly.
 pub fn snap_to_grid(out: &mut ShapedParagraph, em: f32) {
     let n = out.pieces.len();
     let mut i = 0;
     while i < n {
-        if out.pieces[i].class == Class::Han || out.pieces[i].class.is_cjk() {
+        if out.pieces[i].class.is_cjk() {
             i += 1;
             continue;
         }
         let start = i;
-        while i < n && !out.pieces[i].class.is_cjk() {
+        while i < n && (!out.pieces[i].class.is_cjk() || out.pieces[i].attached) {
             i += 1;
         }
         if i >= n || start == 0 {
             continue;
         }
+        let pieces = &mut out.pieces;
         // Width from the end of the Han before the run to the start of the Han after it.
         let span: f32 =
-            out.pieces[start..i].iter().map(|p| p.glue.natural + p.natural).sum::<f32>() + out.pieces[i].glue.natural;
+            pieces[start..i].iter().map(|p| p.glue.natural + p.natural).sum::<f32>() + pieces[i].glue.natural;
         let over = span.rem_euclid(em);
         if over < 0.001 || em - over < 0.001 {
             continue;
         }
-        let next = &mut out.pieces[i];
-        if em - over <= em / 2.0 + 0.001 {
-            let d = em - over;
-            next.glue.natural += d;
-            next.glue.min += d;
-            next.glue.max += d;
+        let first_ink = (start..i).find(|&k| !pieces[k].is_space()).unwrap_or(start);
+        let before = pieces[first_ink].glue.natural > 0.0;
+        let after = pieces[i].glue.natural > 0.0;
+        // Shares of the spare space: before the run, after it.
+        let (wb, wa) = match (before, after) {
+            (true, true) => (0.5, 0.5),
+            (true, false) => (1.0, 0.0),
+            _ => (0.0, 1.0),
+        };
+        let add = |pieces: &mut [Piece], k: usize, d: f32| {
+            let g = &mut pieces[k].glue;
+            g.natural = (g.natural + d).max(0.0);
+            g.max = (g.max + d).max(g.natural);
+            g.min = (g.min + d).clamp(0.0, g.natural);
+        };
+        let floor = em / 8.0;
+        let room = |pieces: &[Piece], k: usize, w: f32| {
+            if w > 0.0 { (pieces[k].glue.natural - floor).max(0.0) / w } else { f32::MAX }
+        };
+        if over <= em / 4.0 + 0.001 && room(pieces, first_ink, wb).min(room(pieces, i, wa)) >= over - 0.001 {
+            add(pieces, first_ink, -over * wb);
+            add(pieces, i, -over * wa);
+            continue;
+        }
+        let d = em - over;
+        let spaces: Vec<usize> =
+            (first_ink + 1..i).filter(|&k| pieces[k].is_space() && pieces[k].natural > 0.0).collect();
+        if !spaces.is_empty() && (start..i).all(|k| pieces[k].first != '\n') {
+            let each = d / spaces.len() as f32;
+            for k in spaces {
+                let p = &mut pieces[k];
+                p.natural += each;
+                p.max += each;
+                p.min = p.min.min(p.natural);
+            }
         } else {
-            // Take the overshoot back from the Han–Latin space around the run.
-            let d = over.min(next.glue.natural);
-            next.glue.natural -= d;
-            next.glue.min = next.glue.min.min(next.glue.natural);
+            add(pieces, first_ink, d * wb);
+            add(pieces, i, d * wa);
         }
     }
 }
 
 /// Quotes and apostrophes inside Western text (don’t, “Risk”) are Western marks: narrow, no
 /// em box, no line break around them.
-fn western_quotes(out: &mut ShapedParagraph) {
+fn western_quotes(book: &FontBook, out: &mut ShapedParagraph) {
     let latin = |p: Option<&Piece>| p.is_some_and(|p| p.class == Class::Latin);
     let western_side = |p: Option<&Piece>| p.is_none_or(|p| matches!(p.class, Class::Latin | Class::Space));
     for i in 0..out.pieces.len() {
@@ -429,6 +476,11 @@ fn western_quotes(out: &mut ShapedParagraph) {
         if (latin(prev) || latin(next)) && western_side(prev) && western_side(next) {
             // CJK fonts draw these full width with the ink to one side: keep the inked part.
             let advance: f32 = out.glyphs[out.pieces[i].glyphs.clone()].iter().map(|g| g.advance).sum();
+            if matches!(out.pieces[i].first, '’' | '\'') && latin(prev) && latin(next) {
+                // An apostrophe inside a word (o’clock, don’t): as narrow as its ink.
+                apostrophe(book, out, i);
+                continue;
+            }
             let p = &mut out.pieces[i];
             let width = advance.min(p.size * 0.4);
             p.class = Class::Latin;
@@ -438,6 +490,32 @@ fn western_quotes(out: &mut ShapedParagraph) {
             p.max = width;
         }
     }
+}
+
+/// Sets the apostrophe at piece `i` as a Western mark: its box the width of its ink plus a thin
+/// side bearing each side, the glyph moved so its ink sits in that box.
+fn apostrophe(book: &FontBook, out: &mut ShapedParagraph, i: usize) {
+    let p = &out.pieces[i];
+    let em = p.size;
+    let face = book.face(p.font);
+    let scale = em / face.units_per_em;
+    let bearing = em * 0.04;
+    let Some(g) = out.glyphs.get(p.glyphs.start).copied() else { return };
+    let (x_min, x_max) = face
+        .shaper
+        .glyph_bounding_box(ttf_parser::GlyphId(g.id))
+        .map_or((0.0, em * 0.22), |b| (b.x_min as f32 * scale, b.x_max as f32 * scale));
+    let width = ((x_max - x_min).max(0.0) + 2.0 * bearing).min(em * 0.3);
+    let range = p.glyphs.clone();
+    for k in range {
+        out.glyphs[k].dx = bearing - x_min;
+    }
+    let p = &mut out.pieces[i];
+    p.class = Class::Latin;
+    p.ink = Ink::Natural;
+    p.natural = width;
+    p.min = width;
+    p.max = width;
 }
 
 /// Full-width punctuation boxes by style (rules 19, 20) and adjacent marks closed up (rule 16).
@@ -488,9 +566,130 @@ fn adjust_punctuation(style: &ParagraphStyle, pieces: &mut [Piece]) {
     }
 }
 
+/// How a piece hangs on to its neighbours beyond 禁则 (issue 11): unit signs and Chinese units
+/// after a number, range connectors between numbers, URLs, transliterated names, credits.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Bond {
+    /// No break, no Han–Latin space and no justification gap before this piece.
+    attach_before: bool,
+    /// No break and no Han–Latin space after this piece.
+    attach_after: bool,
+    /// No break before this piece (Han–Latin space and justification as usual).
+    keep_before: bool,
+    /// Inside a URL: `Some(true)` where a line may break before this piece, `Some(false)` where not.
+    url_break: Option<bool>,
+}
+
+/// The bonds of each piece of a paragraph.
+fn bonds(style: &ParagraphStyle, out: &ShapedParagraph) -> Vec<Bond> {
+    let pieces = &out.pieces;
+    let n = pieces.len();
+    let mut bonds = vec![Bond::default(); n];
+    let text = &out.text;
+    let last = |p: &Piece| last_char(text, p);
+    // The ink piece before `i`, over at most one typed space.
+    let prev_ink = |i: usize| -> Option<usize> {
+        let j = i.checked_sub(1)?;
+        if pieces[j].is_space() { j.checked_sub(1).filter(|&k| !pieces[k].is_space()) } else { Some(j) }
+    };
+    let numeric = |p: &Piece| is_digit(last(p)) || is_unit_sign(last(p));
+    let keep_units = style.kinsoku != Kinsoku::None;
+    let mut units_run = 0;
+    for i in 0..n {
+        let c = pieces[i].first;
+        let Some(j) = prev_ink(i) else { continue };
+        let pj = &pieces[j];
+        if is_unit_sign(c) && is_digit(last(pj)) {
+            bonds[i].attach_before = true;
+        }
+        if is_range_connector(c) && !is_paired_mark(c, pieces.get(i + 1).map_or(' ', |p| p.first)) && numeric(pj) {
+            let next_digit = pieces.get(i + 1).is_some_and(|p| is_digit(p.first));
+            if next_digit || c != '—' {
+                bonds[i].attach_before = true;
+                if next_digit {
+                    bonds[i].attach_after = true;
+                }
+            }
+        }
+        // 1000万元, 12月, 3个月: a number keeps its Chinese unit (two at most).
+        if keep_units && is_chinese_unit(c) && j + 1 == i {
+            if numeric(pj) {
+                bonds[i].keep_before = true;
+                units_run = 1;
+            } else if units_run == 1 && bonds[j].keep_before && is_chinese_unit(pj.first) {
+                bonds[i].keep_before = true;
+                units_run = 2;
+            } else {
+                units_run = 0;
+            }
+        } else {
+            units_run = 0;
+        }
+        // 李·安德森: never break at the 间隔号.
+        if pieces[i].class == Class::MiddleDot && pj.class == Class::Han {
+            bonds[i].keep_before = true;
+            if let Some(b) = bonds.get_mut(i + 1) {
+                b.keep_before = true;
+            }
+        }
+    }
+    // A short parenthesised credit or note (（本报记者）, （图）) never breaks inside.
+    for i in 0..n {
+        if pieces[i].first != '（' {
+            continue;
+        }
+        let close = (i + 1..n.min(i + 9)).find(|&k| pieces[k].first == '）');
+        if let Some(k) = close
+            && k > i + 1
+        {
+            for b in &mut bonds[i + 1..=k] {
+                b.keep_before = true;
+            }
+        } else if text[pieces[i].text.end..].starts_with("本报") {
+            // （本报记者 张三 摄）: the credit word stays whole.
+            let word = ["本报记者", "本报通讯员", "本报讯"].iter().find(|w| text[pieces[i].text.end..].starts_with(*w));
+            if let Some(w) = word {
+                let len = w.chars().count();
+                for b in bonds.iter_mut().skip(i + 1).take(len) {
+                    b.keep_before = true;
+                }
+            }
+        }
+    }
+    // URLs: break after / or before . only.
+    let mut at = 0;
+    while let Some(off) = find_url(&text[at..]) {
+        let start = at + off;
+        let end = text[start..]
+            .char_indices()
+            .find(|&(_, c)| c.is_whitespace() || classify(c).is_cjk() || !c.is_ascii())
+            .map_or(text.len(), |(k, _)| start + k);
+        let url = &text[start..end];
+        let end = start + url.trim_end_matches(['.', ',', ';', ':', '!', '?', ')']).len();
+        for i in 0..n {
+            let r = &pieces[i].text;
+            if r.start <= start || r.start >= end {
+                continue;
+            }
+            let before = text[..r.start].chars().next_back().unwrap_or(' ');
+            let here = pieces[i].first;
+            let ok = (before == '/' && here != '/') || (here == '.' && before != '.');
+            bonds[i].url_break = Some(ok);
+        }
+        at = end.max(start + 1);
+    }
+    bonds
+}
+
+/// Byte offset of the next URL (http://, https://, www.) in `s`.
+fn find_url(s: &str) -> Option<usize> {
+    ["https://", "http://", "www."].iter().filter_map(|p| s.find(p)).min()
+}
+
 /// Han–Latin glue (rule 21; a typed space between them becomes that glue), and where lines may
 /// break: UAX #14 for Western text, 禁则 for everything touching CJK.
 fn add_glue_and_breaks(style: &ParagraphStyle, out: &mut ShapedParagraph) {
+    let bonds = bonds(style, out);
     let text = &out.text;
     let mut uax = vec![false; text.len() + 1];
     for (at, op) in unicode_linebreak::linebreaks(text) {
@@ -500,9 +699,13 @@ fn add_glue_and_breaks(style: &ParagraphStyle, out: &mut ShapedParagraph) {
     }
     let pieces = &mut out.pieces;
     let level = style.kinsoku;
+    // Opening and closing marks (Chinese, or Western quotes set narrow) keep to their character.
+    let opening = |p: &Piece| p.class == Class::Open || matches!(p.first, '‘' | '“' | '(' | '[');
+    let closing = |p: &Piece| p.class == Class::Close || matches!(p.first, '’' | '”' | ')' | ']');
     for i in 1..pieces.len() {
         let (a, b) = (&pieces[i - 1], &pieces[i]);
-        let allowed = if is_paired_mark(a.first, b.first) {
+        let bonded = bonds[i].attach_before || bonds[i - 1].attach_after;
+        let kinsoku_ok = if is_paired_mark(a.first, b.first) {
             false
         } else if level == Kinsoku::None && (a.class.is_cjk() || b.class.is_cjk()) {
             true
@@ -514,8 +717,16 @@ fn add_glue_and_breaks(style: &ParagraphStyle, out: &mut ShapedParagraph) {
         } else {
             uax[b.text.start]
         };
-        let spacing = (a.class.is_cjk() || b.class.is_cjk()) && !is_paired_mark(a.first, b.first);
+        let kept = bonded || bonds[i].keep_before;
+        let allowed = bonds[i].url_break.unwrap_or(kinsoku_ok && !kept);
+        let spacing = (a.class.is_cjk() || b.class.is_cjk())
+            && !is_paired_mark(a.first, b.first)
+            && !bonded
+            && !opening(a)
+            && !closing(b);
         let b = &mut pieces[i];
+        b.attached = bonds[i].attach_before && b.class.is_cjk();
+        b.soft_never = kept && kinsoku_ok && bonds[i].url_break.is_none();
         if b.break_before != Break::Forced {
             b.break_before = if allowed { Break::Allowed } else { Break::Never };
         }
@@ -524,13 +735,38 @@ fn add_glue_and_breaks(style: &ParagraphStyle, out: &mut ShapedParagraph) {
     if let Some(first) = pieces.first_mut() {
         first.break_before = Break::Allowed;
     }
+    // A typed space between a Western character and a Chinese mark, or between a number and its
+    // unit sign, takes no width (no Han–Latin space goes there).
+    for i in 1..pieces.len().saturating_sub(1) {
+        if !pieces[i].is_space() || pieces[i].first == '\n' {
+            continue;
+        }
+        let (a, b) = (&pieces[i - 1], &pieces[i + 1]);
+        let western = |p: &Piece| p.class == Class::Latin;
+        let mark = |p: &Piece| p.class.is_cjk_punct();
+        if (western(a) && mark(b)) || (mark(a) && western(b)) || bonds[i + 1].attach_before {
+            let space = &mut pieces[i];
+            space.natural = 0.0;
+            space.min = 0.0;
+            space.max = 0.0;
+            space.shrink_prio = prio::NONE;
+            if bonds[i + 1].attach_before {
+                pieces[i + 1].break_before = Break::Never;
+                pieces[i].break_before = Break::Never;
+            }
+        }
+    }
     // Han–Latin spacing.
     let hl = style.han_latin_space;
     if hl > 0.0 {
         for i in 1..pieces.len() {
             let prev = &pieces[i - 1];
             let (left, typed_space) = if prev.is_space() && i >= 2 { (&pieces[i - 2], true) } else { (prev, false) };
-            if !wants_han_latin_space(left.class, pieces[i].class) {
+            let left_at = if typed_space { i - 2 } else { i - 1 };
+            if !wants_han_latin_space(left.class, pieces[i].class)
+                || bonds[i].attach_before
+                || bonds[left_at].attach_after
+            {
                 continue;
             }
             let em = pieces[i].size.max(left.size);
