@@ -1,0 +1,315 @@
+//! Issue 11, "Composition, second pass": one test per defect, named after it. Each composes real
+//! text through the layout engine (`paiban::compose`, or a grid frame laid out as a page) and
+//! asserts on the glyph boxes.
+
+mod common;
+
+use paiban::compose::{ComposeRequest, Composed, compose};
+use paiban::layout::frame::FrameItem;
+use paiban::layout::text::class::is_chinese_unit;
+use paiban::model::{Kinsoku, PunctStyle};
+
+fn req(text: &str, width_em: f32) -> ComposeRequest {
+    ComposeRequest {
+        text: text.into(),
+        family: "Noto Serif SC".into(),
+        size: 10.0,
+        width_em,
+        kinsoku: Kinsoku::Basic,
+        punct: PunctStyle::Full,
+        vertical: false,
+        indent_em: 0.0,
+    }
+}
+
+fn set(text: &str, width_em: f32) -> Composed {
+    compose(common::book(), &req(text, width_em))
+}
+
+fn texts(c: &Composed) -> Vec<String> {
+    c.lines.iter().map(|l| l.text.clone()).collect()
+}
+
+/// A glyph box in em from its line's measure start.
+#[derive(Clone, Debug)]
+struct Boxed {
+    ch: String,
+    x: f32,
+    w: f32,
+}
+
+/// Lines of a one-paragraph story in a frame `width_em` wide on the 10 pt body grid.
+fn grid_lines(text: &str, width_em: f32) -> Vec<Vec<Boxed>> {
+    let mm = width_em * 10.0 * 25.4 / 72.0 + 0.01;
+    let json = format!(
+        r#"{{"format":1,"styles":{{"正文":{{"font":"Noto Serif SC","size":10,"leading":15,"indent":0}}}},
+        "pages":[{{"size":[300,200],"elements":[{{"id":"t","kind":"text","x":10,"y":10,"w":{mm},"h":150,"grid":true}}]}}],
+        "stories":[{{"id":"s","frames":["t"],"paragraphs":[{{"style":"正文","text":{}}}]}}]}}"#,
+        serde_json::to_string(text).unwrap()
+    );
+    let doc = paiban::io::from_json(&json).unwrap_or_else(|e| panic!("{e}"));
+    let pages = paiban::layout::layout_document(&doc, common::book(), std::path::Path::new("."));
+    let mut lines: Vec<Vec<Boxed>> = Vec::new();
+    let mut current = None;
+    for item in &pages[0].items {
+        let FrameItem::Text(run) = item else { continue };
+        if current != Some(run.line) {
+            current = Some(run.line);
+            lines.push(Vec::new());
+        }
+        let left = pages[0].lines.iter().find(|l| l.line == run.line).map_or(0.0, |l| l.measure_left);
+        for g in run.glyphs.iter().filter(|g| !g.text.is_empty()) {
+            lines.last_mut().unwrap().push(Boxed { ch: g.text.clone(), x: (g.box_x - left) / 10.0, w: g.box_w / 10.0 });
+        }
+    }
+    lines
+}
+
+/// The gap in em between the box of the character at `i` and the one after it.
+fn gap_after(c: &Composed, line: usize, i: usize) -> f32 {
+    let g = &c.lines[line].glyphs;
+    g[i + 1].offset - (g[i].offset + g[i].advance)
+}
+
+/// (line, index) of the first glyph whose character is `ch` after a glyph `before`.
+fn find_pair(c: &Composed, before: &str, ch: &str) -> Option<(usize, usize)> {
+    for (l, line) in c.lines.iter().enumerate() {
+        for i in 0..line.glyphs.len().saturating_sub(1) {
+            if line.glyphs[i].char == before && line.glyphs[i + 1].char == ch {
+                return Some((l, i));
+            }
+        }
+    }
+    None
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit()
+}
+
+#[test]
+fn defect_3_grid_spare_space_is_shared_on_both_sides_of_a_western_run() {
+    let text = "今天上午10点召开会议说1918年建成的大桥因COVID-19疫情以来再度关闭和GDP增长";
+    let lines = grid_lines(text, 46.0);
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    let line = &lines[0];
+    let han = |b: &Boxed| {
+        let c = b.ch.chars().next().unwrap();
+        !c.is_ascii()
+    };
+    let mut i = 0;
+    let mut runs = 0;
+    while i < line.len() {
+        if han(&line[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < line.len() && !han(&line[i]) {
+            i += 1;
+        }
+        let (before, after) = (&line[start - 1], &line[i]);
+        let gap_before = line[start].x - (before.x + before.w);
+        let gap_after = after.x - (line[i - 1].x + line[i - 1].w);
+        let word: String = line[start..i].iter().map(|b| b.ch.as_str()).collect();
+        assert!((gap_before - gap_after).abs() < 0.01, "{word}: {gap_before:.3} em before, {gap_after:.3} em after");
+        assert!((0.12..=0.63).contains(&gap_before), "{word}: {gap_before:.3} em each side");
+        assert!((after.x - after.x.round()).abs() < 0.01, "{} after {word} is off the grid at {}", after.ch, after.x);
+        runs += 1;
+    }
+    assert_eq!(runs, 4);
+}
+
+#[test]
+fn defect_4_no_han_latin_space_before_chinese_punctuation() {
+    let c = set("时间是15:30 ，增长6.8% ，the service ，从1 —11月。", 40.0);
+    for (before, mark) in [("0", "，"), ("%", "，"), ("e", "，"), ("1", "—")] {
+        let (l, i) = find_pair(&c, before, mark).unwrap_or_else(|| panic!("{before}{mark} in {:?}", texts(&c)));
+        let gap = gap_after(&c, l, i);
+        assert!(gap.abs() < 0.01, "{before} {mark}: {gap:.3} em");
+    }
+    // Nor after one.
+    let c = set("他说，Risk来了。", 40.0);
+    let (l, i) = find_pair(&c, "，", "R").unwrap();
+    assert!(gap_after(&c, l, i).abs() < 0.01);
+}
+
+#[test]
+fn defect_5_unit_signs_attach_to_their_number() {
+    let text = "气温10 ℃，湿度50 ％，增长3‰，倾角30 °，又有12℃的低温和98％的高湿。";
+    let c = set(text, 40.0);
+    for (digit, sign) in [("0", "℃"), ("0", "％"), ("3", "‰"), ("0", "°"), ("2", "℃"), ("8", "％")] {
+        let (l, i) = find_pair(&c, digit, sign).unwrap_or_else(|| panic!("{digit}{sign} in {:?}", texts(&c)));
+        let gap = gap_after(&c, l, i);
+        assert!(gap.abs() < 0.01, "{digit} {sign}: {gap:.3} em");
+    }
+    for w in 4..16 {
+        let c = set(text, w as f32);
+        for l in texts(&c).iter().skip(1) {
+            let first = l.chars().next().unwrap();
+            assert!(!"℃％‰°".contains(first), "width {w}: a line starts with {first}: {:?}", texts(&c));
+        }
+    }
+}
+
+#[test]
+fn defect_6_justification_opens_no_gap_between_a_mark_and_its_character() {
+    let text = "我们一早来到了西”。第二天参加了‘City Walk’活动，大家都说好玩。";
+    let mut checked = 0;
+    for w in 6..20 {
+        let c = set(text, w as f32);
+        for (a, b) in [("西", "”"), ("‘", "C"), ("k", "’")] {
+            if let Some((l, i)) = find_pair(&c, a, b) {
+                let gap = gap_after(&c, l, i);
+                assert!(gap.abs() < 0.01, "width {w}: {a}{b} {gap:.3} em in {:?}", c.lines[l].text);
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 20, "{checked}");
+}
+
+#[test]
+fn defect_7_western_lines_are_justified_fully() {
+    let text = "The quick brown fox jumps over the lazy dog and keeps running through the dark forest until the night falls on the quiet town.";
+    for w in [13.0, 15.0, 17.5] {
+        let c = set(text, w);
+        assert!(c.lines.len() > 3);
+        for line in &c.lines[..c.lines.len() - 1] {
+            let last = line.glyphs.last().unwrap();
+            let end = last.offset + last.advance;
+            assert!((end - w).abs() < 0.01, "width {w}: {:?} ends at {end:.3} em", line.text);
+        }
+    }
+}
+
+#[test]
+fn defect_8_range_connectors_never_start_a_line_nor_split_a_range() {
+    let text = "规划期为（2026—2028年），气温8～10℃，第3–5名都在这里接受了表彰。";
+    for level in [Kinsoku::Basic, Kinsoku::Gb, Kinsoku::Strict] {
+        for w in 9..24 {
+            let c = compose(common::book(), &ComposeRequest { kinsoku: level, ..req(text, w as f32) });
+            let t = texts(&c);
+            for l in t.iter().skip(1) {
+                let first = l.chars().next().unwrap();
+                assert!(!"—～–".contains(first), "{level:?} width {w}: line starts with {first}: {t:?}");
+            }
+            for range in ["2026—2028", "8～10℃", "3–5"] {
+                assert!(t.iter().any(|l| l.contains(range)), "{level:?} width {w}: {range} split in {t:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn defect_9_numbers_stay_with_their_chinese_units() {
+    let text = "全年投资超过1000万元，惠及约1.2万人，1—10月累计办件3000件，12月28日起施行，已连续3个月增长15%，年满18岁的市民每次限购2个。";
+    let mut breaks = 0;
+    for w in 5..22 {
+        let t = texts(&set(text, w as f32));
+        for pair in t.windows(2) {
+            let (a, b) = (pair[0].chars().last().unwrap(), pair[1].chars().next().unwrap());
+            assert!(!(is_digit(a) && is_chinese_unit(b)), "width {w}: {a} / {b} in {t:?}");
+            assert!(!(a == '万' && b == '元') && !(a == '万' && b == '人'), "width {w}: {a} / {b} in {t:?}");
+            assert!(!(is_digit(a) && b == '%'), "width {w}: {a} / {b}");
+            breaks += 1;
+        }
+    }
+    assert!(breaks > 50);
+}
+
+#[test]
+fn defect_11_urls_break_after_a_slash_or_before_a_dot_never_at_a_hyphen() {
+    let url = "https://www.luzhou-dep.cn/news/2022/example-page.html";
+    let text = format!("详情请访问{url}查询。");
+    for w in 9..24 {
+        let t = texts(&set(&text, w as f32));
+        let joined: String = t.concat();
+        assert!(joined.contains(url), "{joined}");
+        let mut at = 0;
+        for l in &t[..t.len() - 1] {
+            at += l.len();
+            let u = joined.find(url).unwrap();
+            if at <= u || at >= u + url.len() {
+                continue;
+            }
+            let (before, after) = (&joined[..at], &joined[at..]);
+            assert!(
+                before.ends_with('/') || after.starts_with('.'),
+                "width {w}: URL broken at {:?} / {:?}",
+                &before[before.len() - 3..],
+                &after[..3]
+            );
+            assert!(!before.ends_with('-'), "width {w}: broken at the hyphen");
+        }
+    }
+}
+
+#[test]
+fn defect_12_apostrophe_middle_dot_and_short_credits() {
+    // The apostrophe inside a word is Western: narrow, closed up on both sides.
+    let c = set("会议于十点o’clock开始。", 30.0);
+    let (l, i) = find_pair(&c, "o", "’").unwrap();
+    let apo = &c.lines[l].glyphs[i + 1];
+    assert!(apo.advance < 0.3, "’ is {} em", apo.advance);
+    assert!(gap_after(&c, l, i).abs() < 0.01 && gap_after(&c, l, i + 1).abs() < 0.01);
+    // Never break at the 间隔号, nor inside a short parenthesised credit.
+    let text = "据报道，约翰·李·安德森在会上发言。（本报记者 张三）又讯，李·安德森的新书出版（图）。";
+    for w in 4..16 {
+        let t = texts(&set(text, w as f32));
+        for pair in t.windows(2) {
+            let (a, b) = (pair[0].chars().last().unwrap(), pair[1].chars().next().unwrap());
+            assert!(a != '·' && b != '·', "width {w}: broken at the 间隔号: {t:?}");
+        }
+        if w >= 9 {
+            assert!(t.iter().any(|l| l.contains("（本报记者")), "width {w}: credit split in {t:?}");
+        }
+        assert!(t.iter().any(|l| l.contains("（图）")), "width {w}: {t:?}");
+    }
+}
+
+#[test]
+fn defect_13_default_ignorables_do_not_print_or_count() {
+    let text = "淄\u{200D}博\u{200B}市\u{00AD}委\u{FEFF}召\u{200E}开\u{202A}会\u{202C}议\u{FE0F}。";
+    let c = set(text, 20.0);
+    assert_eq!(texts(&c), vec!["淄博市委召开会议。".to_string()]);
+    for (i, g) in c.lines[0].glyphs.iter().take(8).enumerate() {
+        assert!((g.offset - i as f32).abs() < 0.005 && (g.advance - 1.0).abs() < 0.005, "{g:?}");
+    }
+    let style = paiban::model::ParagraphStyle::default();
+    let runs = [paiban::layout::text::shape::StyledRun {
+        text,
+        family: "Noto Serif SC",
+        bold: false,
+        size: 10.0,
+        color: style.color,
+    }];
+    let shaped = paiban::layout::text::shape::shape_paragraph(common::book(), &style, &runs);
+    assert!(shaped.missing.is_empty(), "{:?}", shaped.missing);
+    assert_eq!(paiban::layout::text::flow::count_chars(&shaped, 0), 9, "字数");
+}
+
+#[test]
+fn defect_speed_breaking_a_long_paragraph_is_linear() {
+    let unit = "淄博市委统筹疫情防控和经济运行工作领导小组召开会议，研究部署下一步工作。";
+    let para = |n: usize| unit.chars().cycle().take(n).collect::<String>();
+    let time = |n: usize| {
+        let text = para(n);
+        let style = paiban::model::ParagraphStyle::default();
+        let runs = [paiban::layout::text::shape::StyledRun {
+            text: &text,
+            family: "Noto Serif SC",
+            bold: false,
+            size: 10.5,
+            color: style.color,
+        }];
+        let t = std::time::Instant::now();
+        let shaped = paiban::layout::text::shape::shape_paragraph(common::book(), &style, &runs);
+        let lines = paiban::layout::text::line::compose_paragraph(&shaped, 13.0 * 10.5, 0.0, style.align);
+        assert!(lines.len() >= n / 15);
+        t.elapsed().as_secs_f64()
+    };
+    time(5_000);
+    let (a, b) = (time(20_000), time(80_000));
+    assert!(b < a * 8.0 + 0.05, "20k: {a:.3} s, 80k: {b:.3} s");
+}
