@@ -271,10 +271,9 @@ fn a_truncated_jpeg_is_a_decode_error() {
 
 /// Runs paiban with its address space capped at about 1 GB.
 fn capped(args: &[&str]) -> Output {
-    let cmd = format!("ulimit -v 1000000; exec \"$0\" \"$@\"");
     std::process::Command::new("sh")
         .arg("-c")
-        .arg(cmd)
+        .arg("ulimit -v 1000000; exec \"$0\" \"$@\"")
         .arg(env!("CARGO_BIN_EXE_paiban"))
         .args(args)
         .current_dir(common::root())

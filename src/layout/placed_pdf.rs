@@ -252,10 +252,10 @@ fn font(doc: &Document, d: &Dictionary, inks: &mut PdfInks) {
 
 /// RGB set in a content stream by `rg`/`RG` (other colour operators refer to resources).
 fn scan_content(content: &[u8], inks: &mut PdfInks) {
-    if let Ok(ops) = lopdf::content::Content::decode(content) {
-        if ops.operations.iter().any(|op| op.operator == "rg" || op.operator == "RG") {
-            inks.rgb = true;
-        }
+    if let Ok(ops) = lopdf::content::Content::decode(content)
+        && ops.operations.iter().any(|op| op.operator == "rg" || op.operator == "RG")
+    {
+        inks.rgb = true;
     }
 }
 

@@ -24,7 +24,7 @@ pub fn placeholder(n: usize) -> pp::XObject {
     let mut dict = BTreeMap::new();
     dict.insert("Type".to_string(), pp::DictItem::Name(b"XObject".to_vec()));
     dict.insert("Subtype".to_string(), pp::DictItem::Name(b"Form".to_vec()));
-    let unit = [0, 0, 1, 1].map(|v| pp::DictItem::Int(v)).to_vec();
+    let unit = [0, 0, 1, 1].map(pp::DictItem::Int).to_vec();
     dict.insert("BBox".to_string(), pp::DictItem::Array(unit));
     dict.insert(MARKER.to_string(), pp::DictItem::Int(n as i64));
     pp::XObject::External(pp::ExternalXObject {
