@@ -258,7 +258,7 @@ fn interact(app: &mut EditorApp, response: &egui::Response, origin: Pos2, page_i
     }
     if response.double_clicked()
         && app.tool == Tool::Select
-        && let Some(p) = response.interact_pointer_pos()
+        && let Some(p) = response.interact_pointer_pos().or(response.hover_pos())
         && let Some(frame) = super::textedit::text_frame_at(app, origin, page_index, p)
     {
         enter_text_at(app, &frame, origin, page_index, p);

@@ -361,8 +361,8 @@ pub fn set_char(story: &mut Story, range: TextRange, prop: &CharProp) -> Result<
             }
             continue;
         }
-        let b = split_runs(p, to);
         let a = split_runs(p, from);
+        let b = split_runs(p, to);
         for r in &mut p.runs[a..b] {
             prop.apply(&mut r.style);
         }
@@ -562,6 +562,12 @@ mod tests {
         set_char(&mut s, TextRange::new(TextPos::new(0, 1), TextPos::new(1, 1)), &CharProp::Bold(Some(true))).unwrap();
         assert_eq!(texts(&s)[0], vec![("迎".into(), false), ("接挑战".into(), true)]);
         assert_eq!(texts(&s)[1], vec![("赵".into(), true), ("庆文".into(), false)]);
+        set_char(&mut s, TextRange::new(TextPos::new(1, 1), TextPos::new(1, 2)), &CharProp::Size(Some(20.0))).unwrap();
+        assert_eq!(
+            s.paragraphs[1].runs.iter().map(|r| r.text.as_str()).collect::<Vec<_>>(),
+            ["赵", "庆", "文"],
+            "a range inside one run"
+        );
         let sheet = StyleSheet::default();
         assert!(is_bold(&s, &sheet, TextRange::new(TextPos::new(0, 1), TextPos::new(1, 1))));
         assert!(!is_bold(&s, &sheet, TextRange::new(TextPos::new(0, 0), TextPos::new(0, 2))));
