@@ -142,6 +142,7 @@ fn flow_with_caps(
             overset += count_chars(&shaped, 0);
             continue;
         }
+        keep_heading_with_next(styles, paragraphs, para_index, &style, &shaped, &columns, caps, &mut cur);
         let n = shaped.pieces.len();
         let piece_chars = piece_char_offsets(&shaped);
         let mut start = 0;
@@ -297,6 +298,54 @@ fn copyfit_short(out: &mut [FramedText], columns: &[Vec<Rect>], cur: &Cursor, em
             };
         }
         out[f].report.short_chars = short;
+    }
+}
+
+/// A heading (larger or bolder than the paragraph after it, at most two lines) never stands at
+/// a column's foot without its text (背题): when it and two lines of what follows do not fit in
+/// what is left of the column, it goes to the next column.
+#[allow(clippy::too_many_arguments)]
+fn keep_heading_with_next(
+    styles: &StyleSheet,
+    paragraphs: &[Paragraph],
+    index: usize,
+    style: &crate::model::ParagraphStyle,
+    shaped: &ShapedParagraph,
+    columns: &[Vec<Rect>],
+    caps: &[Option<usize>],
+    cur: &mut Cursor,
+) {
+    let Some(next) = paragraphs.get(index + 1) else { return };
+    let Some(last_bottom) = cur.last_baseline.map(|_| cur.last_bottom) else { return };
+    let last_column = cur.frame + 1 >= columns.len() && cur.column + 1 >= columns[cur.frame].len();
+    if last_column || shaped.pieces.is_empty() {
+        return;
+    }
+    let body = styles.resolve(next.style.as_deref(), &next.overrides);
+    let heading = style.size > body.size * 1.05 || (style.bold && !body.bold);
+    if !heading || next.runs.iter().all(|r| r.text.trim().is_empty()) {
+        return;
+    }
+    let col = columns[cur.frame][cur.column];
+    let lines = super::line::compose_paragraph(shaped, col.w, style.indent * style.size, style.align).len();
+    if lines > 2 {
+        return;
+    }
+    let body_lines = if next.runs.iter().map(|r| r.text.chars().count()).sum::<usize>() as f32 * body.size
+        > col.w - body.indent * body.size
+    {
+        2
+    } else {
+        1
+    };
+    let need = style.space_before
+        + lines as f32 * style.leading
+        + style.space_after
+        + body.space_before
+        + body_lines as f32 * body.leading;
+    let capped = caps[cur.frame].is_some_and(|cap| cur.lines_here + lines + body_lines > cap);
+    if capped || last_bottom + need > col.h + 0.01 {
+        advance_column(cur, columns);
     }
 }
 
