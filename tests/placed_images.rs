@@ -317,3 +317,21 @@ fn a_huge_greyscale_png_renders_and_exports_under_1_gb() {
     let out = said(&paiban(&["check", path_str(&host)]));
     assert!(out.contains("image 1016 ppi"), "{out}");
 }
+
+#[test]
+fn the_photo_and_ad_sample_exports_clean_with_the_ad_as_vectors() {
+    let dir = common::scratch("placed-sample");
+    let pdf = dir.join("photo-and-ad.pdf");
+    let out = ok(paiban(&["export", "layouts/photo-and-ad.json", "-o", path_str(&pdf), "--preset", "newsprint"]));
+    assert!(!out.contains("error"), "{out}");
+    // One image (the photo, whole, 2600 × 1600 px); the ad adds none.
+    let list = ok(tool("pdfimages", &["-list", path_str(&pdf)]));
+    let rows: Vec<&str> = list.lines().skip(2).collect();
+    assert_eq!(rows.len(), 1, "{list}");
+    assert!(rows[0].contains(" 2600  1600 "), "{list}");
+    let text = common::normalize(&ok(tool("pdftotext", &[path_str(&pdf), "-"])));
+    assert!(text.contains("鲁中车展") && text.contains("0533-2188888"), "the ad's text");
+    let ops = page_ops(&pdf);
+    assert_eq!(ops.iter().filter(|o| *o == "Do").count(), 2, "photo and ad drawn once each");
+    common::assert_qpdf_clean(&pdf);
+}
