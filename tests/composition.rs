@@ -436,12 +436,16 @@ fn rule_24_vertical_text() {
         glyphs.iter().filter(|g| "Risk".contains(g.text.as_str()) && !g.text.is_empty()).all(|g| g.rotated),
         "Latin turns"
     );
-    let twelve = glyphs.iter().position(|g| g.text == "12").expect("12 is one upright piece");
+    // One upright piece of two glyphs, each giving back its digit.
+    let twelve = glyphs
+        .windows(2)
+        .position(|w| w[0].text == "1" && w[1].text == "2" && w[1].box_w == 0.0)
+        .expect("12 is one upright piece");
     let (one, two) = (glyphs[twelve], glyphs[twelve + 1]);
     assert!(!one.rotated && one.box_w > 9.99 && one.box_w < 10.01, "縦中横 in one em");
     assert!(two.x > one.x + 1.0 && (two.dy - one.dy).abs() < 0.01, "the digits stand side by side");
     // Lines advance down the page: each box lies below the one before.
-    let ys: Vec<f32> = glyphs.iter().filter(|g| !g.text.is_empty()).map(|g| g.box_x).collect();
+    let ys: Vec<f32> = glyphs.iter().filter(|g| !g.text.is_empty() && g.box_w > 0.0).map(|g| g.box_x).collect();
     assert!(ys.windows(2).all(|w| w[1] > w[0]), "{ys:?}");
     assert!(h.lines[0].text.contains('“'));
 }

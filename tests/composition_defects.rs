@@ -344,3 +344,48 @@ fn defect_2_headings_keep_with_the_next_two_lines() {
     }
     assert!(checked > 10, "{checked}");
 }
+
+#[test]
+fn defect_1_jump_lines_take_a_line_of_their_own_column_only() {
+    let body = "淄博市委统筹疫情防控和经济运行工作领导小组召开会议，研究部署下一步工作，全市各级要认真贯彻落实。";
+    let text: String = body.chars().cycle().take(1500).collect();
+    let json = format!(
+        r#"{{"format":1,"styles":{{"正文":{{"font":"Noto Serif SC","size":10,"leading":15,"indent":2}}}},
+        "pages":[{{"size":[200,200],"label":"A01","elements":[{{"id":"a","kind":"text","x":10,"y":10,"w":150,"h":60,"columns":3,"column_gap":5}}]}},
+                 {{"size":[200,200],"label":"A02","elements":[{{"id":"b","kind":"text","x":10,"y":10,"w":150,"h":150,"columns":3,"column_gap":5}}]}}],
+        "stories":[{{"id":"s","frames":["a","b"],"jump_lines":true,"paragraphs":[{{"style":"正文","text":"{text}"}}]}}]}}"#
+    );
+    let doc = paiban::io::from_json(&json).unwrap_or_else(|e| panic!("{e}"));
+    let pages = paiban::layout::layout_document(&doc, common::book(), std::path::Path::new("."));
+    // Lines per column (by left edge), with their baselines.
+    let columns = |page: usize| {
+        let mut cols: Vec<(f32, Vec<(f32, String)>)> = Vec::new();
+        for l in &pages[page].lines {
+            let x = l.measure_left.min(l.left);
+            match cols.iter_mut().find(|(cx, _)| (cx - x).abs() < 30.0) {
+                Some((_, v)) => v.push((l.baseline, l.text.clone())),
+                None => cols.push((x, vec![(l.baseline, l.text.clone())])),
+            }
+        }
+        cols.sort_by(|a, b| a.0.total_cmp(&b.0));
+        cols.into_iter().map(|(_, v)| v).collect::<Vec<_>>()
+    };
+    let a = columns(0);
+    assert_eq!(
+        a.len(),
+        3,
+        "{:?}",
+        pages[0].lines.iter().map(|l| (l.measure_left, l.left, &l.text)).collect::<Vec<_>>()
+    );
+    let jump = a[2].last().unwrap();
+    assert!(jump.1.contains("下转第A02版"), "{:?}", a[2]);
+    // The other columns keep every line: as many as the jump line's column holds with it.
+    assert_eq!(a[0].len(), a[2].len(), "{:?} / {:?}", a[0].last(), a[2].last());
+    assert_eq!(a[1].len(), a[2].len());
+    assert!((a[0].last().unwrap().0 - jump.0).abs() < 0.01, "the first column ends on the jump line's baseline");
+    let b = columns(1);
+    assert!(b[0][0].1.contains("上接第A01版"), "{:?}", b[0][0]);
+    for col in &b[1..] {
+        assert!((col[0].0 - b[0][0].0).abs() < 0.01, "column starts below a blank line: {:?}", col[0]);
+    }
+}

@@ -57,21 +57,24 @@ fn jump_paragraph(doc: &Document, story: &Story, jump: &Jump) -> (Paragraph, f32
     (Paragraph { style, overrides, runs }, pitch)
 }
 
-/// Keeps a strip of one line free in each frame that gets a jump line; returns the strips.
+/// Keeps a strip of one line free in the column that gets a jump line (the last column for a
+/// foot line, the first for a head line; the other columns keep all their lines); returns the
+/// strips.
 pub fn reserve(doc: &Document, story: &Story, frames: &mut [FlowFrame], jumps: &[Jump]) -> Vec<Rect> {
     jumps
         .iter()
         .map(|jump| {
             let (_, pitch) = jump_paragraph(doc, story, jump);
-            let area = &mut frames[jump.frame].area;
-            let pitch = pitch.min(area.h / 2.0);
-            area.h -= pitch;
+            let frame = &mut frames[jump.frame];
+            let cols = frame.column_rects();
+            let col = if jump.at_foot { cols.last() } else { cols.first() }.copied().unwrap_or(frame.area);
+            let pitch = pitch.min(col.h / 2.0);
             if jump.at_foot {
-                Rect::new(area.x, area.bottom(), area.w, pitch)
+                frame.reserve.1 += pitch;
+                Rect::new(col.x, col.bottom() - pitch, col.w, pitch)
             } else {
-                let strip = Rect::new(area.x, area.y, area.w, pitch);
-                area.y += pitch;
-                strip
+                frame.reserve.0 += pitch;
+                Rect::new(col.x, col.y, col.w, pitch)
             }
         })
         .collect()
@@ -97,6 +100,7 @@ pub fn set(book: &FontBook, doc: &Document, story: &Story, jumps: &[Jump], strip
             columns: 1,
             column_gap: 0.0,
             valign: crate::model::VAlign::Top,
+            reserve: (0.0, 0.0),
         };
         let Some(mut set) = flow_story(book, &doc.styles, std::slice::from_ref(&para), &[frame]).into_iter().next()
         else {
@@ -107,6 +111,18 @@ pub fn set(book: &FontBook, doc: &Document, story: &Story, jumps: &[Jump], strip
         set.runs.iter_mut().for_each(|r| r.line = line);
         set.lines.iter_mut().for_each(|l| l.line = line);
         if jump.at_foot {
+            // On the next line slot of its column: level with the other columns' last lines.
+            let (_, pitch) = jump_paragraph(doc, story, jump);
+            let in_column = |x: f32| x >= strip.x - 0.5 && x <= strip.right() + 0.5;
+            let last = target.lines.iter().filter(|l| in_column(l.measure_left)).map(|l| l.baseline).reduce(f32::max);
+            let current = set.lines.first().map(|l| l.baseline);
+            if let (Some(last), Some(current)) = (last, current) {
+                let shift = last + pitch - current;
+                if shift < 0.0 {
+                    set.runs.iter_mut().for_each(|r| r.baseline += shift);
+                    set.lines.iter_mut().for_each(|l| l.baseline += shift);
+                }
+            }
             target.runs.extend(set.runs);
             target.lines.extend(set.lines);
         } else {

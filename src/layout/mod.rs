@@ -173,6 +173,7 @@ fn master_text(
         columns: t.columns,
         column_gap: t.column_gap,
         valign: t.valign,
+        reserve: (0.0, 0.0),
     };
     let mut framed = flow_story(book, &doc.styles, &story.paragraphs, &[frame]).into_iter().next()?;
     framed.report.story = Some(story.id.clone());
@@ -232,6 +233,7 @@ fn flow_all_stories(doc: &Document, book: &FontBook, cache: &mut LayoutCache) ->
                         columns: t.columns,
                         column_gap: t.column_gap,
                         valign: t.valign,
+                        reserve: (0.0, 0.0),
                     }),
                     _ => None,
                 }

@@ -31,6 +31,9 @@ pub struct FlowFrame {
     pub columns: u32,
     pub column_gap: f32,
     pub valign: VAlign,
+    /// Depth kept free at the head of the first column and at the foot of the last (a jump
+    /// line's strip: it takes a line of its own column only).
+    pub reserve: (f32, f32),
 }
 
 impl FlowFrame {
@@ -38,10 +41,23 @@ impl FlowFrame {
         if self.vertical {
             return vec![self.area];
         }
-        let n = self.columns.max(1) as f32;
+        let count = self.columns.max(1);
+        let n = count as f32;
         let w = ((self.area.w - self.column_gap * (n - 1.0)) / n).max(0.0);
-        (0..self.columns.max(1))
-            .map(|i| Rect::new(self.area.x + i as f32 * (w + self.column_gap), self.area.y, w, self.area.h))
+        let (head, foot) = self.reserve;
+        (0..count)
+            .map(|i| {
+                let mut r = Rect::new(self.area.x + i as f32 * (w + self.column_gap), self.area.y, w, self.area.h);
+                if i == 0 {
+                    r.y += head;
+                    r.h -= head;
+                }
+                if i + 1 == count {
+                    r.h -= foot;
+                }
+                r.h = r.h.max(0.0);
+                r
+            })
             .collect()
     }
 }
@@ -303,7 +319,7 @@ fn copyfit_short(out: &mut [FramedText], columns: &[Vec<Rect>], cur: &Cursor, em
 
 /// A heading (larger or bolder than the paragraph after it, at most two lines) never stands at
 /// a column's foot without its text (背题): when it and two lines of what follows do not fit in
-/// what is left of the column, it goes to the next column.
+/// what is left of the column, it goes to the frame's next column.
 #[allow(clippy::too_many_arguments)]
 fn keep_heading_with_next(
     styles: &StyleSheet,
@@ -317,7 +333,8 @@ fn keep_heading_with_next(
 ) {
     let Some(next) = paragraphs.get(index + 1) else { return };
     let Some(last_bottom) = cur.last_baseline.map(|_| cur.last_bottom) else { return };
-    let last_column = cur.frame + 1 >= columns.len() && cur.column + 1 >= columns[cur.frame].len();
+    // Within a frame's columns only: a heading frame followed by a body frame is by design.
+    let last_column = cur.column + 1 >= columns[cur.frame].len();
     if last_column || shaped.pieces.is_empty() {
         return;
     }
