@@ -334,4 +334,14 @@ fn the_photo_and_ad_sample_exports_clean_with_the_ad_as_vectors() {
     let ops = page_ops(&pdf);
     assert_eq!(ops.iter().filter(|o| *o == "Do").count(), 2, "photo and ad drawn once each");
     common::assert_qpdf_clean(&pdf);
+    // For the screen the cropped JPEG goes in as it is (DCT, the whole 2600 × 1600 picture).
+    let screen = dir.join("screen.pdf");
+    ok(paiban(&["export", "layouts/photo-and-ad.json", "-o", path_str(&screen), "--preset", "screen"]));
+    let list = ok(tool("pdfimages", &["-list", path_str(&screen)]));
+    let row = list.lines().nth(2).expect("the photo");
+    let cols: Vec<&str> = row.split_whitespace().collect();
+    assert_eq!((cols[3], cols[4], cols[8]), ("2600", "1600", "jpeg"), "{list}");
+    let jpeg = std::fs::read(common::root().join("layouts/assets/photo-dusk.jpg")).unwrap();
+    let doc = lopdf::Document::load(&screen).unwrap();
+    assert!(doc.objects.values().filter_map(|o| o.as_stream().ok()).any(|s| s.content == jpeg), "JPEG re-encoded");
 }
