@@ -1,13 +1,25 @@
 #!/usr/bin/env bash
 # End to end, as a user: open the sample layout in the real editor window under Xvfb, drag the
 # QR code 60 screen pixels to the right with the mouse, save with Ctrl+S, and check that the
-# saved JSON moved it by 60 px / zoom. Needs Xvfb, xdotool, xdpyinfo (x11-utils).
+# saved JSON moved it by 60 px / zoom. Then write on the page: double-click the lead story's
+# body frame, Ctrl+Home, paste 测试 from the X clipboard with Ctrl+V, Esc, Ctrl+S, and check
+# that the saved lead story starts with 测试 and that a bold run it had keeps its bold.
+# Needs Xvfb, xdotool, xclip, xdpyinfo (x11-utils).
 # Usage: scripts/e2e-editor.sh [path/to/paiban]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${1:-target/release/paiban}
 work=$(mktemp -d)
-cp layouts/luzhong-2022-11-01.json "$work/page.json"
+# The sample, with a bold red run in the lead story's first paragraph.
+python3 - layouts/luzhong-2022-11-01.json "$work/page.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+lead = [s for s in d["stories"] if s["id"] == "lead"][0]
+p = lead["paragraphs"][0]
+text = p.pop("text")
+p["runs"] = [{"text": text[:4]}, {"text": text[4:6], "bold": True, "color": "#d00000"}, {"text": text[6:]}]
+json.dump(d, open(sys.argv[2], "w"), ensure_ascii=False)
+PY
 info="$work/screen.json"
 display=":$((90 + RANDOM % 100))"
 Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
@@ -52,3 +64,36 @@ print(f"QR code x: {before} mm -> {after} mm (moved {moved:.2f} mm, expected {wa
 sys.exit(0 if abs(moved - want) <= snap + 0.01 else 1)
 PY
 echo "e2e: drag + Ctrl+S saved the move"
+
+# Writing on the canvas: the caret, a paste from the X clipboard, Esc, save.
+read -r bx by < <(python3 -c '
+import json,sys
+d=json.load(open(sys.argv[1]))
+e=[e for e in d["elements"] if e["id"]=="lead-body"][0]
+print(int(e["x"]+e["w"]*0.3), int(e["y"]+e["h"]*0.5))' "$info")
+printf '测试' | xclip -selection clipboard -i
+xdotool mousemove --window "$wid" "$bx" "$by"
+sleep 0.2
+xdotool click --repeat 2 --delay 80 1
+sleep 0.4
+xdotool key --window "$wid" ctrl+Home
+sleep 0.2
+xdotool key --window "$wid" ctrl+v
+sleep 0.4
+xdotool key --window "$wid" Escape
+sleep 0.2
+xdotool key --window "$wid" ctrl+s
+for _ in $(seq 50); do grep -q '"title": *"page.json' "$info" 2>/dev/null && break; sleep 0.1; done
+sleep 0.5
+python3 - "$work/page.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+lead = [s for s in d["stories"] if s["id"] == "lead"][0]
+p = lead["paragraphs"][0]
+runs = p.get("runs") or [{"text": p.get("text", "")}]
+text = "".join(r["text"] for r in runs)
+bold = [r["text"] for r in runs if r.get("bold")]
+print(f"lead story starts {text[:8]!r}; bold runs {bold}")
+sys.exit(0 if text.startswith("测试") and bold == [text[6:8]] else 1)
+PY
+echo "e2e: typed on the canvas, the paste and the bold run were saved"

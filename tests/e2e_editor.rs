@@ -12,4 +12,5 @@ fn drag_and_save_in_the_real_window() {
     let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
     assert!(out.status.success(), "e2e script failed (needs xvfb, xdotool, x11-utils):\n{text}");
     assert!(text.contains("saved the move"), "{text}");
+    assert!(text.contains("the paste and the bold run were saved"), "{text}");
 }
