@@ -46,6 +46,8 @@ pub struct PdfInks {
     pub fonts: BTreeSet<String>,
     /// Fonts not embedded.
     pub unembedded_fonts: BTreeSet<String>,
+    /// The heaviest CMYK colour set by `k`/`K` in the content, percent (images not counted).
+    pub max_ink: f32,
 }
 
 impl PlacedPdf {
@@ -252,16 +254,22 @@ fn font(doc: &Document, d: &Dictionary, inks: &mut PdfInks) {
 
 /// RGB set in a content stream by `rg`/`RG` (other colour operators refer to resources).
 fn scan_content(content: &[u8], inks: &mut PdfInks) {
-    if let Ok(ops) = lopdf::content::Content::decode(content)
-        && ops.operations.iter().any(|op| op.operator == "rg" || op.operator == "RG")
-    {
-        inks.rgb = true;
+    let Ok(ops) = lopdf::content::Content::decode(content) else { return };
+    for op in &ops.operations {
+        match op.operator.as_str() {
+            "rg" | "RG" => inks.rgb = true,
+            "k" | "K" if op.operands.len() == 4 => {
+                let total: f32 = op.operands.iter().filter_map(|o| o.as_float().ok()).sum();
+                inks.max_ink = inks.max_ink.max(total * 100.0);
+            }
+            _ => {}
+        }
     }
 }
 
 /// What preflight says about a placed PDF `file` under a print or screen preset: (is an
 /// error, message) pairs.
-pub fn findings(pdf: &PlacedPdf, file: &str, print: bool) -> Vec<(bool, String)> {
+pub fn findings(pdf: &PlacedPdf, file: &str, print: bool, ink_limit: f32) -> Vec<(bool, String)> {
     let mut out = Vec::new();
     if !pdf.inks.unembedded_fonts.is_empty() {
         let names: Vec<&str> = pdf.inks.unembedded_fonts.iter().map(String::as_str).collect();
@@ -275,6 +283,15 @@ pub fn findings(pdf: &PlacedPdf, file: &str, print: bool) -> Vec<(bool, String)>
             true,
             format!(
                 "placed PDF {file} uses RGB colour, which a press cannot print as it is; ask for a CMYK (PDF/X-1a) version of the ad"
+            ),
+        ));
+    }
+    if print && pdf.inks.max_ink > ink_limit + 0.5 {
+        out.push((
+            false,
+            format!(
+                "placed PDF {file} sets colours of {:.0} % ink, over the preset's {ink_limit:.0} %; ask for a version made for this paper",
+                pdf.inks.max_ink
             ),
         ));
     }
@@ -295,7 +312,7 @@ pub fn preflight(
     preset: &crate::render::preset::Preset,
 ) -> Vec<crate::check::Finding> {
     let Some(pdf) = &item.image.pdf else { return Vec::new() };
-    findings(pdf, &item.image.file_name(), preset.is_print())
+    findings(pdf, &item.image.file_name(), preset.is_print(), preset.ink_limit)
         .into_iter()
         .map(|(error, message)| crate::check::Finding {
             page,
