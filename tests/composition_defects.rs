@@ -389,3 +389,21 @@ fn defect_1_jump_lines_take_a_line_of_their_own_column_only() {
         assert!((col[0].0 - b[0][0].0).abs() < 0.01, "column starts below a blank line: {:?}", col[0]);
     }
 }
+
+#[test]
+fn defect_2_a_subhead_on_the_grid_takes_two_body_lines_not_three() {
+    let json = r#"{"format":1,"styles":{"正文":{"font":"Noto Serif SC","size":10.5,"leading":15.5,"indent":2},"小标题":{"font":"Noto Sans SC","bold":true,"size":12,"leading":18,"indent":0,"space_before":2,"space_after":1.5}},
+        "pages":[{"size":[200,200],"elements":[{"id":"t","kind":"text","x":10,"y":10,"w":48.154,"h":150,"grid":true}]}],
+        "stories":[{"id":"s","frames":["t"],"paragraphs":[{"style":"正文","text":"淄博市委统筹疫情防控和经济运行工作领导小组召开会议。"},{"style":"小标题","text":"重点项目加快推进"},{"style":"正文","text":"在位于淄博高新区的一处施工现场，塔吊林立、车辆穿梭。"}]}]}"#;
+    let doc = paiban::io::from_json(json).unwrap_or_else(|e| panic!("{e}"));
+    let pages = paiban::layout::layout_document(&doc, common::book(), std::path::Path::new("."));
+    let lines = &pages[0].lines;
+    let h = lines.iter().position(|l| l.text == "重点项目加快推进").unwrap();
+    let (before, after) = (lines[h - 1].baseline, lines[h + 1].baseline);
+    let slots = (after - before) / 15.5;
+    assert!((slots - 3.0).abs() < 0.01, "the subhead and its spaces take {} body lines", slots - 1.0);
+    for l in lines {
+        let k = (l.baseline - lines[0].baseline) / 15.5;
+        assert!((k - k.round()).abs() < 0.01, "{:?} is off the grid", l.text);
+    }
+}

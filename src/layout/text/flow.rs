@@ -139,6 +139,8 @@ fn flow_with_caps(
     let mut missing_fonts: Vec<String> = Vec::new();
     // The body size and pitch of the last paragraph (copyfit of the empty lines after it).
     let (mut body_size, mut body_pitch) = (10.5f32, 15.75f32);
+    // The size of the last line set (a heading's, when a paragraph follows it).
+    let mut last_size = 0.0f32;
 
     for (para_index, para) in paragraphs.iter().enumerate() {
         let vertical = frames.first().is_some_and(|f| f.vertical);
@@ -186,7 +188,16 @@ fn flow_with_caps(
                 None => lead_in,
                 Some(b) => {
                     let gap = if first_line { prev_space_after + style.space_before } else { 0.0 };
-                    b + pitch + gap
+                    let on_grid = frames[cur.frame].grid.is_some() && !vertical;
+                    if on_grid && first_line && last_size > size * 1.05 {
+                        // After a heading on a grid: its descent, the space after it and this
+                        // line's ascent with a quarter em between, so that the heading takes
+                        // whole body lines once, not its pitch rounded up and then this one.
+                        let step = EM_DESCENT * last_size + EM_ASCENT * size + size / 4.0;
+                        b + step.min(pitch) + gap
+                    } else {
+                        b + pitch + gap
+                    }
                 }
             };
             // On a line grid every line sits on a whole body line (headings take several).
@@ -252,6 +263,7 @@ fn flow_with_caps(
             out[cur.frame].report.lines += 1;
             cur.lines_here += 1;
             cur.last_baseline = Some(offset);
+            last_size = size;
             cur.last_bottom = offset + lead_out;
             first_line = false;
             start = end;
