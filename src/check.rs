@@ -115,6 +115,96 @@ pub fn preflight(pages: &[PageFrame], preset: &Preset) -> Preflight {
     out
 }
 
+/// The preflight of `pages` (see `preflight`) and of the document they were laid out from
+/// (see `document_findings`): what the command line's check, export and render report.
+pub fn preflight_document(doc: &Document, pages: &[PageFrame], preset: &Preset) -> Preflight {
+    let mut out = preflight(pages, preset);
+    out.findings.extend(document_findings(doc));
+    out
+}
+
+/// The smallest page side that prints as a page, mm.
+pub const MIN_PAGE_MM: f32 = 10.0;
+/// Leading (line pitch) under this fraction of the type size sets lines on top of each other.
+pub const MIN_LEADING_RATIO: f32 = 0.5;
+
+/// What would print wrong that the laid-out pages do not show: a page too small to be one
+/// (error), leading so tight that lines overprint (error), an element wholly off its page
+/// (warning: it does not print).
+pub fn document_findings(doc: &Document) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (p, page) in doc.pages.iter().enumerate() {
+        let (w, h) = (page.width / PT_PER_MM, page.height / PT_PER_MM);
+        if w < MIN_PAGE_MM || h < MIN_PAGE_MM {
+            out.push(Finding {
+                page: p + 1,
+                element: "(page)".into(),
+                message: format!(
+                    "the page (pages[{p}].size) is {w:.3} × {h:.3} mm, under {MIN_PAGE_MM} mm a side; give it its real size"
+                ),
+                severity: Severity::Error,
+            });
+        }
+        if let Some(grid) = &page.baseline
+            && grid.line_pitch < grid.font_size * MIN_LEADING_RATIO
+        {
+            out.push(Finding {
+                page: p + 1,
+                element: "(page)".into(),
+                message: format!(
+                    "the body grid's leading (pages[{p}].baseline.leading) {} pt is under half its {} pt size: lines would print on top of each other",
+                    grid.line_pitch, grid.font_size
+                ),
+                severity: Severity::Error,
+            });
+        }
+        let bleed = page.bleed;
+        for el in page.elements.iter().filter(|e| !e.hidden) {
+            let f = el.frame;
+            if f.x >= page.width + bleed || f.y >= page.height + bleed || f.x + f.w <= -bleed || f.y + f.h <= -bleed {
+                out.push(Finding {
+                    page: p + 1,
+                    element: el.id.clone(),
+                    message:
+                        "the element lies wholly off the page and will not print; move it onto the page or delete it"
+                            .into(),
+                    severity: Severity::Warning,
+                });
+            }
+        }
+    }
+    for (s, story) in doc.stories.iter().enumerate() {
+        let Some(frame) = story.frames.first() else { continue };
+        let page = doc.pages.iter().position(|pg| pg.elements.iter().any(|e| &e.id == frame)).map_or(1, |p| p + 1);
+        let tight: Vec<(usize, f32, f32)> = story
+            .paragraphs
+            .iter()
+            .enumerate()
+            .map(|(i, para)| (i, doc.styles.resolve(para.style.as_deref(), &para.overrides)))
+            .filter(|(_, style)| style.leading < style.size * MIN_LEADING_RATIO)
+            .map(|(i, style)| (i, style.leading, style.size))
+            .collect();
+        if let Some(&(i, leading, size)) = tight.first() {
+            let more = match tight.len() {
+                1 => String::new(),
+                n => format!(" (and {} more paragraphs)", n - 1),
+            };
+            out.push(Finding {
+                page,
+                element: frame.clone(),
+                message: format!(
+                    "story {}, paragraph {} (stories[{s}].paragraphs[{i}]){more}: leading {leading} pt is under half the {size} pt size, so its lines would print on top of each other; set the leading to at least {} pt (body text takes 1.2 to 1.6 times the size)",
+                    story.id,
+                    i + 1,
+                    size * MIN_LEADING_RATIO
+                ),
+                severity: Severity::Error,
+            });
+        }
+    }
+    out
+}
+
 /// QR codes in print (PRINT.md): modules of at least 0.5 mm, a quiet zone of 4 modules, one ink.
 fn qr_findings(qr: crate::layout::frame::QrReport, add: &mut impl FnMut(String)) {
     let module_mm = qr.module_pt / PT_PER_MM;

@@ -1,7 +1,9 @@
 //! The `paiban` command: the editor (no arguments: the sample layout; or a layout file), and
 //! `export`, `check`, `upgrade`, `render` and `compose` for the command line.
 
+use std::borrow::Cow;
 use std::io::{IsTerminal, Write};
+use std::os::unix::fs::{FileTypeExt, MetadataExt};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -34,9 +36,13 @@ enum Command {
         /// One PDF per page, named OUTPUT-LABEL.pdf (the page's label, else its number).
         #[arg(long)]
         split: bool,
-        /// Export even when the preflight finds errors (missing images, glyphs no font has…).
+        /// Export even when the preflight finds errors (missing images, glyphs no font has…),
+        /// and over an existing file that is not a PDF.
         #[arg(long)]
         force: bool,
+        /// Read images and placed PDFs from outside the layout's folder too.
+        #[arg(long)]
+        allow_links_outside: bool,
     },
     /// Validate a layout and print a preflight (exit 1 if anything would print wrong).
     Check {
@@ -44,6 +50,9 @@ enum Command {
         /// The export preset whose limits the preflight holds the layout to.
         #[arg(long, default_value = "newsprint")]
         preset: String,
+        /// Read images and placed PDFs from outside the layout's folder too.
+        #[arg(long)]
+        allow_links_outside: bool,
     },
     /// Rewrite a layout in the current format, through the editor's save (the old file is kept
     /// as FILE.bak).
@@ -58,6 +67,16 @@ enum Command {
         /// Page number, from 1.
         #[arg(long, default_value_t = 1)]
         page: usize,
+        /// The preset whose preflight is printed.
+        #[arg(long, default_value = "newsprint")]
+        preset: String,
+        /// Render even when the preflight finds errors, and over an existing file that is not
+        /// a PNG.
+        #[arg(long)]
+        force: bool,
+        /// Read images and placed PDFs from outside the layout's folder too.
+        #[arg(long)]
+        allow_links_outside: bool,
     },
     /// Compose text at a measure, without a layout file, and print the lines as JSON.
     Compose {
@@ -89,21 +108,26 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Some(Command::Export { layout, output, preset, split, force }) => {
-            export(&layout, &output, &preset, split, force)
+        Some(Command::Export { layout, output, preset, split, force, allow_links_outside }) => {
+            export(&layout, &output, &preset, split, force, allow_links_outside)
         }
-        Some(Command::Check { layout, preset }) => check_layout(&layout, &preset),
+        Some(Command::Check { layout, preset, allow_links_outside }) => {
+            check_layout(&layout, &preset, allow_links_outside)
+        }
         Some(Command::Upgrade { layout }) => {
             io::load(&layout).and_then(|doc| io::save(&doc, &layout)).map(|()| ExitCode::SUCCESS).map_err(Into::into)
         }
-        Some(Command::Render { layout, output, dpi, page }) => render_png(&layout, &output, dpi, page),
+        Some(Command::Render { layout, output, dpi, page, preset, force, allow_links_outside }) => {
+            let opts = RenderOptions { dpi, page, preset, force, allow_links_outside };
+            render_png(&layout, &output, &opts)
+        }
         Some(Command::Compose { font, size, width_em, kinsoku, punct, vertical, indent, text }) => {
             compose(font, size, width_em, &kinsoku, &punct, vertical, indent, text)
         }
         #[cfg(not(feature = "editor"))]
         None => {
             let _ = cli.file;
-            eprintln!("paiban: this build has no editor (built without the \"editor\" feature); see --help");
+            say("paiban: this build has no editor (built without the \"editor\" feature); see --help");
             return ExitCode::FAILURE;
         }
         #[cfg(feature = "editor")]
@@ -111,7 +135,7 @@ fn main() -> ExitCode {
             return match paiban::app::run(cli.file) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
-                    eprintln!("paiban: the editor could not start: {e}");
+                    say(&format!("paiban: the editor could not start: {e}"));
                     ExitCode::FAILURE
                 }
             };
@@ -120,15 +144,78 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("paiban: {e:#}");
+            // The causes, each once (an error that already says its cause is not told twice).
+            let mut message = String::new();
+            for cause in e.chain().map(|c| c.to_string()) {
+                if !message.contains(&cause) {
+                    message += if message.is_empty() { "" } else { ": " };
+                    message += &cause;
+                }
+            }
+            say(&format!("paiban: {message}"));
             ExitCode::FAILURE
         }
     }
 }
 
+/// `text` safe to print on a terminal: control characters (ESC, BEL, NUL, CR, C1 controls) and
+/// bidi overrides become `\u{1b}`… so a layout's ids, names or paths cannot retitle, clear or
+/// rewrite the user's terminal. Line feeds and tabs stay. Every message goes through this.
+fn escaped(text: &str) -> Cow<'_, str> {
+    let bad = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || ('\u{202a}'..='\u{202e}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c)
+    };
+    if !text.contains(bad) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.chars().map(|c| if bad(c) { format!("\\u{{{:x}}}", c as u32) } else { c.to_string() }).collect())
+}
+
+/// A message line on stderr, escaped.
+fn say(line: &str) {
+    let _ = writeln!(std::io::stderr(), "{}", escaped(line));
+}
+
+/// Refuses to write a command's output over the layout itself (whatever link leads there),
+/// over something that is not a file, or — unless forced — over an existing file that is not
+/// of the kind written (`magic` is its first bytes). Devices and FIFOs are written into.
+fn check_output(input: &Path, output: &Path, kind: &str, magic: &[u8], force: bool) -> Result<()> {
+    let Ok(meta) = std::fs::metadata(output) else { return Ok(()) };
+    if let Ok(layout) = std::fs::metadata(input)
+        && (layout.dev(), layout.ino()) == (meta.dev(), meta.ino())
+    {
+        anyhow::bail!(
+            "{}: that is the layout {} itself; not overwritten (choose another output file)",
+            output.display(),
+            input.display()
+        );
+    }
+    let t = meta.file_type();
+    if t.is_char_device() || t.is_fifo() {
+        return Ok(());
+    }
+    anyhow::ensure!(meta.is_file(), "{}: is {}, not a file to write to", output.display(), io::kind_of(&meta));
+    if force || meta.len() == 0 {
+        return Ok(());
+    }
+    let mut head = vec![0; magic.len()];
+    let read = std::fs::File::open(output).and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head));
+    anyhow::ensure!(
+        read.is_ok() && head == magic,
+        "{}: exists and is not a {kind} file; not overwritten (choose another name, or pass --force)",
+        output.display()
+    );
+    Ok(())
+}
+
+const PDF_MAGIC: &[u8] = b"%PDF-";
+const PNG_MAGIC: &[u8] = b"\x89PNG\r\n\x1a\n";
+
 /// Loads a layout and lays it out.
-fn laid_out(path: &Path) -> Result<(paiban::Document, FontBook, Vec<PageFrame>)> {
-    let doc = io::load(path)?;
+fn laid_out(path: &Path, allow_links_outside: bool) -> Result<(paiban::Document, FontBook, Vec<PageFrame>)> {
+    let doc = io::load_with(path, io::LoadOptions { allow_links_outside })?;
     let book = FontBook::bundled().context("loading fonts")?;
     let base = path.parent().unwrap_or(Path::new("."));
     let pages = layout::layout_document(&doc, &book, base);
@@ -160,12 +247,22 @@ fn show_progress(done: usize, total: usize) {
     }
 }
 
-fn export(path: &Path, output: &Path, preset_name: &str, split: bool, force: bool) -> Result<ExitCode> {
+fn export(
+    path: &Path,
+    output: &Path,
+    preset_name: &str,
+    split: bool,
+    force: bool,
+    allow_links_outside: bool,
+) -> Result<ExitCode> {
     let preset = preset(preset_name)?;
-    let (doc, book, pages) = laid_out(path)?;
-    let pre = check::preflight(&pages, &preset);
+    if !split {
+        check_output(path, output, "PDF", PDF_MAGIC, force)?;
+    }
+    let (doc, book, pages) = laid_out(path, allow_links_outside)?;
+    let pre = check::preflight_document(&doc, &pages, &preset);
     for f in &pre.findings {
-        eprintln!("{}", check::finding_line(f, &doc));
+        say(&check::finding_line(f, &doc));
     }
     anyhow::ensure!(
         force || !pre.has_errors(),
@@ -184,36 +281,73 @@ fn export(path: &Path, output: &Path, preset_name: &str, split: bool, force: boo
     };
     if split {
         let stems = render::edition::page_file_stems(&doc).map_err(anyhow::Error::msg)?;
-        let files = render::edition::write_split(&pages, &book, &opts, &show_progress)?;
         let stem = output.file_stem().and_then(|s| s.to_str()).unwrap_or("page");
-        for (bytes, page) in files.iter().zip(&stems) {
-            let name = format!("{stem}-{page}.pdf");
-            let file = output.with_file_name(name);
-            io::write_atomically(&file, bytes).with_context(|| format!("writing {}", file.display()))?;
+        let files: Vec<PathBuf> =
+            stems.iter().map(|page| output.with_file_name(format!("{stem}-{page}.pdf"))).collect();
+        for file in &files {
+            check_output(path, file, "PDF", PDF_MAGIC, force)?;
+        }
+        let pdfs = render::edition::write_split(&pages, &book, &opts, &show_progress)?;
+        for (bytes, file) in pdfs.iter().zip(&files) {
+            io::write_output(file, bytes).with_context(|| format!("writing {}", file.display()))?;
         }
     } else {
         let bytes = render::pdf::write_pdf_with_progress(&pages, &book, &opts, &mut show_progress)?;
-        io::write_atomically(output, &bytes).with_context(|| format!("writing {}", output.display()))?;
+        io::write_output(output, &bytes).with_context(|| format!("writing {}", output.display()))?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn check_layout(path: &Path, preset_name: &str) -> Result<ExitCode> {
+fn check_layout(path: &Path, preset_name: &str, allow_links_outside: bool) -> Result<ExitCode> {
     let preset = preset(preset_name)?;
-    let (doc, _book, pages) = laid_out(path)?;
-    let pre = check::preflight(&pages, &preset);
-    let _ = write!(std::io::stdout(), "{}", check::describe(&doc, &pages, &pre));
+    let (doc, _book, pages) = laid_out(path, allow_links_outside)?;
+    let pre = check::preflight_document(&doc, &pages, &preset);
+    let _ = write!(std::io::stdout(), "{}", escaped(&check::describe(&doc, &pages, &pre)));
     Ok(if pre.is_clean() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
-fn render_png(path: &Path, output: &Path, dpi: f32, page: usize) -> Result<ExitCode> {
+struct RenderOptions {
+    dpi: f32,
+    page: usize,
+    preset: String,
+    force: bool,
+    allow_links_outside: bool,
+}
+
+/// The most pixels `render` makes (4 bytes each while drawing: 200 MB): an A3 page up to about
+/// 500 dpi.
+const MAX_RENDER_PIXELS: f64 = 50_000_000.0;
+
+fn render_png(path: &Path, output: &Path, o: &RenderOptions) -> Result<ExitCode> {
+    let (dpi, page) = (o.dpi, o.page);
     anyhow::ensure!(dpi > 0.0 && dpi <= 1200.0, "--dpi must be between 0 and 1200");
-    let (_doc, book, pages) = laid_out(path)?;
+    let preset = preset(&o.preset)?;
+    check_output(path, output, "PNG", PNG_MAGIC, o.force)?;
+    let (doc, book, pages) = laid_out(path, o.allow_links_outside)?;
     let frame = pages
         .get(page.wrapping_sub(1))
         .with_context(|| format!("the layout has {} page(s); there is no page {page}", pages.len()))?;
+    let scale = dpi as f64 / 72.0;
+    let (w, h) = ((frame.width as f64 * scale).ceil(), (frame.height as f64 * scale).ceil());
+    if w * h > MAX_RENDER_PIXELS {
+        let most = (72.0 * (MAX_RENDER_PIXELS / (frame.width as f64 * frame.height as f64)).sqrt()).floor();
+        anyhow::bail!(
+            "--dpi {dpi} would make page {page} {w} × {h} pixels ({:.0} million), more than the {:.0} million paiban renders; use --dpi {most} or less",
+            w * h / 1e6,
+            MAX_RENDER_PIXELS / 1e6
+        );
+    }
+    let pre = check::preflight_document(&doc, &pages, &preset);
+    for f in &pre.findings {
+        say(&check::finding_line(f, &doc));
+    }
+    anyhow::ensure!(
+        o.force || !pre.findings.iter().any(|f| f.page == page && f.severity == check::Severity::Error),
+        "{}: not rendered: the preflight found errors that would print wrong (fix them, or render with --force)",
+        path.display()
+    );
     let png = render::png::render_png(frame, &book, dpi)?;
-    io::write_atomically(output, &png).with_context(|| format!("writing {}", output.display()))?;
+    io::write_output(output, &png).with_context(|| format!("writing {}", output.display()))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -1,21 +1,40 @@
 //! Writing files so that a crash at any moment leaves the old version or the new one, never half
 //! of either: a temporary file in the same folder, fsync, rename over the target, fsync of the
 //! folder. Saving a layout also keeps the version it replaces as `NAME.bak`.
+//!
+//! What is written to is the file a path names: a symbolic link is followed and its target
+//! replaced (the link stays a link), the replaced file's mode is kept (and its owner, where the
+//! writer may give it), a read-only file is refused rather than replaced, and anything that is
+//! not a regular file (a folder, a device, a FIFO, a socket) is refused — `write_output` writes
+//! into devices and FIFOs instead, for command-line outputs such as `/dev/stdout`. A save holds
+//! an advisory lock on the folder, so two saves of one file run one after the other and `.bak`
+//! keeps the version before them.
 
 use std::fs::{self, File};
 use std::io::{self, Write};
+use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Writes `bytes` to `path` through a temporary file and a rename.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let path = &regular_target(path)?;
     let tmp = write_temp(path, bytes)?;
     finish(&tmp, path)
 }
 
 /// Like `write_atomically`, and the file it replaces is kept as `NAME.bak` (hard-linked, or
-/// copied where links are not possible) before the new one takes its name.
+/// copied where links are not possible) before the new one takes its name. Saves of one file
+/// take turns (an advisory lock on its folder); a save of what the file already holds changes
+/// nothing, so `.bak` stays the version before.
 pub fn write_with_backup(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let path = &regular_target(path)?;
+    let _lock = FolderLock::take(&folder(path));
+    if fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        && fs::read(path).is_ok_and(|old| old == bytes)
+    {
+        return Ok(());
+    }
     let tmp = write_temp(path, bytes)?;
     if path.exists()
         && let Err(e) = keep_backup(path)
@@ -24,6 +43,85 @@ pub fn write_with_backup(path: &Path, bytes: &[u8]) -> io::Result<()> {
         return Err(e);
     }
     finish(&tmp, path)
+}
+
+/// Writes a command's output: a regular file (or a link to one) atomically as
+/// `write_atomically` does; a character device or FIFO (`/dev/stdout`, `/dev/null`, a pipe) is
+/// written into, never replaced; any other kind of file is refused.
+/// Paths under /dev and /proc/self/fd (`/dev/stdout`, `/dev/fd/3`) are written into too, so
+/// `-o /dev/stdout` reaches whatever the standard output is, a file included.
+pub fn write_output(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let alias = path.starts_with("/dev") || path.starts_with("/proc/self/fd");
+    match fs::metadata(path) {
+        Ok(m) if m.file_type().is_char_device() || m.file_type().is_fifo() || (alias && m.is_file()) => {
+            let mut f = fs::OpenOptions::new().write(true).truncate(true).open(path)?;
+            f.write_all(bytes)?;
+            f.flush()
+        }
+        _ => write_atomically(path, bytes),
+    }
+}
+
+/// Follows symbolic links from `path` to the file to write (which need not exist yet), and
+/// refuses what cannot be replaced: not a regular file, or read-only.
+pub fn regular_target(path: &Path) -> io::Result<PathBuf> {
+    let mut target = path.to_path_buf();
+    for _ in 0..40 {
+        match fs::symlink_metadata(&target) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let link = fs::read_link(&target)?;
+                target = folder(&target).join(link);
+            }
+            Ok(m) if !m.is_file() => {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    format!("{} is not a regular file ({}); write to a file", target.display(), kind_of(&m)),
+                ));
+            }
+            Ok(m) if m.permissions().readonly() => {
+                return Err(io::Error::new(
+                    io::ErrorKind::PermissionDenied,
+                    format!(
+                        "{} is read-only (mode {:o}); make it writable (chmod u+w) to replace it",
+                        target.display(),
+                        m.mode() & 0o7777
+                    ),
+                ));
+            }
+            Ok(_) => return Ok(target),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(target),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(io::Error::other(format!("{}: too many levels of symbolic links", path.display())))
+}
+
+/// What kind of file metadata describes, in words.
+pub fn kind_of(m: &fs::Metadata) -> &'static str {
+    let t = m.file_type();
+    if t.is_dir() {
+        "a folder"
+    } else if t.is_char_device() || t.is_block_device() {
+        "a device"
+    } else if t.is_fifo() {
+        "a FIFO"
+    } else if t.is_socket() {
+        "a socket"
+    } else if t.is_symlink() {
+        "a symbolic link"
+    } else {
+        "a regular file"
+    }
+}
+
+/// An advisory lock (flock) on a folder, held while a save renames files in it; released when
+/// dropped. Where the folder cannot be opened or locked, saves go on unlocked.
+struct FolderLock(#[allow(dead_code)] Option<File>);
+
+impl FolderLock {
+    fn take(dir: &Path) -> FolderLock {
+        FolderLock(File::open(dir).ok().filter(|f| f.lock().is_ok()))
+    }
 }
 
 /// Where the previous version of `path` is kept.
@@ -77,8 +175,16 @@ pub fn process_runs(pid: u32) -> bool {
 fn write_temp(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
     sweep_stale(path);
     let tmp = temp_beside(path, "tmp");
+    let old = fs::metadata(path).ok();
+    let _ = fs::remove_file(&tmp);
     let written = (|| {
-        let mut f = File::create(&tmp)?;
+        let mut f = fs::OpenOptions::new().write(true).create_new(true).open(&tmp)?;
+        if let Some(old) = &old {
+            // The new version keeps the old one's mode, and its owner where we may give it.
+            f.set_permissions(fs::Permissions::from_mode(old.mode() & 0o7777))?;
+            let _ = std::os::unix::fs::fchown(&f, Some(old.uid()), Some(old.gid()));
+            f.set_permissions(fs::Permissions::from_mode(old.mode() & 0o7777))?;
+        }
         f.write_all(bytes)?;
         f.sync_all()
     })();
@@ -99,9 +205,10 @@ fn keep_backup(path: &Path) -> io::Result<()> {
         fs::copy(path, &staged)?;
         File::open(&staged)?.sync_all()?;
     }
-    fs::rename(&staged, backup_path(path)).inspect_err(|_| {
-        let _ = fs::remove_file(&staged);
-    })
+    let renamed = fs::rename(&staged, backup_path(path));
+    // A rename between two links to one file does nothing and succeeds: the staged link stays.
+    let _ = fs::remove_file(&staged);
+    renamed
 }
 
 fn finish(tmp: &Path, path: &Path) -> io::Result<()> {

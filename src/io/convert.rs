@@ -7,6 +7,7 @@ use super::file::*;
 use super::palette::Palette;
 use super::value::FileColor;
 use crate::color::Color;
+use crate::layout::fields::fits_filled;
 use crate::model::*;
 use crate::units::{Rect, mm_to_pt};
 
@@ -14,7 +15,9 @@ use crate::units::{Rect, mm_to_pt};
 const MAX_PAGE_MM: f32 = 5000.0;
 const MAX_FONT_PT: f32 = 2000.0;
 /// Longest story accepted: a newspaper page holds about 10 000 characters, a long feature 50 000.
-const MAX_STORY_CHARS: usize = 200_000;
+const MAX_STORY_CHARS: usize = crate::layout::fields::MAX_FILLED_CHARS;
+/// Longest variable value: a date, an edition's name, an editor's name.
+const MAX_VARIABLE_CHARS: usize = 10_000;
 
 type Result<T> = std::result::Result<T, FormatError>;
 
@@ -76,10 +79,9 @@ pub fn to_model(file: LayoutFile) -> Result<Document> {
             return Err(FormatError::at(format!("{path}.next"), format!("no style named \"{next}\"")));
         }
         let props = style_props(&path, &style.props, pal)?;
-        styles.paragraph.insert(
-            name.clone(),
-            NamedStyle { based_on: style.based_on.clone(), next: style.next.clone(), props },
-        );
+        styles
+            .paragraph
+            .insert(name.clone(), NamedStyle { based_on: style.based_on.clone(), next: style.next.clone(), props });
     }
     for (name, c) in &file.character_styles {
         let path = format!("character_styles.{name}");
@@ -106,11 +108,20 @@ pub fn to_model(file: LayoutFile) -> Result<Document> {
         .filter(|e| matches!(e.kind, ElementKind::Text(_)))
         .map(|e| e.id.clone())
         .collect();
-    for name in file.variables.keys() {
+    for (name, value) in &file.variables {
         if name.trim().is_empty() || name.contains(['{', '}']) {
             return Err(FormatError::at(
                 format!("variables.{name}"),
                 "a variable's name has no braces and is not empty",
+            ));
+        }
+        if value.len() > MAX_VARIABLE_CHARS && value.chars().count() > MAX_VARIABLE_CHARS {
+            return Err(FormatError::at(
+                format!("variables.{name}"),
+                format!(
+                    "the value has {} characters, more than {MAX_VARIABLE_CHARS}; a field is a date or a name, not a story",
+                    value.chars().count()
+                ),
             ));
         }
     }
@@ -205,6 +216,7 @@ pub fn to_model(file: LayoutFile) -> Result<Document> {
         }
         let mut paragraphs = Vec::with_capacity(story.paragraphs.len());
         let mut chars = 0;
+        let mut filled_left = MAX_STORY_CHARS;
         for (i, para) in story.paragraphs.into_iter().enumerate() {
             let para = paragraph(&format!("{path}.paragraphs[{i}]"), para, &styles, pal)?;
             chars += para.runs.iter().map(|r| r.text.chars().count()).sum::<usize>();
@@ -212,6 +224,15 @@ pub fn to_model(file: LayoutFile) -> Result<Document> {
                 return Err(FormatError::at(
                     format!("{path}.paragraphs[{i}]"),
                     format!("the story passes {MAX_STORY_CHARS} characters here; split it into stories of its own"),
+                ));
+            }
+            // Fields ({日期}…) are filled in on each page: the filled story is held to the cap too.
+            if !para.runs.iter().all(|r| fits_filled(&r.text, &file.variables, &mut filled_left)) {
+                return Err(FormatError::at(
+                    format!("{path}.paragraphs[{i}]"),
+                    format!(
+                        "with its fields ({{…}}) filled in, the story passes {MAX_STORY_CHARS} characters here; use fewer or shorter fields"
+                    ),
                 ));
             }
             paragraphs.push(para);

@@ -10,6 +10,44 @@ fn is_default_props(p: &FileStyleProps) -> bool {
     serde_json::to_value(p).is_ok_and(|v| v.as_object().is_some_and(|m| m.is_empty()))
 }
 
+/// A JSON object of named things (styles, character styles, variables) in which a name given
+/// twice is an error at that name's path, not a silent "last one wins".
+fn unique_names<'de, D, V>(d: D) -> Result<BTreeMap<String, V>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    V: Deserialize<'de>,
+{
+    use serde::de::{self, DeserializeSeed, MapAccess, Visitor};
+    struct Names<V>(std::marker::PhantomData<V>);
+    struct Twice(String);
+    impl<'de> DeserializeSeed<'de> for Twice {
+        type Value = ();
+        fn deserialize<D: serde::Deserializer<'de>>(self, _: D) -> Result<(), D::Error> {
+            Err(de::Error::custom(format!("\"{}\" is defined twice; give each name once", self.0)))
+        }
+    }
+    impl<'de, V: Deserialize<'de>> Visitor<'de> for Names<V> {
+        type Value = BTreeMap<String, V>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an object of names")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut out = BTreeMap::new();
+            while let Some(name) = map.next_key::<String>()? {
+                if out.contains_key(&name) {
+                    // Failing inside the value puts the name in the error's JSON path.
+                    map.next_value_seed(Twice(name.clone()))?;
+                    return Err(de::Error::custom(format!("\"{name}\" is defined twice")));
+                }
+                let value = map.next_value()?;
+                out.insert(name, value);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_map(Names(std::marker::PhantomData))
+}
+
 fn is_false(b: &bool) -> bool {
     !*b
 }
@@ -29,16 +67,16 @@ pub struct LayoutFile {
     /// Composition and type defaults for every paragraph.
     #[serde(default, skip_serializing_if = "is_default_props")]
     pub defaults: FileStyleProps,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty", deserialize_with = "unique_names")]
     pub styles: BTreeMap<String, FileStyle>,
     /// Named character styles (强调…), applied to runs by `"style"`.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty", deserialize_with = "unique_names")]
     pub character_styles: BTreeMap<String, FileCharStyle>,
     /// Named colours, referred to as `{"swatch": name}`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub swatches: Vec<FileSwatch>,
     /// Values of text fields (`{日期}`…).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty", deserialize_with = "unique_names")]
     pub variables: BTreeMap<String, String>,
     /// Master pages: elements shared by the pages that name one.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

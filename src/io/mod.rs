@@ -17,7 +17,9 @@ mod value;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use atomic::{backup_path, process_runs, write_atomically, write_with_backup};
+pub use atomic::{
+    backup_path, kind_of, process_runs, regular_target, write_atomically, write_output, write_with_backup,
+};
 
 use crate::model::Document;
 
@@ -98,10 +100,102 @@ pub fn to_json(doc: &Document) -> String {
     text
 }
 
-/// Loads a layout file.
+/// The largest layout file read: the sample page is 40 KB, a 200 000-character story under 1 MB.
+pub const MAX_LAYOUT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// How a layout is loaded.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// Let images and placed PDFs be read from outside the layout's folder and its subfolders
+    /// (absolute paths, `..`, links out of it). Off by default: a layout from elsewhere must not
+    /// pull local files into a PDF that is sent back.
+    pub allow_links_outside: bool,
+}
+
+/// Loads a layout file, refusing images outside its folder (see `LoadOptions`).
 pub fn load(path: &Path) -> Result<Document, FileError> {
-    let text = std::fs::read_to_string(path).map_err(|source| FileError::Read { file: path.into(), source })?;
-    from_json(&text).map_err(|error| FileError::Invalid { file: path.into(), error })
+    load_with(path, LoadOptions::default())
+}
+
+/// Loads a layout file: a regular file of at most `MAX_LAYOUT_BYTES` (devices, FIFOs and
+/// /proc files are never read), valid, and with its links inside its folder unless allowed.
+pub fn load_with(path: &Path, options: LoadOptions) -> Result<Document, FileError> {
+    let text = read_layout_text(path).map_err(|source| FileError::Read { file: path.into(), source })?;
+    let doc = from_json(&text).map_err(|error| FileError::Invalid { file: path.into(), error })?;
+    if !options.allow_links_outside {
+        let base = path.parent().unwrap_or(Path::new("."));
+        check_links(&doc, base).map_err(|error| FileError::Invalid { file: path.into(), error })?;
+    }
+    Ok(doc)
+}
+
+/// A layout file's text, read only when it is a regular file under the size cap.
+fn read_layout_text(path: &Path) -> std::io::Result<String> {
+    use std::io::{Error, ErrorKind, Read};
+    let refuse = |what: String| Error::new(ErrorKind::InvalidInput, what);
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(refuse(format!("it is {}, not a layout file", atomic::kind_of(&meta))));
+    }
+    if let Ok(real) = std::fs::canonicalize(path)
+        && ["/proc", "/sys", "/dev"].iter().any(|d| real.starts_with(d))
+    {
+        return Err(refuse(format!("{} is a system file, not a layout", real.display())));
+    }
+    if meta.len() > MAX_LAYOUT_BYTES {
+        return Err(refuse(format!("the file is {} MB, more than {} MB", meta.len() >> 20, MAX_LAYOUT_BYTES >> 20)));
+    }
+    let file = std::fs::File::open(path)?;
+    // What was opened is what was looked at (not a FIFO swapped in meanwhile).
+    if !file.metadata()?.is_file() {
+        return Err(refuse("it is not a regular file".into()));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_LAYOUT_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_LAYOUT_BYTES {
+        return Err(refuse(format!("the file is more than {} MB", MAX_LAYOUT_BYTES >> 20)));
+    }
+    String::from_utf8(bytes).map_err(|_| Error::new(ErrorKind::InvalidData, "stream did not contain valid UTF-8"))
+}
+
+/// Refuses images and placed PDFs whose files lie outside `base` (the layout's folder) and its
+/// subfolders: absolute paths, `..` and symbolic links that lead out. Files that do not exist
+/// are left to the preflight (reported missing). The error names the element's JSON path.
+pub fn check_links(doc: &Document, base: &Path) -> Result<(), FormatError> {
+    use crate::model::ElementKind;
+    use std::path::Component;
+    let pages = doc.pages.iter().enumerate().map(|(i, p)| (format!("pages[{i}]"), &p.elements));
+    let masters = doc.masters.iter().enumerate().map(|(i, m)| (format!("masters[{i}]"), &m.elements));
+    let base = if base.as_os_str().is_empty() { Path::new(".") } else { base };
+    let root = std::fs::canonicalize(base).unwrap_or_else(|_| base.to_path_buf());
+    for (at, elements) in pages.chain(masters) {
+        for (e, el) in elements.iter().enumerate() {
+            let ElementKind::Image(img) = &el.kind else { continue };
+            let rel = Path::new(&img.path);
+            let outside = |why: &str| {
+                FormatError::at(
+                    format!("{at}.elements[{e}].path"),
+                    format!(
+                        "\"{}\" {why}; a layout reads files only inside its folder ({}) and its subfolders (allow others with --allow-links-outside)",
+                        img.path,
+                        root.display()
+                    ),
+                )
+            };
+            if rel.has_root() || rel.components().any(|c| matches!(c, Component::Prefix(_))) {
+                return Err(outside("is an absolute path"));
+            }
+            if rel.components().any(|c| c == Component::ParentDir) {
+                return Err(outside("goes up out of the folder (..)"));
+            }
+            if let Ok(real) = std::fs::canonicalize(base.join(rel))
+                && !real.starts_with(&root)
+            {
+                return Err(outside(&format!("leads through a link to {}", real.display())));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Saves a layout file atomically (temporary file in the same folder, fsync, rename), keeping

@@ -42,7 +42,10 @@ pub fn from_model(doc: &Document) -> LayoutFile {
             .paragraph
             .iter()
             .map(|(name, s)| {
-                (name.clone(), FileStyle { based_on: s.based_on.clone(), next: s.next.clone(), props: file_props(&s.props, pal) })
+                (
+                    name.clone(),
+                    FileStyle { based_on: s.based_on.clone(), next: s.next.clone(), props: file_props(&s.props, pal) },
+                )
             })
             .collect::<BTreeMap<_, _>>(),
         variables: doc.variables.clone(),

@@ -254,8 +254,12 @@ mod tests {
     #[test]
     fn cyclic_based_on_does_not_loop() {
         let mut sheet = StyleSheet::default();
-        sheet.paragraph.insert("a".into(), NamedStyle { based_on: Some("b".into()), next: None, props: StyleProps::default() });
-        sheet.paragraph.insert("b".into(), NamedStyle { based_on: Some("a".into()), next: None, props: StyleProps::default() });
+        sheet
+            .paragraph
+            .insert("a".into(), NamedStyle { based_on: Some("b".into()), next: None, props: StyleProps::default() });
+        sheet
+            .paragraph
+            .insert("b".into(), NamedStyle { based_on: Some("a".into()), next: None, props: StyleProps::default() });
         let s = sheet.resolve(Some("a"), &StyleProps::default());
         assert_eq!(s, ParagraphStyle::default());
     }
