@@ -84,7 +84,8 @@ pub struct TileCache {
     /// (page index, raster scale bits) the tiles were made for.
     key: Option<(usize, u32)>,
     tiles: HashMap<(u32, u32), Tile>,
-    glyphs: GlyphCache,
+    /// Glyph outlines and sprites for screen tiles (made on first use).
+    glyphs: Option<GlyphCache>,
     /// The items' fingerprints for the layout generation they were made of.
     prints: Option<(u64, Vec<(crate::units::Rect, u64)>)>,
     /// Tiles rasterised so far (for tests and benchmarks).
@@ -144,7 +145,8 @@ impl TileCache {
                     size.1 as f32 / scale,
                 );
                 let stale = self.tiles.get(&(i, j)).is_some_and(|t| t.generation != generation);
-                let fingerprint = if stale || !self.tiles.contains_key(&(i, j)) { region_print(prints, region) } else { 0 };
+                let fingerprint =
+                    if stale || !self.tiles.contains_key(&(i, j)) { region_print(prints, region) } else { 0 };
                 if let Some(t) = self.tiles.get_mut(&(i, j))
                     && stale
                     && t.fingerprint == fingerprint
@@ -154,7 +156,14 @@ impl TileCache {
                 let fresh = self.tiles.get(&(i, j)).is_some_and(|t| t.generation == generation);
                 if !fresh {
                     if started.elapsed() < BUDGET {
-                        if let Ok(pixmap) = render_region(page, book, scale, origin, size, &mut self.glyphs) {
+                        if let Ok(pixmap) = render_region(
+                            page,
+                            book,
+                            scale,
+                            origin,
+                            size,
+                            self.glyphs.get_or_insert_with(GlyphCache::for_screen),
+                        ) {
                             let image =
                                 ColorImage::from_rgba_premultiplied([size.0 as usize, size.1 as usize], pixmap.data());
                             let texture =

@@ -8,3 +8,4 @@ pub mod pdf;
 pub mod pdfx;
 pub mod png;
 pub mod preset;
+pub mod sprites;

@@ -28,9 +28,21 @@ pub fn render_page(page: &PageFrame, book: &FontBook, dpi: f32) -> Result<Pixmap
     render_region(page, book, scale, (0, 0), (w.max(1), h.max(1)), &mut GlyphCache::default())
 }
 
-/// Glyph outlines, kept between renders (the editor's tiles share one cache).
+/// Glyph outlines, kept between renders (the editor's tiles share one cache); on screen, also
+/// the glyphs' sprites.
 #[derive(Default)]
-pub struct GlyphCache(HashMap<(FontId, u16), Option<tiny_skia::Path>>);
+pub struct GlyphCache {
+    outlines: HashMap<(FontId, u16), Option<tiny_skia::Path>>,
+    sprites: Option<super::sprites::Sprites>,
+}
+
+impl GlyphCache {
+    /// A cache for screen tiles: upright glyphs are copied from sprites placed to a quarter
+    /// pixel, not filled each time.
+    pub fn for_screen() -> GlyphCache {
+        GlyphCache { outlines: HashMap::new(), sprites: Some(Default::default()) }
+    }
+}
 
 /// Renders the part of a page at `scale` pixels per point whose top-left pixel is `origin`
 /// and whose size is `size` (a tile of the editor's canvas). Items wholly outside are skipped.
@@ -63,7 +75,7 @@ pub fn render_region(
                 if bottom < view.y || top > view.bottom() {
                     continue;
                 }
-                draw_run(&mut pixmap, run, book, tf, view, &mut cache.0);
+                draw_run(&mut pixmap, run, book, tf, view, cache);
             }
             FrameItem::Path(path) => draw_path(&mut pixmap, path, tf),
             FrameItem::Image(img) => draw_image(&mut pixmap, img, book, tf),
@@ -118,11 +130,12 @@ fn draw_run(
     book: &FontBook,
     page_tf: Transform,
     view: crate::units::Rect,
-    cache: &mut HashMap<(FontId, u16), Option<tiny_skia::Path>>,
+    cache: &mut GlyphCache,
 ) {
     let upem = book.face(run.font).units_per_em;
     let s = run.size / upem;
     let paint = paint(run.color);
+    let GlyphCache { outlines: cache, sprites } = cache;
     for g in &run.glyphs {
         if g.x > view.right() || g.x + g.advance * g.scale_x.max(1.0) * 1.5 < view.x {
             continue;
@@ -131,6 +144,14 @@ fn draw_run(
         let Some(path) = outline else { continue };
         // Font units (y up) → page points (y down) → pixels.
         let (x, y) = (g.x, run.baseline - g.dy);
+        if let Some(sprites) = sprites.as_mut()
+            && !g.rotated
+        {
+            // The page transform is a scale and a shift.
+            let device = (x * page_tf.sx + page_tf.tx, y * page_tf.sy + page_tf.ty);
+            sprites.draw(pixmap, run.font, g.id, path, s * page_tf.sx, g.scale_x, device, run.color.to_rgb8());
+            continue;
+        }
         let tf = if g.rotated {
             // Turned 90° clockwise: the glyph's baseline runs down the page, its top faces right.
             Transform::from_row(0.0, s * g.scale_x, s, 0.0, x, y)
