@@ -377,3 +377,36 @@ fn unembedded_fonts_and_ink_over_the_limit_in_an_ad_are_found() {
     assert!(out.contains("fonts not embedded: Helvetica") && out.contains("crude.pdf"), "{out}");
     assert!(out.contains("400 % ink, over the preset's 240 %"), "{out}");
 }
+
+#[test]
+fn a_rotated_ad_page_is_placed_as_it_is_shown() {
+    let dir = common::scratch("placed-pdf-rotated");
+    let ad = make_ad(&dir, "ad", "newsprint");
+    let turned = dir.join("turned.pdf");
+    ok(tool("qpdf", &["--rotate=+90:1", path_str(&ad), path_str(&turned)]));
+    // Shown turned, the 100 × 50 mm ad stands 50 mm wide and 100 mm tall: at 100 % in a
+    // 50 × 100 mm frame it fills it.
+    let mut el = ad_element("turned.pdf");
+    el["w"] = json!(50);
+    el["h"] = json!(100);
+    el["scale"] = json!(100);
+    let host = write(&dir, "host.json", &layout(vec![el], vec![]));
+    let pdf = dir.join("host.pdf");
+    ok(paiban(&["export", path_str(&host), "-o", path_str(&pdf), "--preset", "newsprint"]));
+    let text = ok(tool("pdftotext", &[path_str(&pdf), "-"]));
+    assert!(common::normalize(&text).contains(AD_TEXT), "{text}");
+    common::assert_qpdf_clean(&pdf);
+    // poppler's picture: ink in a 50 mm wide column from x = 20 mm, the text running down.
+    let png = dir.join("host");
+    ok(tool("pdftoppm", &["-r", "100", "-png", "-singlefile", path_str(&pdf), path_str(&png)]));
+    let img = image::open(dir.join("host.png")).unwrap().to_rgba8();
+    let (mut x_lo, mut x_hi, mut y_lo, mut y_hi) = (f32::MAX, 0f32, f32::MAX, 0f32);
+    for (x, y, p) in img.enumerate_pixels() {
+        if p.0[0] < 160 {
+            let (mx, my) = (x as f32 / 100.0 * 25.4, y as f32 / 100.0 * 25.4);
+            (x_lo, x_hi, y_lo, y_hi) = (x_lo.min(mx), x_hi.max(mx), y_lo.min(my), y_hi.max(my));
+        }
+    }
+    assert!(x_lo > 19.0 && x_hi < 71.0 && y_lo > 149.0 && y_hi < 251.0, "ink at {x_lo}..{x_hi} × {y_lo}..{y_hi}");
+    assert!(y_hi - y_lo > 2.0 * (x_hi - x_lo), "the text runs down: {x_lo}..{x_hi} × {y_lo}..{y_hi}");
+}

@@ -25,6 +25,8 @@ pub struct PlacedPdf {
     pub page_id: ObjectId,
     /// The placed box in the page's user space: [left, bottom, right, top], pt.
     pub bbox: [f32; 4],
+    /// How far the page is turned clockwise when shown: 0, 90, 180 or 270 (`/Rotate`).
+    pub rotate: u32,
     /// The page's content, decompressed.
     pub content: Vec<u8>,
     /// The page's resources (inherited ones included); `Null` when it has none.
@@ -51,9 +53,22 @@ pub struct PdfInks {
 }
 
 impl PlacedPdf {
-    /// Width and height of the placed box, pt.
+    /// Width and height of the placed box as the page is shown (turned by `/Rotate`), pt.
     pub fn size(&self) -> (f32, f32) {
-        (self.bbox[2] - self.bbox[0], self.bbox[3] - self.bbox[1])
+        let (w, h) = (self.bbox[2] - self.bbox[0], self.bbox[3] - self.bbox[1]);
+        if self.rotate % 180 == 90 { (h, w) } else { (w, h) }
+    }
+
+    /// The matrix that takes the placed box, turned as the page is shown, onto the unit square.
+    pub fn unit_matrix(&self) -> [f32; 6] {
+        let [x0, y0, x1, y1] = self.bbox;
+        let (w, h) = (x1 - x0, y1 - y0);
+        match self.rotate {
+            90 => [0.0, -1.0 / w, 1.0 / h, 0.0, -y0 / h, 1.0 + x0 / w],
+            180 => [-1.0 / w, 0.0, 0.0, -1.0 / h, 1.0 + x0 / w, 1.0 + y0 / h],
+            270 => [0.0, 1.0 / w, -1.0 / h, 0.0, 1.0 + y0 / h, -x0 / w],
+            _ => [1.0 / w, 0.0, 0.0, 1.0 / h, -x0 / w, -y0 / h],
+        }
     }
 }
 
@@ -95,9 +110,10 @@ pub fn load(bytes: &[u8], page: u32) -> Result<PlacedPdf, String> {
     };
     let page_dict = doc.get_dictionary(page_id).map_err(|e| format!("page {page}: {e}"))?;
     let rotate = inherited(&doc, page_dict, b"Rotate").and_then(|o| o.as_i64().ok()).unwrap_or(0);
-    if rotate.rem_euclid(360) != 0 {
-        return Err(format!("page {page} is rotated by {rotate}°; place an unrotated page"));
+    if rotate % 90 != 0 {
+        return Err(format!("page {page} has /Rotate {rotate}, not a multiple of 90"));
     }
+    let rotate = rotate.rem_euclid(360) as u32;
     let bbox = page_box(&doc, page_dict).ok_or_else(|| format!("page {page} has no usable page box"))?;
     let resources = inherited(&doc, page_dict, b"Resources").cloned().unwrap_or(Object::Null);
     let group = page_dict.get(b"Group").ok().cloned();
@@ -107,7 +123,7 @@ pub fn load(bytes: &[u8], page: u32) -> Result<PlacedPdf, String> {
     let mut seen = HashSet::new();
     look(&doc, &resources, &mut inks, &mut seen, 0);
     scan_content(&content, &mut inks);
-    Ok(PlacedPdf { doc: Arc::new(doc), page, page_id, bbox, content, resources, group, inks })
+    Ok(PlacedPdf { doc: Arc::new(doc), page, page_id, bbox, rotate, content, resources, group, inks })
 }
 
 /// A page attribute, looked up the page tree's parents when the page does not have it.

@@ -3,8 +3,8 @@
 //! nested forms) copied object by object under new object numbers. The form carries its own
 //! `/Resources`, so its names (`/F1`, `/Im0`…) live in their own scope and cannot clash with the
 //! page's; `/BBox` is the placed box (TrimBox, else CropBox, else MediaBox), so nothing outside
-//! it shows, and `/Matrix` maps that box to the unit square, so the page places it exactly as
-//! it places an image.
+//! it shows, and `/Matrix` maps that box, turned by the page's `/Rotate`, to the unit square,
+//! so the page places it exactly as it places an image.
 //!
 //! printpdf knows nothing of this: the writer registers a marked placeholder XObject per placed
 //! page and `inject` replaces it in the lopdf document printpdf builds.
@@ -55,13 +55,12 @@ pub fn inject(doc: &mut Document, placed: &[&PlacedPdf]) {
 fn form_xobject(doc: &mut Document, pdf: &PlacedPdf) -> Stream {
     let mut copier = Copier { src: &pdf.doc, map: HashMap::new() };
     let [x0, y0, x1, y1] = pdf.bbox;
-    let (w, h) = (x1 - x0, y1 - y0);
     let mut dict = Dictionary::new();
     dict.set("Type", Object::Name(b"XObject".to_vec()));
     dict.set("Subtype", Object::Name(b"Form".to_vec()));
     dict.set("FormType", 1);
     dict.set("BBox", [x0, y0, x1, y1].map(Object::Real).to_vec());
-    dict.set("Matrix", [1.0 / w, 0.0, 0.0, 1.0 / h, -x0 / w, -y0 / h].map(Object::Real).to_vec());
+    dict.set("Matrix", pdf.unit_matrix().map(Object::Real).to_vec());
     let resources = copier.copy(doc, &pdf.resources);
     if !matches!(resources, Object::Null) {
         dict.set("Resources", resources);
