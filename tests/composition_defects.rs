@@ -407,3 +407,18 @@ fn defect_2_a_subhead_on_the_grid_takes_two_body_lines_not_three() {
         assert!((k - k.round()).abs() < 0.01, "{:?} is off the grid", l.text);
     }
 }
+
+#[test]
+fn defect_3_beside_a_chinese_mark_the_mark_takes_up_the_grid_overshoot() {
+    let lines = grid_lines("记者获悉，2026年一季度同比增长23%。全省", 30.0);
+    let line = &lines[0];
+    let at = |ch: &str| line.iter().position(|b| b.ch == ch).unwrap();
+    let (six, nian) = (&line[at("6")], &line[at("年")]);
+    let gap = nian.x - (six.x + six.w);
+    assert!((0.2..0.3).contains(&gap), "2026→年 {gap:.3} em");
+    let (pct, stop) = (&line[at("%")], &line[at("。")]);
+    assert!((stop.x - (pct.x + pct.w)).abs() < 0.01, "% → 。");
+    for b in [nian, &line[at("全")]] {
+        assert!((b.x - b.x.round()).abs() < 0.01, "{} off the grid at {}", b.ch, b.x);
+    }
+}

@@ -420,6 +420,17 @@ pub fn snap_to_grid(out: &mut ShapedParagraph, em: f32) {
         if over < 0.001 || em - over < 0.001 {
             continue;
         }
+        // Beside a Chinese mark (，2026年 or 增长23%。) the mark's blank half takes up the
+        // overshoot: no space is added at all.
+        let give = |p: &Piece| if p.class.is_cjk_punct() { p.natural - p.min } else { 0.0 };
+        if give(&pieces[i]) >= over - 0.001 && pieces[i].glue.natural == 0.0 {
+            pieces[i].natural -= over;
+            continue;
+        }
+        if give(&pieces[start - 1]) >= over - 0.001 && pieces[start].glue.natural == 0.0 {
+            pieces[start - 1].natural -= over;
+            continue;
+        }
         let first_ink = (start..i).find(|&k| !pieces[k].is_space()).unwrap_or(start);
         let before = pieces[first_ink].glue.natural > 0.0;
         let after = pieces[i].glue.natural > 0.0;
