@@ -156,7 +156,11 @@ fn concurrent_upgrades_keep_the_previous_version_as_bak() {
             assert!(out.status.success(), "round {round}: {}", String::from_utf8_lossy(&out.stderr));
         }
         assert!(paiban::io::load(&path).is_ok());
-        assert_eq!(std::fs::read(paiban::io::backup_path(&path)).unwrap(), original, "round {round}: .bak is the original");
+        assert_eq!(
+            std::fs::read(paiban::io::backup_path(&path)).unwrap(),
+            original,
+            "round {round}: .bak is the original"
+        );
         let mut names: Vec<String> =
             std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
         names.sort();
@@ -166,11 +170,11 @@ fn concurrent_upgrades_keep_the_previous_version_as_bak() {
 
 /// A layout in `dir/job/` with one image element whose path is `image`.
 fn layout_with_image(dir: &Path, image: &str) -> PathBuf {
-    let mut v: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(common::sample()).unwrap()).unwrap();
-    v["pages"][0]["elements"].as_array_mut().unwrap().push(
-        serde_json::json!({"id": "photo", "kind": "image", "x": 20, "y": 300, "w": 40, "h": 30, "path": image}),
-    );
+    let mut v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(common::sample()).unwrap()).unwrap();
+    v["pages"][0]["elements"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({"id": "photo", "kind": "image", "x": 20, "y": 300, "w": 40, "h": 30, "path": image}));
     let path = dir.join("job/page.json");
     std::fs::write(&path, v.to_string()).unwrap();
     path
@@ -203,7 +207,11 @@ fn images_outside_the_layouts_folder_are_refused_unless_allowed() {
         ] {
             let out = paiban(&args);
             refused(&out, why);
-            assert!(said(&out).contains("pages[0].elements[19].path") || said(&out).contains(".path"), "{}", said(&out));
+            assert!(
+                said(&out).contains("pages[0].elements[19].path") || said(&out).contains(".path"),
+                "{}",
+                said(&out)
+            );
         }
         assert!(!pdf.exists(), "{image}: nothing exported");
         let err = paiban::io::load(&layout).unwrap_err().to_string();
@@ -276,15 +284,16 @@ fn special_files_are_never_read_as_layouts_or_images() {
 fn control_characters_in_a_layout_are_escaped_in_every_message() {
     let dir = common::scratch("hardening-escape");
     let evil = "t\u{1b}]0;pwned\u{7}\u{1b}[2J\u{0}\u{9b}31m";
-    let mut v: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(common::sample()).unwrap()).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(common::sample()).unwrap()).unwrap();
     // A text frame whose id carries escapes, with overset text: check lists it, export warns.
-    v["pages"][0]["elements"].as_array_mut().unwrap().push(
-        serde_json::json!({"id": evil, "kind": "text", "x": 20, "y": 300, "w": 20, "h": 5}),
-    );
-    v["stories"].as_array_mut().unwrap().push(
-        serde_json::json!({"id": "s-evil", "frames": [evil], "paragraphs": [{"text": "字".repeat(200)}]}),
-    );
+    v["pages"][0]["elements"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({"id": evil, "kind": "text", "x": 20, "y": 300, "w": 20, "h": 5}));
+    v["stories"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({"id": "s-evil", "frames": [evil], "paragraphs": [{"text": "字".repeat(200)}]}));
     let path = dir.join("evil.json");
     std::fs::write(&path, v.to_string()).unwrap();
     let check = paiban(&["check", path_str(&path)]);
