@@ -113,3 +113,51 @@ fn help_lists_the_commands() {
         assert!(text.contains(cmd), "{text}");
     }
 }
+
+#[test]
+fn render_prints_the_preflight_and_refuses_errors_unless_forced() {
+    let path = broken("render-glyph", |t| {
+        edit_json(t, |v| {
+            let para = &mut v["stories"][1]["paragraphs"][0]["text"];
+            *para = format!("𠀀{}", para.as_str().unwrap()).into();
+        })
+    });
+    let png = path.with_extension("png");
+    let out = paiban(&["render", path_str(&path), "-o", path_str(&png), "--dpi", "20"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("error: page 1") && err.contains("U+20000") && err.contains("not rendered"), "{err}");
+    assert!(!png.exists());
+    let out = paiban(&["render", path_str(&path), "-o", path_str(&png), "--dpi", "20", "--force"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("U+20000"), "the findings are printed when forced too");
+    assert!(png.exists());
+    // Warnings are printed and do not stop it.
+    let path = broken("render-warning", |t| {
+        edit_json(t, |v| {
+            let para = &mut v["stories"][1]["paragraphs"][0]["text"];
+            *para = para.as_str().unwrap().repeat(20).into();
+        })
+    });
+    let out = paiban(&["render", path_str(&path), "-o", path_str(&png), "--dpi", "20"]);
+    assert!(out.status.success() && stderr(&out).contains("warning: page 1 promo-prize: overset"), "{}", stderr(&out));
+}
+
+#[test]
+fn an_element_wholly_off_the_page_is_a_warning() {
+    let path = broken("off-page", |t| {
+        edit_json(t, |v| {
+            let els = v["pages"][0]["elements"].as_array_mut().unwrap();
+            els.push(serde_json::json!({"id": "lost-box", "kind": "shape", "shape": "rect", "x": 400, "y": 20, "w": 40, "h": 30}));
+            els.push(serde_json::json!({"id": "half-box", "kind": "shape", "shape": "rect", "x": 280, "y": 20, "w": 40, "h": 30}));
+        })
+    });
+    let out = paiban(&["check", path_str(&path)]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("warning: page 1 lost-box: the element lies wholly off the page"), "{text}");
+    assert!(!text.contains("half-box: the element lies"), "partly on the page is fine: {text}");
+    let pdf = path.with_extension("pdf");
+    let out = paiban(&["export", path_str(&path), "-o", path_str(&pdf)]);
+    assert!(out.status.success() && stderr(&out).contains("lost-box"), "{}", stderr(&out));
+}

@@ -75,6 +75,11 @@ fn devices_and_pipes_are_written_into_not_replaced() {
     let out = paiban(&["export", common::SAMPLE, "-o", "/dev/full"]);
     refused(&out, "No space left on device");
     assert!(std::fs::metadata("/dev/full").unwrap().file_type().is_char_device());
+    // /dev/null takes it all and stays a device (as root it used to be replaced by a file).
+    let out = paiban(&["export", common::SAMPLE, "-o", "/dev/null"]);
+    assert!(out.status.success(), "{}", said(&out));
+    let null = std::fs::metadata("/dev/null").unwrap();
+    assert!(null.file_type().is_char_device() || null.len() == 0, "/dev/null was replaced");
     // /dev/stdout: the PNG comes out of the standard output (a pipe here).
     let out = paiban(&["render", common::SAMPLE, "-o", "/dev/stdout", "--dpi", "10"]);
     assert!(out.status.success(), "{}", said(&out));
