@@ -480,8 +480,14 @@ fn imported_copy_and_pasted_cells_arrive_intact() {
 #[test]
 fn find_and_replace_across_stories_with_a_count_and_undo() {
     let mut h = harness(paiban::io::load(&common::sample()).unwrap());
+    // Stories and table cells both.
     let count = |doc: &Document, s: &str| {
+        let cells = doc.pages.iter().flat_map(|p| &p.elements).filter_map(|e| match &e.kind {
+            ElementKind::Table(t) => Some(t.rows.iter().flatten().map(|c| c.text.matches(s).count()).sum::<usize>()),
+            _ => None,
+        });
         doc.stories.iter().flat_map(|st| &st.paragraphs).map(|p| p.text().matches(s).count()).sum::<usize>()
+            + cells.sum::<usize>()
     };
     let before = count(&h.state().doc, "淄博");
     assert!(before >= 10);

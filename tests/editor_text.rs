@@ -302,3 +302,45 @@ fn an_idle_editor_asks_for_no_repaint_and_sends_no_title() {
     let root = &h.output().viewport_output[&egui::ViewportId::ROOT];
     assert!(root.repaint_delay >= std::time::Duration::from_millis(40), "{:?}", root.repaint_delay);
 }
+
+#[test]
+fn find_next_selects_each_occurrence_in_turn() {
+    let mut h = sample();
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::F);
+    h.run_ok();
+    h.get_all_by_role(Role::TextInput).next().expect("find field").focus();
+    h.run_ok();
+    h.event(egui::Event::Text("淄博".into()));
+    h.run_ok();
+    h.get_by_label("下一个").click();
+    h.run_ok();
+    let first = h.state().text_edit.as_ref().expect("the match is selected").clone();
+    let story = h.state().doc.stories.iter().find(|s| s.id == first.story).unwrap();
+    let part = paiban::edit::text::slice(story, first.sel.range());
+    assert_eq!(part.iter().map(|p| p.text()).collect::<String>(), "淄博");
+    h.get_by_label("下一个").click();
+    h.run_ok();
+    let where_ = |h: &Harness<'static, EditorApp>| h.state().text_edit.as_ref().map(|t| (t.story.clone(), t.sel));
+    assert_ne!(where_(&h), Some((first.story.clone(), first.sel)), "next goes on to the following occurrence");
+    h.get_by_label("上一个").click();
+    h.run_ok();
+    assert_eq!(where_(&h), Some((first.story.clone(), first.sel)));
+}
+
+#[test]
+fn changing_page_clears_the_selection() {
+    let mut h = sample();
+    let page = paiban::model::Page { elements: vec![], ..h.state().doc.pages[0].clone() };
+    h.state_mut().command(paiban::edit::Command::AddPage { at: 1, page });
+    h.run_ok();
+    h.state_mut().selection = vec!["promo-qr".into()];
+    h.run_ok();
+    h.get_by_label("第 2 版").click();
+    h.run_ok();
+    assert_eq!(h.state().page, 1);
+    assert!(h.state().selection.is_empty(), "nothing selected on page 1 stays selected unseen");
+    let before = h.state().doc.element("promo-qr").unwrap().1.frame;
+    key(&mut h, Modifiers::NONE, egui::Key::ArrowRight);
+    key(&mut h, Modifiers::NONE, egui::Key::Delete);
+    assert_eq!(h.state().doc.element("promo-qr").map(|(_, e)| e.frame), Some(before), "→ and Delete did nothing to it");
+}

@@ -99,6 +99,7 @@ pub fn show(app: &mut EditorApp, ui: &mut egui::Ui) {
     draw_guides(app, &painter, origin, page_index);
     draw_elements(app, &painter, origin, page_index);
     interact(app, &response, origin, page_index, &ctx);
+    super::textedit::paint_find(app, &painter, origin, page_index);
     super::textedit::paint(app, &painter, origin, page_index, &ctx);
     draw_drag(app, &painter, origin, page_index);
     super::rulers::draw(app, &painter, canvas, origin, response.hover_pos(), RULER);

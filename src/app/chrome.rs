@@ -308,6 +308,19 @@ impl EditorApp {
                         Ok(n) => ui.label(i18n::fill(s.n_found, n)),
                         Err(e) => ui.colored_label(egui::Color32::from_rgb(200, 30, 30), e),
                     };
+                    let mut step = 0;
+                    ui.horizontal(|ui| {
+                        let any = matches!(found, Ok(n) if n > 0);
+                        if ui.add_enabled(any, egui::Button::new(s.find_previous)).clicked() {
+                            step = -1;
+                        }
+                        if ui.add_enabled(any, egui::Button::new(s.find_next)).clicked() {
+                            step = 1;
+                        }
+                    });
+                    if step != 0 {
+                        super::textedit::find_step(self, &query, step);
+                    }
                     ui.horizontal(|ui| {
                         if ui.add_enabled(matches!(found, Ok(n) if n > 0), egui::Button::new(s.replace_all)).clicked() {
                             done = Some(true);

@@ -127,6 +127,8 @@ pub struct EditorApp {
     shown_title: String,
     /// The page shown last frame (a page change clears the selection).
     shown_page: usize,
+    /// The occurrence find next/previous went to last.
+    find_cursor: Option<usize>,
     /// For end-to-end scripts: a file that receives the elements' screen rectangles
     /// ($PAIBAN_SCREEN_INFO), and what was last written there.
     screen_info: Option<(PathBuf, String)>,
@@ -168,6 +170,7 @@ impl EditorApp {
             text_edit: None,
             shown_title: String::new(),
             shown_page: 0,
+            find_cursor: None,
             screen_info: std::env::var_os("PAIBAN_SCREEN_INFO").map(|p| (PathBuf::from(p), String::new())),
         }
     }

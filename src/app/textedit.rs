@@ -30,6 +30,7 @@ pub struct TextEditing {
 
 const SELECTION: Color32 = Color32::from_rgba_premultiplied(40, 110, 230, 70);
 const CARET: Color32 = Color32::from_rgb(20, 20, 20);
+const FOUND: Color32 = Color32::from_rgba_premultiplied(120, 100, 0, 90);
 const BLINK: f64 = 0.53;
 
 impl EditorApp {
@@ -400,6 +401,67 @@ fn paste(app: &mut EditorApp, story: &str, pasted: &str) {
             }
         }
         None => replace(app, story, range, &plain, None),
+    }
+}
+
+/// Goes to the next (`step` 1) or previous (-1) occurrence of the query after the caret: its
+/// text is selected (a cell's table is selected), on its page.
+pub fn find_step(app: &mut EditorApp, query: &crate::edit::find::Query, step: isize) {
+    let Ok(found) = crate::edit::find::find_all(&app.doc, query) else { return };
+    if found.is_empty() {
+        return;
+    }
+    let n = found.len() as isize;
+    let i = match app.find_cursor {
+        None if step > 0 => 0,
+        None => found.len() - 1,
+        Some(c) => (c as isize + step).rem_euclid(n) as usize,
+    };
+    app.find_cursor = Some(i);
+    match &found[i] {
+        crate::edit::find::Match::Story { story, range } => {
+            let lines = lines(app, story);
+            let page = caret::caret_rect(&lines, range.start).map(|(p, _)| p);
+            let frame = lines
+                .iter()
+                .find(|l| l.line.paragraph == range.start.paragraph && l.line.span().1 >= range.start.offset)
+                .map(|l| l.line.element.clone())
+                .or_else(|| app.doc.stories.iter().find(|s| &s.id == story).and_then(|s| s.frames.first().cloned()));
+            let Some(frame) = frame else { return };
+            let range = *range;
+            if let Some(p) = page {
+                app.page = p;
+                app.shown_page = p; // the jump brings its own selection
+            }
+            app.begin_text_edit(&frame, Some(range.start));
+            if let Some(t) = &mut app.text_edit {
+                t.sel = Selection { anchor: range.start, head: range.end };
+            }
+        }
+        crate::edit::find::Match::Cell { table, .. } => {
+            if let Some((p, _)) = app.doc.element(table) {
+                app.page = p;
+                app.shown_page = p; // the jump brings its own selection
+                app.text_edit = None;
+                app.selection = vec![table.clone()];
+            }
+        }
+    }
+}
+
+/// Highlights every occurrence of the find dialog's query on the page.
+pub fn paint_find(app: &EditorApp, painter: &Painter, origin: Pos2, page: usize) {
+    let Some(super::Modal::FindReplace { find, regex, .. }) = &app.modal else { return };
+    let query = crate::edit::find::Query { find: find.clone(), regex: *regex };
+    let Ok(found) = crate::edit::find::find_all(&app.doc, &query) else { return };
+    for m in found {
+        if let crate::edit::find::Match::Story { story, range } = m {
+            for (p, r) in caret::selection_rects(&lines(app, &story), range) {
+                if p == page {
+                    painter.rect_filled(app.view.rect_to_screen(origin, r), 0.0, FOUND);
+                }
+            }
+        }
     }
 }
 
