@@ -422,3 +422,17 @@ fn defect_3_beside_a_chinese_mark_the_mark_takes_up_the_grid_overshoot() {
         assert!((b.x - b.x.round()).abs() < 0.01, "{} off the grid at {}", b.ch, b.x);
     }
 }
+
+#[test]
+fn defect_10_a_word_is_pulled_in_by_compressing_punctuation_before_a_line_is_stretched() {
+    let c = set("甲乙、丙丁、戊己、庚辛GDP比重达到百分之八点六，成为拉动增长的主要力量。", 13.0);
+    let t = texts(&c);
+    assert!(t[0].contains("GDP"), "GDP pushed down: {t:?}");
+    let g = &c.lines[0].glyphs;
+    for i in 0..g.len() - 1 {
+        let gap = gap_after(&c, 0, i);
+        assert!(gap < 0.3, "{}→{}: {gap:.3} em on {:?}", g[i].char, g[i + 1].char, t[0]);
+    }
+    let last = g.last().unwrap();
+    assert!((last.offset + last.advance - 13.0).abs() < 0.01);
+}

@@ -65,6 +65,9 @@ pub fn break_line(para: &ShapedParagraph, start: usize, measure: f32) -> usize {
     let mut any_nat_end = start; // largest end with a natural fit
     let mut legal_nat_end = None;
     let mut push_in_end = None;
+    // The furthest legal end that fits only shrunk, and the natural width at the legal end.
+    let mut pull_in_end = None;
+    let mut legal_nat_width = 0.0;
     let mut saw_ink = false;
     for k in start..n {
         let p = &pieces[k];
@@ -99,10 +102,14 @@ pub fn break_line(para: &ShapedParagraph, start: usize, measure: f32) -> usize {
             any_nat_end = end_after_spaces;
             if legal(end_after_spaces) {
                 legal_nat_end = Some(end_after_spaces);
+                legal_nat_width = nat - tail_trim;
             }
         } else if fits_min {
             if push_in_end.is_none() && legal(end_after_spaces) && any_nat_end > start && !legal(any_nat_end) {
                 push_in_end = Some(end_after_spaces);
+            }
+            if legal(end_after_spaces) {
+                pull_in_end = Some(end_after_spaces);
             }
         } else {
             break;
@@ -119,6 +126,16 @@ pub fn break_line(para: &ShapedParagraph, start: usize, measure: f32) -> usize {
         return n;
     }
     if legal_nat_end == Some(any_nat_end) {
+        // A word or number that would leave this line loose (half an em or more to spread) is
+        // pulled in when shrinking punctuation and Han–Latin space makes room for it.
+        let em = pieces[start].size;
+        let western = |k: usize| pieces.get(k).is_some_and(|p| !p.class.is_cjk());
+        if let Some(end) = pull_in_end
+            && measure - legal_nat_width >= em / 2.0
+            && western(any_nat_end)
+        {
+            return end;
+        }
         return any_nat_end;
     }
     if let Some(end) = push_in_end {
