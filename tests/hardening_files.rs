@@ -121,6 +121,22 @@ fn saving_through_a_link_saves_its_target_and_keeps_mode() {
 }
 
 #[test]
+fn saving_keeps_the_owner_where_allowed() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = common::scratch("hardening-owner");
+    let path = compact_sample(&dir, "page.json");
+    // Only root may give a file away; elsewhere the owner is the saver anyway.
+    if std::os::unix::fs::chown(&path, Some(65534), Some(65534)).is_err() {
+        return;
+    }
+    let out = paiban(&["upgrade", path_str(&path)]);
+    assert!(out.status.success(), "{}", said(&out));
+    let meta = std::fs::metadata(&path).unwrap();
+    assert_eq!((meta.uid(), meta.gid()), (65534, 65534), "owner kept");
+    assert_ne!(std::fs::read(&path).unwrap(), std::fs::read(paiban::io::backup_path(&path)).unwrap());
+}
+
+#[test]
 fn a_read_only_layout_is_not_replaced() {
     let dir = common::scratch("hardening-read-only");
     let path = compact_sample(&dir, "page.json");
