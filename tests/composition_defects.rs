@@ -436,3 +436,15 @@ fn defect_10_a_word_is_pulled_in_by_compressing_punctuation_before_a_line_is_str
     let last = g.last().unwrap();
     assert!((last.offset + last.advance - 13.0).abs() < 0.01);
 }
+
+#[test]
+fn defect_3_a_range_with_its_unit_sign_shares_the_grid_space_on_both_sides() {
+    let lines = grid_lines("白天气温在12～18℃之间，适合施工。", 30.0);
+    let line = &lines[0];
+    let at = |ch: &str| line.iter().position(|b| b.ch == ch).unwrap();
+    let (zai, one) = (&line[at("在")], &line[at("1")]);
+    let (deg, zhi) = (&line[at("℃")], &line[at("之")]);
+    let (before, after) = (one.x - (zai.x + zai.w), zhi.x - (deg.x + deg.w));
+    assert!((before - after).abs() < 0.01, "{before:.3} em before 12～18℃, {after:.3} after");
+    assert!((zhi.x - zhi.x.round()).abs() < 0.01);
+}

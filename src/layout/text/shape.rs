@@ -433,7 +433,8 @@ pub fn snap_to_grid(out: &mut ShapedParagraph, em: f32) {
         }
         let first_ink = (start..i).find(|&k| !pieces[k].is_space()).unwrap_or(start);
         let before = pieces[first_ink].glue.natural > 0.0;
-        let after = pieces[i].glue.natural > 0.0;
+        // After a unit sign set with its number (12～18℃之间) the space may go too.
+        let after = pieces[i].glue.natural > 0.0 || (pieces[i - 1].attached && pieces[i].class == Class::Han);
         // Shares of the spare space: before the run, after it.
         let (wb, wa) = match (before, after) {
             (true, true) => (0.5, 0.5),
