@@ -447,13 +447,13 @@ pub fn snap_to_grid(out: &mut ShapedParagraph, em: f32) {
             g.max = (g.max + d).max(g.natural);
             g.min = (g.min + d).clamp(0.0, g.natural);
         };
+        // Both sides end up with the same space: the total, shared by the weights.
+        let (gb, ga) = (pieces[first_ink].glue.natural, pieces[i].glue.natural);
         let floor = em / 8.0;
-        let room = |pieces: &[Piece], k: usize, w: f32| {
-            if w > 0.0 { (pieces[k].glue.natural - floor).max(0.0) / w } else { f32::MAX }
-        };
-        if over <= em / 4.0 + 0.001 && room(pieces, first_ink, wb).min(room(pieces, i, wa)) >= over - 0.001 {
-            add(pieces, first_ink, -over * wb);
-            add(pieces, i, -over * wa);
+        let shrunk = gb + ga - over;
+        if over <= em / 4.0 + 0.001 && (wb == 0.0 || shrunk * wb >= floor) && (wa == 0.0 || shrunk * wa >= floor) {
+            add(pieces, first_ink, shrunk * wb - gb);
+            add(pieces, i, shrunk * wa - ga);
             continue;
         }
         let d = em - over;
@@ -468,8 +468,9 @@ pub fn snap_to_grid(out: &mut ShapedParagraph, em: f32) {
                 p.min = p.min.min(p.natural);
             }
         } else {
-            add(pieces, first_ink, d * wb);
-            add(pieces, i, d * wa);
+            let grown = gb + ga + d;
+            add(pieces, first_ink, grown * wb - gb);
+            add(pieces, i, grown * wa - ga);
         }
     }
 }
