@@ -112,8 +112,12 @@ impl EditorApp {
                 });
                 ui.menu_button(s.settings, |ui| {
                     ui.label(s.language);
+                    let before = self.lang;
                     ui.radio_value(&mut self.lang, Lang::Zh, "简体中文");
                     ui.radio_value(&mut self.lang, Lang::En, "English");
+                    if self.lang != before {
+                        files::save_language(self.lang);
+                    }
                 });
             });
         });
@@ -364,12 +368,12 @@ impl EditorApp {
                 let mut done = None;
                 egui::Modal::new(egui::Id::unique("qr-payload")).show(ctx, |ui| {
                     ui.label(s.qr_prompt);
+                    // Read before the field, which takes the key.
+                    let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
                     let r = ui.add(egui::TextEdit::singleline(&mut text).desired_width(320.0));
                     r.request_focus();
                     ui.horizontal(|ui| {
-                        if ui.button(s.ok).clicked()
-                            || (r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)))
-                        {
+                        if ui.button(s.ok).clicked() || enter {
                             done = Some(true);
                         }
                         if ui.button(s.cancel).clicked() {

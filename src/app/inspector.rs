@@ -48,7 +48,9 @@ pub fn right(app: &mut EditorApp, ui: &mut egui::Ui) {
 fn mm_field(ui: &mut egui::Ui, label: &str, pt: &mut f32) -> bool {
     ui.label(label);
     let mut mm = pt_to_mm(*pt);
-    let changed = ui.add(egui::DragValue::new(&mut mm).speed(0.5).max_decimals(2)).changed();
+    // The file's own limit: a value past it could not be saved.
+    let max = crate::io::MAX_PAGE_MM;
+    let changed = ui.add(egui::DragValue::new(&mut mm).speed(0.5).max_decimals(2).range(-max..=max)).changed();
     ui.end_row();
     if changed {
         *pt = mm_to_pt(mm);

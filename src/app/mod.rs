@@ -142,7 +142,7 @@ impl EditorApp {
             path,
             dirty: false,
             book,
-            lang: Lang::default(),
+            lang: files::load_language(),
             preset: crate::render::preset::Preset::default(),
             export_job: None,
             autosave: None,
@@ -216,7 +216,25 @@ impl EditorApp {
     pub fn apply_pending(&mut self) {
         for (cmd, key, caret) in std::mem::take(&mut self.pending) {
             let before = self.doc.clone();
+            let text_edit = matches!(
+                cmd,
+                Command::InsertText { .. }
+                    | Command::ReplaceText { .. }
+                    | Command::InsertParagraphs { .. }
+                    | Command::SetCharProp { .. }
+            );
             match apply(&mut self.doc, cmd) {
+                // The document must stay one the loader takes (a save writes only such files):
+                // a setting out of its range is refused, with the file's rule and JSON path.
+                Ok(())
+                    if !text_edit
+                        && self.doc != before
+                        && let Err(e) = crate::io::from_json(&crate::io::to_json(&self.doc)) =>
+                {
+                    self.doc = before;
+                    let msg = i18n::fill(self.strings().refused, e);
+                    self.error(msg);
+                }
                 Ok(()) if self.doc != before => {
                     if key.is_none() {
                         self.history.close_group();

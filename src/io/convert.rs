@@ -12,7 +12,7 @@ use crate::model::*;
 use crate::units::{Rect, mm_to_pt};
 
 /// Largest page side accepted, in mm (a 对开 page is 540 mm).
-const MAX_PAGE_MM: f32 = 5000.0;
+pub const MAX_PAGE_MM: f32 = 5000.0;
 const MAX_FONT_PT: f32 = 2000.0;
 /// Longest story accepted: a newspaper page holds about 10 000 characters, a long feature 50 000.
 const MAX_STORY_CHARS: usize = crate::layout::fields::MAX_FILLED_CHARS;

@@ -20,6 +20,7 @@ use std::path::{Path, PathBuf};
 pub use atomic::{
     backup_path, kind_of, process_runs, regular_target, write_atomically, write_output, write_with_backup,
 };
+pub use convert::MAX_PAGE_MM;
 
 use crate::model::Document;
 
@@ -201,7 +202,11 @@ pub fn check_links(doc: &Document, base: &Path) -> Result<(), FormatError> {
 /// Saves a layout file atomically (temporary file in the same folder, fsync, rename), keeping
 /// the version it replaces as `NAME.bak`.
 pub fn save(doc: &Document, path: &Path) -> Result<(), FileError> {
-    write_with_backup(path, to_json(doc).as_bytes()).map_err(|source| FileError::Write { file: path.into(), source })
+    let json = to_json(doc);
+    // A save never writes a file that would not load (the editor's settings are checked by the
+    // same rules as a file's): nothing is written and the reason names the JSON path.
+    from_json(&json).map_err(|error| FileError::Invalid { file: path.into(), error })?;
+    write_with_backup(path, json.as_bytes()).map_err(|source| FileError::Write { file: path.into(), source })
 }
 
 /// Reads the `"format"` number before anything else, so a newer file is refused, not misread.
