@@ -4,6 +4,28 @@
 use crate::model::{EcLevel, QrCode};
 use crate::units::Rect;
 
+/// Encodes the payload: ASCII as the crate segments it; anything else as UTF-8 bytes marked
+/// with ECI 26, so readers decode 新闻 as 新闻 rather than guessing a legacy charset. The
+/// smallest version that holds it is used.
+fn encode(payload: &str, level: qrcode::EcLevel) -> qrcode::types::QrResult<qrcode::QrCode> {
+    if payload.is_ascii() {
+        return qrcode::QrCode::with_error_correction_level(payload.as_bytes(), level);
+    }
+    let mut last = qrcode::types::QrError::DataTooLong;
+    for v in 1..=40 {
+        let mut bits = qrcode::bits::Bits::new(qrcode::Version::Normal(v));
+        let pushed = bits
+            .push_eci_designator(26)
+            .and_then(|()| bits.push_byte_data(payload.as_bytes()))
+            .and_then(|()| bits.push_terminator(level));
+        match pushed {
+            Ok(()) => return qrcode::QrCode::with_bits(bits, level),
+            Err(e) => last = e,
+        }
+    }
+    Err(last)
+}
+
 /// The dark modules of a QR code laid into `frame` (square, centred), and the module size in pt.
 pub fn qr_modules(qr: &QrCode, frame: Rect) -> Result<(Vec<Rect>, f32), String> {
     let level = match qr.ec_level {
@@ -12,8 +34,7 @@ pub fn qr_modules(qr: &QrCode, frame: Rect) -> Result<(Vec<Rect>, f32), String> 
         EcLevel::Q => qrcode::EcLevel::Q,
         EcLevel::H => qrcode::EcLevel::H,
     };
-    let code = qrcode::QrCode::with_error_correction_level(qr.payload.as_bytes(), level)
-        .map_err(|e| format!("QR payload cannot be encoded: {e}"))?;
+    let code = encode(&qr.payload, level).map_err(|e| format!("QR payload cannot be encoded: {e}"))?;
     let n = code.width();
     let total = n + 2 * qr.quiet_zone as usize;
     let side = frame.w.min(frame.h);
