@@ -115,7 +115,12 @@ fn main() -> ExitCode {
             check_layout(&layout, &preset, allow_links_outside)
         }
         Some(Command::Upgrade { layout }) => {
-            io::load(&layout).and_then(|doc| io::save(&doc, &layout)).map(|()| ExitCode::SUCCESS).map_err(Into::into)
+            // Upgrading reads no image, so links out of the folder leak nothing: kept as they are.
+            let opts = io::LoadOptions { allow_links_outside: true };
+            io::load_with(&layout, opts)
+                .and_then(|doc| io::save(&doc, &layout))
+                .map(|()| ExitCode::SUCCESS)
+                .map_err(Into::into)
         }
         Some(Command::Render { layout, output, dpi, page, preset, force, allow_links_outside }) => {
             let opts = RenderOptions { dpi, page, preset, force, allow_links_outside };

@@ -242,6 +242,9 @@ fn images_outside_the_layouts_folder_are_refused_unless_allowed() {
         assert!(paiban::io::load_with(&layout, opts).is_ok(), "{image}");
         let out = paiban(&["export", path_str(&layout), "-o", path_str(&pdf), "--allow-links-outside"]);
         assert!(out.status.success(), "{image}: {}", said(&out));
+        // Upgrade reads no image: it keeps such a link as it is.
+        let out = paiban(&["upgrade", path_str(&layout)]);
+        assert!(out.status.success(), "{image}: {}", said(&out));
         let _ = std::fs::remove_file(&pdf);
     }
     // Inside the folder is fine.
