@@ -671,18 +671,25 @@ fn bonds(style: &ParagraphStyle, out: &ShapedParagraph) -> Vec<Bond> {
     }
     // URLs: break after / or before . only.
     let mut at = 0;
-    while let Some(off) = find_url(&text[at..]) {
-        let start = at + off;
+    let mut starts: Vec<usize> =
+        ["https://", "http://", "www."].iter().flat_map(|p| text.match_indices(p).map(|(k, _)| k)).collect();
+    starts.sort_unstable();
+    for start in starts {
+        if start < at {
+            continue;
+        }
         let end = text[start..]
             .char_indices()
             .find(|&(_, c)| c.is_whitespace() || classify(c).is_cjk() || !c.is_ascii())
             .map_or(text.len(), |(k, _)| start + k);
         let url = &text[start..end];
         let end = start + url.trim_end_matches(['.', ',', ';', ':', '!', '?', ')']).len();
-        for i in 0..n {
+        // Pieces are in text order: only those inside the URL are visited.
+        let from = pieces.partition_point(|p| p.text.start <= start);
+        for i in from..n {
             let r = &pieces[i].text;
-            if r.start <= start || r.start >= end {
-                continue;
+            if r.start >= end {
+                break;
             }
             let before = text[..r.start].chars().next_back().unwrap_or(' ');
             let here = pieces[i].first;
@@ -692,11 +699,6 @@ fn bonds(style: &ParagraphStyle, out: &ShapedParagraph) -> Vec<Bond> {
         at = end.max(start + 1);
     }
     bonds
-}
-
-/// Byte offset of the next URL (http://, https://, www.) in `s`.
-fn find_url(s: &str) -> Option<usize> {
-    ["https://", "http://", "www."].iter().filter_map(|p| s.find(p)).min()
 }
 
 /// Han–Latin glue (rule 21; a typed space between them becomes that glue), and where lines may
