@@ -106,7 +106,15 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // clap's own errors quote the arguments: they are escaped too.
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if e.use_stderr() => {
+            say(e.to_string().trim_end());
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+        Err(e) => e.exit(),
+    };
     let result = match cli.command {
         Some(Command::Export { layout, output, preset, split, force, allow_links_outside }) => {
             export(&layout, &output, &preset, split, force, allow_links_outside)

@@ -335,3 +335,18 @@ fn control_characters_in_a_layout_are_escaped_in_every_message() {
         assert!(text.contains(r"t\u{1b}]0;pwned\u{7}\u{1b}[2J\u{0}\u{9b}31m"), "{text}");
     }
 }
+
+#[test]
+fn command_line_errors_escape_their_arguments_too() {
+    for (args, echoed) in [
+        (vec!["check", "x\u{1b}[2J.json"], true),
+        // clap's own messages: it drops escape sequences from what it quotes.
+        (vec!["render", "a.json", "-o", "b.png", "--dpi", "\u{1b}[2J"], false),
+        (vec!["--bogus\u{1b}]0;t\u{7}"], false),
+    ] {
+        let out = paiban(&args);
+        assert_ne!(out.status.code(), Some(0));
+        assert!(!out.stderr.iter().any(|&b| b == 0x1b || b == 0x07), "{}", said(&out));
+        assert!(!echoed || said(&out).contains(r"\u{1b}[2J"), "{}", said(&out));
+    }
+}
