@@ -409,9 +409,11 @@ fn an_editor_killed_after_edits_is_restored_at_the_next_start() {
         h.run_ok();
         h.state_mut().flush();
         assert!(h.state().dirty);
-        assert!(std::fs::read_dir(&recovery).unwrap().count() == 1, "one recovery copy");
+        assert!(copies(&recovery) == 1, "one recovery copy");
         let doc = h.state().doc.clone();
-        std::mem::forget(h); // no clean shutdown of any kind
+        // No clean shutdown of any kind (no on_exit): what a kill leaves, the session lock
+        // released as the kernel releases a dead process's locks.
+        drop(h);
         doc
     };
     assert!(frame_of_doc(&edited, "promo-qr").x > frame_of_doc(&paiban::io::load(&path).unwrap(), "promo-qr").x);
@@ -430,9 +432,14 @@ fn an_editor_killed_after_edits_is_restored_at_the_next_start() {
     h.run_ok();
     h.state_mut().flush();
     assert!(!h.state().dirty);
-    assert_eq!(std::fs::read_dir(&recovery).unwrap().count(), 0, "no recovery copy after a save");
+    assert_eq!(copies(&recovery), 0, "no recovery copy after a save");
     let saved = frame_of_doc(&paiban::io::load(&path).unwrap(), "promo-qr");
     assert!((saved.x - frame_of_doc(&edited, "promo-qr").x).abs() < 0.01, "the saved file has the edit");
+}
+
+/// The recovery copies in a recovery folder (not its session locks).
+fn copies(dir: &std::path::Path) -> usize {
+    std::fs::read_dir(dir).unwrap().flatten().filter(|e| e.path().extension().is_some_and(|x| x == "json")).count()
 }
 
 fn frame_of_doc(doc: &Document, id: &str) -> Rect {
@@ -612,4 +619,60 @@ fn style_shortcuts_and_the_galley_window() {
     type_into(&mut h, Role::MultilineTextInput, boxes - 1, "补充一句。");
     let story = h.state().doc.stories.iter().find(|s| s.id == "banner-text").unwrap();
     assert!(story.paragraphs.iter().any(|p| p.text().contains("补充一句。")), "typed into the story");
+}
+
+/// A recovery copy as an editor session writes it, its session lock held by `holder`.
+fn plant_copy(recovery: &std::path::Path, origin: &std::path::Path, session: &str, title: &str) {
+    let mut doc = paiban::io::load(origin).unwrap();
+    doc.title = title.into();
+    let text = serde_json::json!({
+        "paiban_recovery": 1, "pid": 1, "session": session, "origin": origin,
+        "layout": serde_json::from_str::<serde_json::Value>(&paiban::io::to_json(&doc)).unwrap(),
+    });
+    std::fs::create_dir_all(recovery.join("sessions")).unwrap();
+    std::fs::write(recovery.join(format!("doc-{session}.json")), text.to_string()).unwrap();
+}
+
+#[test]
+fn recovery_is_decided_by_the_writers_lock_and_offers_the_opened_files_copy() {
+    let dir = common::scratch("editor-recovery-locks");
+    let recovery = dir.join("recovery");
+    let (a, b) = (dir.join("a.json"), dir.join("b.json"));
+    std::fs::copy(common::sample(), &a).unwrap();
+    std::fs::copy(common::sample(), &b).unwrap();
+    // A killed editor that is still a zombie (not reaped): its lock is gone with it.
+    plant_copy(&recovery, &a, "zombie", "甲");
+    let lock = recovery.join("sessions/zombie.lock");
+    let mut child = std::process::Command::new("flock")
+        .args(["--no-fork", common::path_str(&lock), "sleep", "30"])
+        .spawn()
+        .expect("flock (util-linux) runs");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let instant = std::time::Duration::ZERO;
+    let mut app = EditorApp::open(&a, book()).unwrap().with_autosave(recovery.clone(), instant);
+    app.offer_recovery();
+    assert!(app.modal.is_none(), "the writer still runs (holds its lock): nothing offered");
+    // kill -9, and not reaped yet: a zombie, whose pid still exists.
+    let pid = child.id().to_string();
+    common::tool("kill", &["-9", &pid]);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert!(std::path::Path::new(&format!("/proc/{pid}")).exists(), "still a zombie");
+    let mut app = EditorApp::open(&a, book()).unwrap().with_autosave(recovery.clone(), instant);
+    app.offer_recovery();
+    assert!(
+        matches!(&app.modal, Some(paiban::app::Modal::Recover(r)) if r.doc.title == "甲"),
+        "a zombie holds no lock: its copy is offered"
+    );
+    let _ = child.wait();
+    // Two files' copies: opening b offers b's copy, not a's.
+    plant_copy(&recovery, &b, "gone", "乙");
+    let mut app = EditorApp::open(&b, book()).unwrap().with_autosave(recovery.clone(), instant);
+    app.offer_recovery();
+    assert!(matches!(&app.modal, Some(paiban::app::Modal::Recover(r)) if r.doc.title == "乙"));
+    let mut h = harness_of(app);
+    h.get_by_label("恢复").click();
+    h.run_ok();
+    assert_eq!(h.state().doc.title, "乙");
+    assert!(recovery.join("doc-zombie.json").exists(), "restoring b's copy leaves a's");
+    assert!(!recovery.join("doc-gone.json").exists());
 }

@@ -288,7 +288,10 @@ impl EditorApp {
 
     /// Offers to restore a document that a crashed or killed editor left behind.
     pub fn offer_recovery(&mut self) {
-        if let Some(found) = self.autosave.as_ref().and_then(|a| a.left_behind().into_iter().next()) {
+        let origin = self.path.clone();
+        if let Some(found) =
+            self.autosave.as_ref().and_then(|a| a.left_behind_for(origin.as_deref()).into_iter().next())
+        {
             self.modal = Some(Modal::Recover(Box::new(found)));
         }
     }
@@ -296,9 +299,14 @@ impl EditorApp {
     /// Restores (or throws away) a recovered document; its recovery file goes either way, as
     /// the restored document is autosaved afresh.
     fn settle_recovery(&mut self, found: recovery::Recovered, restore: bool) {
-        let _ = std::fs::remove_file(&found.file);
+        if let Some(a) = &self.autosave {
+            a.settle(&found);
+        }
         if restore {
+            // Only the restored copy goes: the one of the document it replaces stays.
+            let autosave = self.autosave.take();
             self.replace_document(found.doc, found.origin);
+            self.autosave = autosave;
             self.dirty = true;
             self.edits += 1;
             let msg = self.strings().restored.to_string();

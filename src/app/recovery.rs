@@ -2,6 +2,13 @@
 //! written off the UI thread (at most once per interval, 30 s by default) to the recovery
 //! folder; the next start offers to restore what a crash or a kill left there; a clean save
 //! or close removes it.
+//!
+//! Whether the editor that wrote a copy still runs is told by a lock, not a process id: each
+//! editor holds an exclusive lock on a session file of its own (`sessions/` in the folder) for
+//! as long as it lives, and names it in its copies. The kernel drops the lock when the process
+//! dies — a killed editor that is still a zombie, or whose pid was reused, holds none. Copies
+//! are named by the document and the session, so a new editor never writes over a copy it was
+//! not offered.
 
 use std::path::{Path, PathBuf};
 use std::thread::JoinHandle;
@@ -31,12 +38,17 @@ pub struct Recovered {
     pub file: PathBuf,
     /// The layout file the document came from, if it had one.
     pub origin: Option<PathBuf>,
+    /// The editor session that wrote it.
+    pub session: Option<String>,
     pub doc: Document,
 }
 
 /// Keeps one document's recovery copy up to date.
 pub struct Autosave {
     dir: PathBuf,
+    /// This editor's session: its name, and the locked file that says it is alive.
+    session: String,
+    _alive: Option<std::fs::File>,
     interval: Duration,
     last_write: Option<Instant>,
     /// The edit count of the copy on disk.
@@ -46,7 +58,13 @@ pub struct Autosave {
 
 impl Autosave {
     pub fn new(dir: PathBuf, interval: Duration) -> Autosave {
-        Autosave { dir, interval, last_write: None, written: 0, writer: None }
+        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+        let session = format!("{}-{nanos:x}", std::process::id());
+        let alive = std::fs::create_dir_all(dir.join("sessions"))
+            .ok()
+            .and_then(|()| std::fs::File::create(dir.join("sessions").join(format!("{session}.lock"))).ok())
+            .filter(|f| f.try_lock().is_ok());
+        Autosave { dir, session, _alive: alive, interval, last_write: None, written: 0, writer: None }
     }
 
     /// The recovery file of the document from `origin` (or of this window's untitled one).
@@ -57,9 +75,9 @@ impl Autosave {
                     .to_string_lossy()
                     .bytes()
                     .fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3));
-                format!("doc-{h:016x}.json")
+                format!("doc-{h:016x}-{}.json", self.session)
             }
-            None => format!("untitled-{}.json", std::process::id()),
+            None => format!("untitled-{}.json", self.session),
         };
         self.dir.join(name)
     }
@@ -76,10 +94,12 @@ impl Autosave {
         self.last_write = Some(Instant::now());
         let (doc, file, dir) = (doc.clone(), self.file_for(origin), self.dir.clone());
         let origin = origin.map(Path::to_path_buf);
+        let session = self.session.clone();
         self.writer = Some(std::thread::spawn(move || {
             let text = serde_json::json!({
                 "paiban_recovery": 1,
                 "pid": std::process::id(),
+                "session": session,
                 "origin": origin,
                 "layout": serde_json::from_str::<serde_json::Value>(&crate::io::to_json(&doc)).unwrap_or_default(),
             });
@@ -107,21 +127,74 @@ impl Autosave {
     /// Documents left in the folder by editors that are no longer running.
     pub fn left_behind(&self) -> Vec<Recovered> {
         let Ok(entries) = std::fs::read_dir(&self.dir) else { return Vec::new() };
-        let mut out: Vec<Recovered> = entries.flatten().filter_map(|e| read_recovery(&e.path())).collect();
+        let mut out: Vec<Recovered> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.is_file())
+            .filter_map(|p| self.read_recovery(&p))
+            .collect();
         out.sort_by(|a, b| a.file.cmp(&b.file));
         out
     }
+
+    /// Documents left behind, the one from `origin` first (what opening that file offers).
+    pub fn left_behind_for(&self, origin: Option<&Path>) -> Vec<Recovered> {
+        let canon = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+        let want = origin.map(canon);
+        let mut found = self.left_behind();
+        found.sort_by_key(|r| r.origin.as_deref().map(canon) != want);
+        found
+    }
+
+    /// Whether the editor session that wrote a copy still runs (holds its session lock).
+    fn session_alive(&self, session: &str) -> bool {
+        if session == self.session {
+            return true;
+        }
+        let lock = self.dir.join("sessions").join(format!("{session}.lock"));
+        match std::fs::File::open(&lock) {
+            Ok(f) => match f.try_lock() {
+                Ok(()) => {
+                    let _ = f.unlock();
+                    false
+                }
+                Err(_) => true,
+            },
+            Err(_) => false,
+        }
+    }
+
+    fn read_recovery(&self, file: &Path) -> Option<Recovered> {
+        std::fs::metadata(file).ok().filter(|m| m.is_file() && m.len() < 256 << 20)?;
+        let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(file).ok()?).ok()?;
+        v.get("paiban_recovery")?;
+        let alive = match v.get("session").and_then(|s| s.as_str()) {
+            Some(session) => self.session_alive(session),
+            None => {
+                let pid = v.get("pid").and_then(|p| p.as_u64()).unwrap_or(0) as u32;
+                pid != std::process::id() && crate::io::process_runs(pid)
+            }
+        };
+        if alive {
+            return None; // a running editor's copy
+        }
+        read_document(file, &v)
+    }
+
+    /// Removes a settled copy and the lock file of the session that wrote it.
+    pub fn settle(&self, found: &Recovered) {
+        let _ = std::fs::remove_file(&found.file);
+        if let Some(session) = &found.session
+            && !self.session_alive(session)
+        {
+            let _ = std::fs::remove_file(self.dir.join("sessions").join(format!("{session}.lock")));
+        }
+    }
 }
 
-fn read_recovery(file: &Path) -> Option<Recovered> {
-    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(file).ok()?).ok()?;
-    v.get("paiban_recovery")?;
-    let pid = v.get("pid").and_then(|p| p.as_u64()).unwrap_or(0) as u32;
-    let alive = pid != std::process::id() && crate::io::process_runs(pid);
-    if alive {
-        return None; // another editor's live copy
-    }
+fn read_document(file: &Path, v: &serde_json::Value) -> Option<Recovered> {
     let doc = crate::io::from_json(&v.get("layout")?.to_string()).ok()?;
     let origin = v.get("origin").and_then(|o| o.as_str()).map(PathBuf::from);
-    Some(Recovered { file: file.to_path_buf(), origin, doc })
+    let session = v.get("session").and_then(|s| s.as_str()).map(str::to_string);
+    Some(Recovered { file: file.to_path_buf(), origin, session, doc })
 }
