@@ -212,6 +212,33 @@ impl EditorApp {
             return;
         };
         match modal {
+            Modal::PathEntry { purpose, mut text } => {
+                let mut done = None;
+                egui::Modal::new(egui::Id::unique("path-entry")).show(ctx, |ui| {
+                    ui.label(s.no_file_dialog);
+                    let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    ui.horizontal(|ui| {
+                        ui.label(s.type_path);
+                        ui.add(egui::TextEdit::singleline(&mut text).desired_width(360.0)).request_focus();
+                    });
+                    ui.horizontal(|ui| {
+                        if ui.button(s.ok).clicked() || enter {
+                            done = Some(true);
+                        }
+                        if ui.button(s.cancel).clicked() {
+                            done = Some(false);
+                        }
+                    });
+                });
+                match done {
+                    Some(true) if !text.trim().is_empty() => {
+                        self.modal = None;
+                        files::Files::answer(self, purpose, std::path::PathBuf::from(text.trim()));
+                    }
+                    Some(_) => self.modal = None,
+                    None => self.modal = Some(Modal::PathEntry { purpose, text }),
+                }
+            }
             Modal::Unsaved(action) => {
                 let mut choice = None;
                 egui::Modal::new(egui::Id::unique("unsaved")).show(ctx, |ui| {

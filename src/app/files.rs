@@ -10,8 +10,8 @@ use crate::model::{ColumnGrid, Document, Margins, NamedStyle, Page, StyleProps, 
 use crate::units::{Rect, mm_to_pt};
 
 /// What a dialog was opened for.
-#[derive(Clone, Debug)]
-enum Purpose {
+#[derive(Clone, Debug, PartialEq)]
+pub enum Purpose {
     Open,
     SaveAs,
     Export,
@@ -21,8 +21,9 @@ enum Purpose {
 
 pub struct Files {
     pub recent: Vec<PathBuf>,
-    tx: Sender<(Purpose, Option<PathBuf>)>,
-    rx: Receiver<(Purpose, Option<PathBuf>)>,
+    /// Answered dialogs: what for, the file picked, and whether a dialog was shown at all.
+    tx: Sender<(Purpose, Option<PathBuf>, bool)>,
+    rx: Receiver<(Purpose, Option<PathBuf>, bool)>,
     /// A dialog is open (no second one until it closes).
     busy: bool,
 }
@@ -102,6 +103,7 @@ impl Files {
         self.busy = true;
         let tx = self.tx.clone();
         std::thread::spawn(move || {
+            let asked = std::time::Instant::now();
             let layouts = |d: rfd::FileDialog| d.add_filter("paiban layout", &["json"]);
             let picked = match &purpose {
                 Purpose::Open => layouts(rfd::FileDialog::new()).pick_file(),
@@ -113,7 +115,10 @@ impl Files {
                     rfd::FileDialog::new().add_filter("image", &["png", "jpg", "jpeg"]).pick_file()
                 }
             };
-            let _ = tx.send((purpose, picked));
+            // Without a desktop portal the call returns at once with nothing: no person cancels a
+            // dialog that fast.
+            let shown = picked.is_some() || asked.elapsed() > std::time::Duration::from_millis(300);
+            let _ = tx.send((purpose, picked, shown));
         });
     }
 
@@ -135,30 +140,46 @@ impl Files {
 
     /// Handles answered dialogs.
     pub fn poll(app: &mut EditorApp, ctx: &egui::Context) {
-        while let Ok((purpose, picked)) = app.files.rx.try_recv() {
+        while let Ok((purpose, picked, shown)) = app.files.rx.try_recv() {
             app.files.busy = false;
-            let Some(path) = picked else { continue };
-            match purpose {
-                Purpose::Open => app.open_path(&path),
-                Purpose::SaveAs => app.save_to(&with_extension(path, "json")),
-                Purpose::Export => app.export_pdf(&with_extension(path, "pdf")),
-                Purpose::Image { page, frame } => {
-                    let rel = relative_to(&path, &app.base_dir());
-                    super::canvas::add_image(app, page, frame, rel);
+            let Some(path) = picked else {
+                // Cancelled: a tool that waited on the dialog is put down.
+                if matches!(purpose, Purpose::Image { .. }) {
+                    app.tool = super::Tool::Select;
                 }
-                Purpose::ReplaceImage { element } => {
-                    if let Some((_, el)) = app.doc.element(&element) {
-                        let mut el = el.clone();
-                        if let crate::model::ElementKind::Image(img) = &mut el.kind {
-                            img.path = relative_to(&path, &app.base_dir());
-                            app.command(crate::edit::Command::Replace { element: el });
-                        }
-                    }
+                if !shown {
+                    let msg = app.strings().no_file_dialog.to_string();
+                    app.error(msg);
+                    app.modal = Some(super::Modal::PathEntry { purpose, text: String::new() });
                 }
-            }
+                continue;
+            };
+            Files::answer(app, purpose, path);
         }
         if app.files.busy {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+    }
+
+    /// Does what a dialog was opened for with the file it gave (or that was typed in).
+    pub fn answer(app: &mut EditorApp, purpose: Purpose, path: PathBuf) {
+        match purpose {
+            Purpose::Open => app.open_path(&path),
+            Purpose::SaveAs => app.save_to(&with_extension(path, "json")),
+            Purpose::Export => app.export_pdf(&with_extension(path, "pdf")),
+            Purpose::Image { page, frame } => {
+                let rel = relative_to(&path, &app.base_dir());
+                super::canvas::add_image(app, page, frame, rel);
+            }
+            Purpose::ReplaceImage { element } => {
+                if let Some((_, el)) = app.doc.element(&element) {
+                    let mut el = el.clone();
+                    if let crate::model::ElementKind::Image(img) = &mut el.kind {
+                        img.path = relative_to(&path, &app.base_dir());
+                        app.command(crate::edit::Command::Replace { element: el });
+                    }
+                }
+            }
         }
     }
 }

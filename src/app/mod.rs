@@ -66,6 +66,11 @@ pub enum Modal {
     },
     /// A document a crashed editor left: restore it or throw it away.
     Recover(Box<recovery::Recovered>),
+    /// No file dialog could be shown: the path is typed in.
+    PathEntry {
+        purpose: files::Purpose,
+        text: String,
+    },
     /// Find and replace across all stories.
     FindReplace {
         find: String,
