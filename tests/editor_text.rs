@@ -344,3 +344,23 @@ fn changing_page_clears_the_selection() {
     key(&mut h, Modifiers::NONE, egui::Key::Delete);
     assert_eq!(h.state().doc.element("promo-qr").map(|(_, e)| e.frame), Some(before), "→ and Delete did nothing to it");
 }
+
+#[test]
+fn the_links_panel_marks_a_removed_file_missing() {
+    let dir = common::scratch("editor-links");
+    image::RgbImage::from_pixel(40, 30, image::Rgb([200, 30, 30])).save(dir.join("photo.png")).unwrap();
+    let layout = dir.join("page.json");
+    std::fs::write(
+        &layout,
+        r#"{"format":1,"pages":[{"size":[210,297],"margins":{"top":10,"bottom":10,"left":10,"right":10},
+        "elements":[{"id":"photo","kind":"image","x":20,"y":20,"w":80,"h":60,"path":"photo.png"}]}]}"#,
+    )
+    .unwrap();
+    let mut h = harness_on(&layout);
+    assert!(h.query_by_label("链接").is_some(), "the links panel lists placed files");
+    assert!(h.query_by_label("正常").is_some());
+    std::fs::remove_file(dir.join("photo.png")).unwrap();
+    h.hover_at(Pos2::new(700.0, 500.0));
+    h.run_ok();
+    assert!(h.query_by_label("缺失").is_some(), "a removed file shows as missing");
+}

@@ -128,6 +128,25 @@ fn element_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, el: E
                     ui.radio_value(&mut img.fit, fit, name);
                 }
             });
+            // Cropping inside the frame: the picture's scale and where it sits.
+            ui.horizontal(|ui| {
+                let mut on = img.scale.is_some();
+                ui.checkbox(&mut on, s.picture_scale);
+                let mut pct = img.scale.unwrap_or(100.0);
+                ui.add_enabled(on, egui::DragValue::new(&mut pct).range(1.0..=2000.0).speed(0.5).suffix(" %"));
+                img.scale = on.then_some(pct);
+            });
+            ui.horizontal(|ui| {
+                ui.label(s.picture_offset);
+                let (mut x, mut y) = (pt_to_mm(img.offset.0), pt_to_mm(img.offset.1));
+                let max = crate::io::MAX_PAGE_MM;
+                ui.add(egui::DragValue::new(&mut x).range(-max..=max).speed(0.2).suffix(" mm"));
+                ui.add(egui::DragValue::new(&mut y).range(-max..=max).speed(0.2).suffix(" mm"));
+                // Only a changed value is written back (mm → pt → mm is not exact).
+                if (x, y) != (pt_to_mm(img.offset.0), pt_to_mm(img.offset.1)) {
+                    img.offset = (mm_to_pt(x), mm_to_pt(y));
+                }
+            });
             let ppi = app
                 .layout
                 .get(app.page)

@@ -538,7 +538,8 @@ impl EditorApp {
     /// The preflight of the current layout under the current preset.
     pub fn preflight(&mut self) -> crate::check::Preflight {
         let preset = self.preset;
-        crate::check::preflight(self.layout(), &preset)
+        self.layout();
+        crate::check::preflight_document(&self.doc, &self.layout, &preset)
     }
 
     /// Exports after a preflight: a clean one writes the PDF, problems are listed first. One

@@ -37,6 +37,7 @@ pub fn left(app: &mut EditorApp, ui: &mut egui::Ui) {
                 app.page += 1;
             }
         });
+        links(app, ui);
         ui.separator();
         ui.heading(s.elements);
         egui::ScrollArea::vertical().show(ui, |ui| {
@@ -76,4 +77,75 @@ pub fn left(app: &mut EditorApp, ui: &mut egui::Ui) {
             }
         });
     });
+}
+
+/// A placed file's state, as the links panel shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkStatus {
+    Ok,
+    Missing,
+    /// Outside the layout's folder (absolute, `..` or a link out).
+    Outside,
+}
+
+/// The state of the file an image element places, relative to the layout's folder `base`.
+pub fn link_status(base: &std::path::Path, path: &str) -> LinkStatus {
+    let full = base.join(path);
+    if !full.is_file() {
+        return LinkStatus::Missing;
+    }
+    let inside = match (full.canonicalize(), base.canonicalize()) {
+        (Ok(f), Ok(b)) => f.starts_with(b),
+        _ => false,
+    };
+    if inside { LinkStatus::Ok } else { LinkStatus::Outside }
+}
+
+/// The links panel: every placed image and PDF in the document, its state, page and effective
+/// ppi, with relink.
+fn links(app: &mut EditorApp, ui: &mut egui::Ui) {
+    let s = app.strings();
+    let base = app.base_dir();
+    let placed: Vec<(usize, String, String)> = app
+        .doc
+        .pages
+        .iter()
+        .enumerate()
+        .flat_map(|(p, page)| page.elements.iter().map(move |e| (p, e)))
+        .filter_map(|(p, e)| match &e.kind {
+            crate::model::ElementKind::Image(img) => Some((p, e.id.clone(), img.path.clone())),
+            _ => None,
+        })
+        .collect();
+    if placed.is_empty() {
+        return;
+    }
+    ui.separator();
+    ui.heading(s.links);
+    let mut relink = None;
+    for (p, id, path) in placed {
+        let status = link_status(&base, &path);
+        let ppi =
+            app.layout.get(p).and_then(|pf| pf.reports.iter().find(|r| r.element == id)).and_then(|r| r.image_ppi);
+        ui.horizontal_wrapped(|ui| {
+            let (label, color) = match status {
+                LinkStatus::Ok => (s.link_ok, egui::Color32::from_rgb(40, 150, 60)),
+                LinkStatus::Missing => (s.link_missing, egui::Color32::from_rgb(210, 30, 30)),
+                LinkStatus::Outside => (s.link_outside, egui::Color32::from_rgb(210, 120, 0)),
+            };
+            ui.colored_label(color, label);
+            let name =
+                std::path::Path::new(&path).file_name().map_or(path.clone(), |n| n.to_string_lossy().into_owned());
+            ui.label(format!("{name} · {}", fill(s.page, p + 1)));
+            if let Some(ppi) = ppi {
+                ui.label(fill(s.effective_ppi, ppi));
+            }
+            if ui.small_button(s.relink).clicked() {
+                relink = Some(id.clone());
+            }
+        });
+    }
+    if let Some(id) = relink {
+        app.files.pick_replacement_image(id);
+    }
 }
