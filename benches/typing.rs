@@ -67,9 +67,7 @@ fn bench(c: &mut Criterion) {
         }
     }
     let (mut app, ctx) = editor(long, "lead-body", TextPos::new(1, 10), false);
-    c.bench_function("type one character, 200 000-character story, fit zoom", |b| {
-        b.iter(|| type_one(&mut app, &ctx))
-    });
+    c.bench_function("type one character, 200 000-character story, fit zoom", |b| b.iter(|| type_one(&mut app, &ctx)));
 }
 
 criterion_group! {
