@@ -221,14 +221,7 @@ impl EditorApp {
                         ui.label(s.type_path);
                         ui.add(egui::TextEdit::singleline(&mut text).desired_width(360.0)).request_focus();
                     });
-                    ui.horizontal(|ui| {
-                        if ui.button(s.ok).clicked() || enter {
-                            done = Some(true);
-                        }
-                        if ui.button(s.cancel).clicked() {
-                            done = Some(false);
-                        }
-                    });
+                    done = ok_cancel(ui, s, enter);
                 });
                 match done {
                     Some(true) if !text.trim().is_empty() => {
@@ -399,14 +392,7 @@ impl EditorApp {
                     let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
                     let r = ui.add(egui::TextEdit::singleline(&mut text).desired_width(320.0));
                     r.request_focus();
-                    ui.horizontal(|ui| {
-                        if ui.button(s.ok).clicked() || enter {
-                            done = Some(true);
-                        }
-                        if ui.button(s.cancel).clicked() {
-                            done = Some(false);
-                        }
-                    });
+                    done = ok_cancel(ui, s, enter);
                 });
                 match done {
                     Some(true) if !text.is_empty() => {
@@ -515,4 +501,18 @@ impl EditorApp {
             self.command_merged(Command::Move { ids, dx: nudge.0, dy: nudge.1 }, "nudge".into());
         }
     }
+}
+
+/// OK and Cancel (Enter counts as OK): `Some(true)`, `Some(false)`, or `None` while open.
+fn ok_cancel(ui: &mut egui::Ui, s: &i18n::Strings, enter: bool) -> Option<bool> {
+    let mut done = None;
+    ui.horizontal(|ui| {
+        if ui.button(s.ok).clicked() || enter {
+            done = Some(true);
+        }
+        if ui.button(s.cancel).clicked() {
+            done = Some(false);
+        }
+    });
+    done
 }

@@ -253,15 +253,7 @@ fn character_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, sto
         ui.horizontal(|ui| {
             let current = own.size.unwrap_or(base.size);
             let mut size = current;
-            egui::ComboBox::from_id_salt("char-hao")
-                .width(60.0)
-                .selected_text(crate::units::pt_to_hao(size).unwrap_or("—"))
-                .show_ui(ui, |ui| {
-                    for (name, pt) in HAO_SIZES {
-                        ui.selectable_value(&mut size, pt, name);
-                    }
-                });
-            ui.add(egui::DragValue::new(&mut size).range(4.0..=400.0).speed(0.1).suffix(" pt"));
+            size_field(ui, "char-hao", &mut size);
             if size != current {
                 props.push(CharProp::Size(Some(size)));
             }
@@ -356,15 +348,7 @@ fn paragraph_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, sto
         ui.label(s.size);
         ui.horizontal(|ui| {
             let mut size = style.size;
-            egui::ComboBox::from_id_salt("hao")
-                .width(60.0)
-                .selected_text(crate::units::pt_to_hao(size).unwrap_or("—"))
-                .show_ui(ui, |ui| {
-                    for (name, pt) in HAO_SIZES {
-                        ui.selectable_value(&mut size, pt, name);
-                    }
-                });
-            ui.add(egui::DragValue::new(&mut size).range(4.0..=400.0).speed(0.1).suffix(" pt"));
+            size_field(ui, "hao", &mut size);
             if size != style.size {
                 props.size = Some(size);
             }
@@ -407,6 +391,19 @@ fn paragraph_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, sto
         }
         app.command_merged(Command::ReplaceStory { story: story.clone() }, format!("para:{}", story.id));
     }
+}
+
+/// A type size: the 号 list and the size in pt.
+fn size_field(ui: &mut egui::Ui, id: &str, size: &mut f32) {
+    egui::ComboBox::from_id_salt(id).width(60.0).selected_text(crate::units::pt_to_hao(*size).unwrap_or("—")).show_ui(
+        ui,
+        |ui| {
+            for (name, pt) in HAO_SIZES {
+                ui.selectable_value(size, pt, name);
+            }
+        },
+    );
+    ui.add(egui::DragValue::new(size).range(4.0..=400.0).speed(0.1).suffix(" pt"));
 }
 
 fn align_name(s: &Strings, a: Align) -> &'static str {
