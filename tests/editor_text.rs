@@ -364,3 +364,16 @@ fn the_links_panel_marks_a_removed_file_missing() {
     h.run_ok();
     assert!(h.query_by_label("缺失").is_some(), "a removed file shows as missing");
 }
+
+#[test]
+fn a_refused_edit_is_said_in_chinese_with_the_elements_name() {
+    let mut h = sample();
+    let mut qr = h.state().doc.element("promo-qr").unwrap().1.clone();
+    qr.locked = true;
+    h.state_mut().command(paiban::edit::Command::Replace { element: qr.clone() });
+    h.run_ok();
+    h.state_mut().command(paiban::edit::Command::Move { ids: vec!["promo-qr".into()], dx: 5.0, dy: 0.0 });
+    h.run_ok();
+    let last = h.state().messages.last().expect("a message").text.clone();
+    assert_eq!(last, format!("“{}”已锁定，不能更改", qr.name));
+}

@@ -171,8 +171,9 @@ impl EditorApp {
         let chars: usize = reports.iter().map(|r| set(Some(&r.element))).sum();
         let (over, short): (usize, usize) =
             reports.iter().fold((0, 0), |(o, s), r| (o + r.overset_chars, s + r.short_chars));
-        let fit = if over > 0 { format!("超 {over} 字") } else { format!("差 {short} 字") };
-        (on_page, Some(format!("{chars} 字 · {fit}")))
+        let s = self.strings();
+        let fit = if over > 0 { i18n::fill(s.characters_over, over) } else { i18n::fill(s.characters_short, short) };
+        (on_page, Some(format!("{} · {fit}", i18n::fill(s.n_chars, chars))))
     }
 
     pub(super) fn status_bar(&mut self, ui: &mut egui::Ui) {

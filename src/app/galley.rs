@@ -41,11 +41,18 @@ pub fn window(app: &mut EditorApp, ctx: &egui::Context) {
     let mut open = true;
     egui::Window::new(i18n::fill(s.galley_title, &id)).open(&mut open).default_size([520.0, 640.0]).show(ctx, |ui| {
         let mut text = story_text(&story);
-        let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+        // 字数: what prints (no spaces, no invisible characters).
+        let ignorable = crate::layout::text::class::is_default_ignorable;
+        let chars = text.chars().filter(|c| !c.is_whitespace() && !ignorable(*c)).count();
         let fit = fit.map_or(String::new(), |f| {
-            if f.over > 0 { format!(" · 超 {} 字", f.over) } else { format!(" · 差 {} 字", f.short) }
+            let n = if f.over > 0 {
+                i18n::fill(s.characters_over, f.over)
+            } else {
+                i18n::fill(s.characters_short, f.short)
+            };
+            format!(" · {n}")
         });
-        ui.label(format!("{chars} 字{fit}"));
+        ui.label(format!("{}{fit}", i18n::fill(s.n_chars, chars)));
         egui::ScrollArea::vertical().show(ui, |ui| {
             let edit = egui::TextEdit::multiline(&mut text).desired_width(f32::INFINITY).desired_rows(30);
             if ui.add(edit).changed()

@@ -152,6 +152,13 @@ pub struct Strings {
     pub replace_with: &'static str,
     pub regex: &'static str,
     pub n_found: &'static str,
+    pub err_locked: &'static str,
+    pub err_not_text: &'static str,
+    pub err_last_page: &'static str,
+    pub err_missing: &'static str,
+    pub err_outside_story: &'static str,
+    pub n_chars: &'static str,
+    pub characters_short: &'static str,
     pub links: &'static str,
     pub link_ok: &'static str,
     pub link_missing: &'static str,
@@ -317,6 +324,13 @@ pub const ZH: Strings = Strings {
     replace_with: "替换为",
     regex: "正则表达式",
     n_found: "找到 {} 处",
+    err_locked: "“{}”已锁定，不能更改",
+    err_not_text: "“{}”不是文本框",
+    err_last_page: "文档至少要保留一页",
+    err_missing: "找不到“{}”",
+    err_outside_story: "该位置不在文章之内",
+    n_chars: "{} 字",
+    characters_short: "差 {} 字",
     links: "链接",
     link_ok: "正常",
     link_missing: "缺失",
@@ -482,6 +496,13 @@ pub const EN: Strings = Strings {
     replace_with: "Replace with",
     regex: "Regular expression",
     n_found: "{} found",
+    err_locked: "\u{201c}{}\u{201d} is locked",
+    err_not_text: "\u{201c}{}\u{201d} is not a text frame",
+    err_last_page: "a document keeps at least one page",
+    err_missing: "\u{201c}{}\u{201d} is not in the document",
+    err_outside_story: "that place is outside the story",
+    n_chars: "{} characters",
+    characters_short: "{} chars short",
     links: "Links",
     link_ok: "OK",
     link_missing: "Missing",
@@ -524,6 +545,22 @@ pub fn fill(template: &str, value: impl std::fmt::Display) -> String {
             format!("{}{}{}", &template[..a], v, &template[b + 1..])
         }
         _ => template.to_string(),
+    }
+}
+
+/// An edit that could not be made, in the UI's language, naming elements by their names.
+pub fn edit_error(s: &Strings, e: &crate::edit::EditError, doc: &crate::model::Document) -> String {
+    use crate::edit::EditError as E;
+    let name = |id: &str| doc.element(id).map_or(id.to_string(), |(_, el)| el.name.clone());
+    match e {
+        E::Locked(id) => fill(s.err_locked, name(id)),
+        E::NotText(id) => fill(s.err_not_text, name(id)),
+        E::LastPage => s.err_last_page.to_string(),
+        E::NoElement(id) | E::NoStory(id) => fill(s.err_missing, id),
+        E::DuplicateId(_) => e.to_string(), // only a paste or an import can meet it, and renames
+        E::NoPage(n) => fill(s.err_missing, n + 1),
+        E::Text(_) => s.err_outside_story.to_string(),
+        E::Find(message) => message.clone(),
     }
 }
 

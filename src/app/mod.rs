@@ -248,7 +248,10 @@ impl EditorApp {
                     self.changed();
                 }
                 Ok(()) => {}
-                Err(e) => self.error(e.to_string()),
+                Err(e) => {
+                    let msg = i18n::edit_error(self.strings(), &e, &self.doc);
+                    self.error(msg);
+                }
             }
         }
         self.selection.retain(|id| self.doc.element(id).is_some());
