@@ -4,6 +4,7 @@
 use std::fmt::Write;
 
 use crate::color::Color;
+pub use crate::findings::{Problem, RuleKind};
 use crate::layout::frame::{FrameItem, PageFrame, PathShape};
 use crate::model::Document;
 use crate::render::preset::Preset;
@@ -23,8 +24,15 @@ pub enum Severity {
 pub struct Finding {
     pub page: usize,
     pub element: String,
-    pub message: String,
+    pub problem: Problem,
     pub severity: Severity,
+}
+
+impl Finding {
+    /// The problem in English (what the command line prints).
+    pub fn message(&self) -> String {
+        self.problem.to_string()
+    }
 }
 
 /// The preflight of a whole document.
@@ -51,33 +59,26 @@ pub fn preflight(pages: &[PageFrame], preset: &Preset) -> Preflight {
     let mut out = Preflight::default();
     for (p, page) in pages.iter().enumerate() {
         for r in &page.reports {
-            let mut add_as = |severity: Severity, message: String| {
-                out.findings.push(Finding { page: p + 1, element: r.element.clone(), message, severity })
+            let mut add_as = |severity: Severity, problem: Problem| {
+                out.findings.push(Finding { page: p + 1, element: r.element.clone(), problem, severity })
             };
             let mut errors = Vec::new();
             if !r.missing_glyphs.is_empty() {
-                let chars: String = r.missing_glyphs.iter().map(|c| format!("{c} (U+{:04X}) ", *c as u32)).collect();
-                errors.push(format!("no font has a glyph for: {}; add a font that covers them", chars.trim_end()));
+                errors.push(Problem::MissingGlyphs(r.missing_glyphs.clone()));
             }
-            errors.extend(r.errors.iter().cloned());
+            errors.extend(r.errors.iter().cloned().map(Problem::Layout));
             errors.into_iter().for_each(|m| add_as(Severity::Error, m));
-            let mut add = |message: String| add_as(Severity::Warning, message);
+            let mut add = |problem: Problem| add_as(Severity::Warning, problem);
             if r.overset_chars > 0 {
-                add(format!(
-                    "overset: {} characters do not fit (超 {} 字); enlarge the frame or cut the text",
-                    r.overset_chars, r.overset_chars
-                ));
+                add(Problem::Overset(r.overset_chars));
             }
             for f in &r.missing_fonts {
-                add(format!("font family \"{f}\" not found; a bundled face was used instead"));
+                add(Problem::MissingFont(f.clone()));
             }
             if let Some(ppi) = r.image_ppi
                 && ppi < preset.min_ppi
             {
-                add(format!(
-                    "image at {ppi:.0} ppi effective, below the {} preset's {:.0} ppi; place it smaller or use a larger original",
-                    preset.name, preset.min_ppi
-                ));
+                add(Problem::LowPpi { ppi, min: preset.min_ppi, preset: preset.name });
             }
             if let Some(qr) = r.qr.filter(|_| preset.is_print()) {
                 qr_findings(qr, &mut add);
@@ -105,8 +106,8 @@ pub fn preflight(pages: &[PageFrame], preset: &Preset) -> Preflight {
             }
         }
         // One finding per element and problem, however many runs or rules show it.
-        for (element, message) in page_findings {
-            let finding = Finding { page: p + 1, element: element.to_string(), message, severity: Severity::Warning };
+        for (element, problem) in page_findings {
+            let finding = Finding { page: p + 1, element: element.to_string(), problem, severity: Severity::Warning };
             if !out.findings.contains(&finding) {
                 out.findings.push(finding);
             }
@@ -139,9 +140,7 @@ pub fn document_findings(doc: &Document) -> Vec<Finding> {
             out.push(Finding {
                 page: p + 1,
                 element: "(page)".into(),
-                message: format!(
-                    "the page (pages[{p}].size) is {w:.3} × {h:.3} mm, under {MIN_PAGE_MM} mm a side; give it its real size"
-                ),
+                problem: Problem::PageTooSmall { index: p, w, h, min: MIN_PAGE_MM },
                 severity: Severity::Error,
             });
         }
@@ -151,10 +150,7 @@ pub fn document_findings(doc: &Document) -> Vec<Finding> {
             out.push(Finding {
                 page: p + 1,
                 element: "(page)".into(),
-                message: format!(
-                    "the body grid's leading (pages[{p}].baseline.leading) {} pt is under half its {} pt size: lines would print on top of each other",
-                    grid.line_pitch, grid.font_size
-                ),
+                problem: Problem::GridLeading { index: p, leading: grid.line_pitch, size: grid.font_size },
                 severity: Severity::Error,
             });
         }
@@ -165,9 +161,7 @@ pub fn document_findings(doc: &Document) -> Vec<Finding> {
                 out.push(Finding {
                     page: p + 1,
                     element: el.id.clone(),
-                    message:
-                        "the element lies wholly off the page and will not print; move it onto the page or delete it"
-                            .into(),
+                    problem: Problem::OffPage,
                     severity: Severity::Warning,
                 });
             }
@@ -185,19 +179,17 @@ pub fn document_findings(doc: &Document) -> Vec<Finding> {
             .map(|(i, style)| (i, style.leading, style.size))
             .collect();
         if let Some(&(i, leading, size)) = tight.first() {
-            let more = match tight.len() {
-                1 => String::new(),
-                n => format!(" (and {} more paragraphs)", n - 1),
-            };
             out.push(Finding {
                 page,
                 element: frame.clone(),
-                message: format!(
-                    "story {}, paragraph {} (stories[{s}].paragraphs[{i}]){more}: leading {leading} pt is under half the {size} pt size, so its lines would print on top of each other; set the leading to at least {} pt (body text takes 1.2 to 1.6 times the size)",
-                    story.id,
-                    i + 1,
-                    size * MIN_LEADING_RATIO
-                ),
+                problem: Problem::TightLeading {
+                    story: story.id.clone(),
+                    story_index: s,
+                    paragraph: i,
+                    more: tight.len() - 1,
+                    leading,
+                    size,
+                },
                 severity: Severity::Error,
             });
         }
@@ -206,40 +198,33 @@ pub fn document_findings(doc: &Document) -> Vec<Finding> {
 }
 
 /// QR codes in print (PRINT.md): modules of at least 0.5 mm, a quiet zone of 4 modules, one ink.
-fn qr_findings(qr: crate::layout::frame::QrReport, add: &mut impl FnMut(String)) {
+fn qr_findings(qr: crate::layout::frame::QrReport, add: &mut impl FnMut(Problem)) {
     let module_mm = qr.module_pt / PT_PER_MM;
     if module_mm < MIN_QR_MODULE_MM - 1e-3 {
-        add(format!(
-            "QR modules are {module_mm:.2} mm, under {MIN_QR_MODULE_MM} mm (phones misread them on newsprint); make the code larger or the payload shorter"
-        ));
+        add(Problem::QrModuleSmall { mm: module_mm, min: MIN_QR_MODULE_MM });
     }
     if qr.quiet_zone < 4 {
-        add(format!("QR quiet zone is {} modules, under 4; set quiet_zone to 4", qr.quiet_zone));
+        add(Problem::QrQuietZone(qr.quiet_zone));
     }
     if qr.color.inks() > 1 {
-        add("QR code printed in more than one ink (misregistration blurs it); print it in K 100".into());
+        add(Problem::QrInks);
     }
 }
 
 /// Text size and colour against rule 4 and PRINT.md's minimum sizes.
-fn text_problems(size: f32, color: Color, preset: &Preset) -> Vec<String> {
+fn text_problems(size: f32, color: Color, preset: &Preset) -> Vec<Problem> {
     let mut out = Vec::new();
     if size < MIN_TEXT_PT - 0.01 {
-        out.push(format!("text at {size} pt is below 六号 (7.5 pt); set it at 六号 or larger"));
+        out.push(Problem::TextTooSmall { pt: size });
     }
     if preset.is_print() {
         if color.is_paper() && size < MIN_MULTI_INK_PT - 0.01 {
-            out.push(format!(
-                "reversed (white) text at {size} pt is below {MIN_MULTI_INK_PT} pt; set it larger or in black"
-            ));
+            out.push(Problem::ReversedTooSmall { pt: size, min: MIN_MULTI_INK_PT });
         } else if color.inks() > 1 && size < MIN_MULTI_INK_PT - 0.01 {
-            out.push(format!(
-                "text at {size} pt in {} inks is below {MIN_MULTI_INK_PT} pt (misregistration blurs it); set it larger or in one ink",
-                color.inks()
-            ));
+            out.push(Problem::MultiInkTooSmall { pt: size, inks: color.inks(), min: MIN_MULTI_INK_PT });
         }
         if color.is_multi_ink_black() {
-            out.push("text in four-colour (rich) black; set text in K 100 only".into());
+            out.push(Problem::RichBlackText);
         }
     }
     out.extend(color_problem(color, preset));
@@ -247,37 +232,35 @@ fn text_problems(size: f32, color: Color, preset: &Preset) -> Vec<String> {
 }
 
 /// A colour a print preset would have to change or cannot print: RGB, or ink over the limit.
-fn color_problem(color: Color, preset: &Preset) -> Option<String> {
+fn color_problem(color: Color, preset: &Preset) -> Option<Problem> {
     if !preset.is_print() {
         return None;
     }
-    if let Color::Rgb { r, g, b } = color {
-        return Some(format!(
-            "RGB colour #{r:02x}{g:02x}{b:02x} is converted to {} for print; give it in CMYK to control the inks",
-            describe_color(color.for_print(preset.ink_limit))
-        ));
+    if let Color::Rgb { .. } = color {
+        return Some(Problem::RgbColor {
+            rgb: describe_color(color),
+            print: describe_color(color.for_print(preset.ink_limit)),
+        });
     }
     let ink = color.total_ink();
-    (ink > preset.ink_limit + 0.01).then(|| {
-        format!(
-            "{} is {ink:.0} % ink, over the {} preset's {:.0} %; lower cyan, magenta or yellow",
-            describe_color(color),
-            preset.name,
-            preset.ink_limit
-        )
+    (ink > preset.ink_limit + 0.01).then(|| Problem::InkOver {
+        color: describe_color(color),
+        ink,
+        preset: preset.name,
+        limit: preset.ink_limit,
     })
 }
 
 /// Rules (PRINT.md): four-colour ≥ 1.5 pt, tinted single-colour ≥ 1 pt, solid ≥ 0.25 pt.
-fn rule_problem(width: f32, color: Color) -> Option<String> {
-    let (min, what) = if color.inks() > 1 {
-        (1.5, "a rule in more than one ink")
+fn rule_problem(width: f32, color: Color) -> Option<Problem> {
+    let (min, kind) = if color.inks() > 1 {
+        (1.5, RuleKind::MultiInk)
     } else if color.total_ink() < 99.99 {
-        (1.0, "a tinted rule")
+        (1.0, RuleKind::Tinted)
     } else {
-        (0.25, "a solid rule")
+        (0.25, RuleKind::Solid)
     };
-    (width < min - 1e-3).then(|| format!("{what} of {width} pt is under {min} pt; make it heavier"))
+    (width < min - 1e-3).then_some(Problem::ThinRule { kind, width, min })
 }
 
 fn describe_color(c: Color) -> String {
@@ -343,7 +326,7 @@ pub fn finding_line(f: &Finding, doc: &Document) -> String {
         Severity::Warning => "warning",
     };
     let path = element_path(doc, &f.element).map(|p| format!(" [at {p}]")).unwrap_or_default();
-    format!("{severity}: page {} {}: {}{path}", f.page, f.element, f.message)
+    format!("{severity}: page {} {}: {}{path}", f.page, f.element, f.message())
 }
 
 /// A human-readable report: each text frame and table with lines and copyfit, each story's

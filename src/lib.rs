@@ -16,6 +16,7 @@ pub mod check;
 pub mod color;
 pub mod compose;
 pub mod edit;
+pub mod findings;
 pub mod fonts;
 pub mod import;
 pub mod io;

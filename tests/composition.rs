@@ -97,7 +97,7 @@ fn rule_4_line_gap_and_smallest_size() {
         "stories":[{"id":"s","frames":["t"],"paragraphs":[{"text":"小字","size":6}]}]}"#;
     let (_, pages) = layout(json);
     let pre = paiban::check::preflight(&pages, &paiban::render::preset::Preset::NEWSPRINT);
-    assert!(pre.findings.iter().any(|f| f.message.contains("六号")), "{:?}", pre.findings);
+    assert!(pre.findings.iter().any(|f| f.message().contains("六号")), "{:?}", pre.findings);
 }
 
 #[test]

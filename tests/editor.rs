@@ -384,7 +384,9 @@ fn export_runs_the_preflight_first_and_lists_problems() {
     h.state_mut().export_pdf(&faulty);
     h.run_ok();
     assert!(h.query_by_label_contains("预检发现 1 个问题").is_some(), "the problem count is shown");
-    assert!(h.query_by_label_contains("promo-qr").is_some(), "the element is named");
+    let name = h.state().doc.element("promo-qr").unwrap().1.name.clone();
+    let line = format!("提醒：第 1 版 {name}：二维码模块只有");
+    assert!(h.query_by_label_contains(&line).is_some(), "the finding is said in Chinese, naming the element");
     assert!(!faulty.exists(), "nothing is written before the designer decides");
     h.get_by_label("仍然导出").click();
     h.run_ok();

@@ -293,7 +293,7 @@ impl EditorApp {
                     });
                     egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
                         for f in &findings {
-                            ui.label(crate::check::finding_line(f, &self.doc));
+                            ui.label(i18n::finding_line(self.lang, f, &self.doc));
                         }
                     });
                     ui.horizontal(|ui| {

@@ -333,7 +333,7 @@ pub fn preflight(
         .map(|(error, message)| crate::check::Finding {
             page,
             element: item.element.clone(),
-            message,
+            problem: crate::check::Problem::PlacedPdf(message),
             severity: if error { crate::check::Severity::Error } else { crate::check::Severity::Warning },
         })
         .collect()
