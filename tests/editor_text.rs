@@ -377,3 +377,54 @@ fn a_refused_edit_is_said_in_chinese_with_the_elements_name() {
     let last = h.state().messages.last().expect("a message").text.clone();
     assert_eq!(last, format!("“{}”已锁定，不能更改", qr.name));
 }
+
+#[test]
+fn alt_drag_moves_the_picture_inside_its_frame_and_a_dropped_pdf_ad_is_placed() {
+    let dir = common::scratch("editor-crop");
+    image::RgbImage::from_pixel(400, 300, image::Rgb([30, 90, 200])).save(dir.join("photo.png")).unwrap();
+    let layout = dir.join("page.json");
+    std::fs::write(
+        &layout,
+        r#"{"format":1,"pages":[{"size":[210,297],"margins":{"top":10,"bottom":10,"left":10,"right":10},
+        "elements":[{"id":"photo","kind":"image","x":20,"y":20,"w":80,"h":60,"path":"photo.png","scale":50}]}]}"#,
+    )
+    .unwrap();
+    let mut h = harness_on(&layout);
+    let frame = h.state().doc.element("photo").unwrap().1.frame;
+    let a = h.state().screen_pos(frame.x + frame.w / 2.0, frame.y + frame.h / 2.0);
+    let zoom = h.state().view.zoom;
+    let b = a + vec2(30.0, 12.0);
+    h.event(egui::Event::ModifiersChanged(Modifiers::ALT));
+    h.hover_at(a);
+    h.step();
+    h.drag_at(a);
+    h.step();
+    for i in 1..=5 {
+        h.hover_at(a + (b - a) * (i as f32 / 5.0));
+        h.step();
+    }
+    h.drop_at(b);
+    h.event(egui::Event::ModifiersChanged(Modifiers::NONE));
+    h.run_ok();
+    let el = h.state().doc.element("photo").unwrap().1.clone();
+    assert_eq!(el.frame, frame, "the frame stays where it was");
+    let paiban::model::ElementKind::Image(img) = &el.kind else { panic!("an image") };
+    assert!((img.offset.0 - 30.0 / zoom).abs() < 0.5 && (img.offset.1 - 12.0 / zoom).abs() < 0.5, "{:?}", img.offset);
+    // One undo puts the picture back.
+    key(&mut h, Modifiers::COMMAND, egui::Key::Z);
+    let paiban::model::ElementKind::Image(img) = &h.state().doc.element("photo").unwrap().1.kind else { panic!() };
+    assert_eq!(img.offset, (0.0, 0.0));
+
+    // An ad arrives as a PDF and is dropped on the window: it is copied beside the layout and
+    // placed; the page lays it out with no error.
+    let ad = common::root().join("layouts/assets/ad-spring-autoshow.pdf");
+    paiban::app::dropin::import_file(h.state_mut(), &ad).unwrap();
+    h.run_ok();
+    let app = h.state_mut();
+    let placed = app.doc.pages[0].elements.last().unwrap().clone();
+    let paiban::model::ElementKind::Image(img) = &placed.kind else { panic!("placed as an image element") };
+    assert_eq!(img.path, "links/ad-spring-autoshow.pdf");
+    assert!(dir.join("links/ad-spring-autoshow.pdf").is_file());
+    let report = app.layout()[0].reports.iter().find(|r| r.element == placed.id).cloned().unwrap();
+    assert!(report.errors.is_empty(), "{:?}", report.errors);
+}

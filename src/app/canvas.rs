@@ -27,11 +27,38 @@ pub enum Tool {
 
 #[derive(Clone, Debug)]
 enum Drag {
-    Move { ids: Vec<String>, start: Pos2, rects: Vec<PRect>, current: Vec<PRect> },
-    Resize { id: String, edges: Edges, start: Pos2, rect: PRect, current: PRect },
-    Band { start: Pos2, current: Pos2 },
-    Create { tool: Tool, start: Pos2, current: Pos2 },
-    Pan { start: Pos2, pan: Vec2 },
+    Move {
+        ids: Vec<String>,
+        start: Pos2,
+        rects: Vec<PRect>,
+        current: Vec<PRect>,
+    },
+    Resize {
+        id: String,
+        edges: Edges,
+        start: Pos2,
+        rect: PRect,
+        current: PRect,
+    },
+    Band {
+        start: Pos2,
+        current: Pos2,
+    },
+    Create {
+        tool: Tool,
+        start: Pos2,
+        current: Pos2,
+    },
+    Pan {
+        start: Pos2,
+        pan: Vec2,
+    },
+    /// Alt-drag on an image: the picture moves inside its frame (crop), the frame stays.
+    Crop {
+        id: String,
+        start: Pos2,
+        offset: (f32, f32),
+    },
 }
 
 #[derive(Default)]
@@ -280,7 +307,7 @@ fn interact(app: &mut EditorApp, response: &egui::Response, origin: Pos2, page_i
         app.canvas.drag = Some(if middle || space {
             Drag::Pan { start, pan: app.view.pan }
         } else {
-            start_drag(app, origin, page_index, start, ctx.input(|i| i.modifiers.shift))
+            start_drag(app, origin, page_index, start, ctx.input(|i| (i.modifiers.shift, i.modifiers.alt)))
         });
     }
     if let (Some(drag), Some(now)) = (app.canvas.drag.as_mut(), response.interact_pointer_pos()) {
@@ -288,6 +315,17 @@ fn interact(app: &mut EditorApp, response: &egui::Response, origin: Pos2, page_i
         let tol = SNAP_PX / zoom;
         match drag {
             Drag::Pan { start, pan } => app.view.pan = *pan + (now - *start),
+            Drag::Crop { id, start, offset } => {
+                let d = (now - *start) / zoom;
+                if let Some((_, el)) = app.doc.element(id) {
+                    let mut el = el.clone();
+                    if let ElementKind::Image(img) = &mut el.kind {
+                        img.offset = (offset.0 + d.x, offset.1 + d.y);
+                    }
+                    let key = format!("crop:{id}");
+                    app.command_merged(Command::Replace { element: el }, key);
+                }
+            }
             Drag::Move { ids, start, rects, current } => {
                 let d = (now - *start) / zoom;
                 let guides = Guides::for_page(&app.doc.pages[page_index], ids);
@@ -354,9 +392,18 @@ pub(super) fn union(rects: &[PRect]) -> Option<PRect> {
     Some(PRect::new(l, t, r - l, b - t))
 }
 
-fn start_drag(app: &mut EditorApp, origin: Pos2, page_index: usize, start: Pos2, shift: bool) -> Drag {
+fn start_drag(app: &mut EditorApp, origin: Pos2, page_index: usize, start: Pos2, (shift, alt): (bool, bool)) -> Drag {
     if app.tool != super::Tool::Select {
         return Drag::Create { tool: app.tool, start, current: start };
+    }
+    if alt
+        && let Some(id) = hit(app, origin, page_index, start)
+        && let Some((_, el)) = app.doc.element(&id)
+        && let ElementKind::Image(img) = &el.kind
+        && !el.locked
+    {
+        app.selection = vec![id.clone()];
+        return Drag::Crop { id, start, offset: img.offset };
     }
     if app.selection.len() == 1
         && let Some((_, el)) = app.doc.element(&app.selection[0])
@@ -396,6 +443,7 @@ fn start_drag(app: &mut EditorApp, origin: Pos2, page_index: usize, start: Pos2,
 fn finish_drag(app: &mut EditorApp, drag: Drag, origin: Pos2, page_index: usize) {
     match drag {
         Drag::Pan { .. } => {}
+        Drag::Crop { .. } => app.history.close_group(),
         Drag::Move { ids, rects, current, .. } => {
             if let (Some(a), Some(b)) = (rects.first(), current.first()) {
                 let (dx, dy) = (b.x - a.x, b.y - a.y);

@@ -26,6 +26,16 @@ pub fn handle_drops(app: &mut EditorApp, ctx: &egui::Context) {
 
 /// Imports a file as if dropped on the current page.
 pub fn import_file(app: &mut EditorApp, path: &Path) -> Result<(), String> {
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
+    if matches!(ext.as_str(), "png" | "jpg" | "jpeg" | "pdf") {
+        // A photo or an ad (PDF): placed on the page at 80 × 60 mm in the type area's corner,
+        // fitted; the frame is then moved and sized as any other.
+        let link = super::files::link_for(app, path)?;
+        let area = app.doc.pages.get(app.page).map(|p| p.type_area()).ok_or("no page")?;
+        let frame = crate::units::Rect::new(area.x, area.y, crate::units::mm_to_pt(80.0), crate::units::mm_to_pt(60.0));
+        super::canvas::add_image(app, app.page, frame, link);
+        return Ok(());
+    }
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     import_bytes(app, path, &bytes)
 }
@@ -52,7 +62,7 @@ fn import_bytes(app: &mut EditorApp, path: &Path, bytes: &[u8]) -> Result<(), St
             place_table(app, table);
             Ok(())
         }
-        _ => Err(format!("{}: paiban imports .txt, .docx, .csv and .tsv files", path.display())),
+        _ => Err(format!("{}: paiban imports .txt, .docx, .csv, .tsv, .png, .jpg and .pdf files", path.display())),
     }
 }
 

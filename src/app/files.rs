@@ -167,10 +167,10 @@ impl Files {
             Purpose::Open => app.open_path(&path),
             Purpose::SaveAs => app.save_to(&with_extension(path, "json")),
             Purpose::Export => app.export_pdf(&with_extension(path, "pdf")),
-            Purpose::Image { page, frame } => {
-                let rel = relative_to(&path, &app.base_dir());
-                super::canvas::add_image(app, page, frame, rel);
-            }
+            Purpose::Image { page, frame } => match link_for(app, &path) {
+                Ok(rel) => super::canvas::add_image(app, page, frame, rel),
+                Err(e) => app.error(e),
+            },
             Purpose::ReplaceImage { element } => {
                 if let Some((_, el)) = app.doc.element(&element) {
                     let mut el = el.clone();
@@ -191,7 +191,25 @@ fn with_extension(p: PathBuf, ext: &str) -> PathBuf {
 /// `path` relative to `base` when it lies below it, else absolute.
 fn relative_to(path: &Path, base: &Path) -> String {
     let base = base.canonicalize().unwrap_or_else(|_| base.to_path_buf());
-    path.strip_prefix(&base).unwrap_or(path).to_string_lossy().into_owned()
+    let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    path.strip_prefix(&base).unwrap_or(&path).to_string_lossy().into_owned()
+}
+
+/// The link a placed file gets: relative to the layout's folder. A file from outside that
+/// folder is copied into its `links/` subfolder first (a layout reads only files inside its
+/// folder), when the layout has a folder of its own yet.
+pub fn link_for(app: &EditorApp, path: &Path) -> Result<String, String> {
+    let base = app.base_dir();
+    let rel = relative_to(path, &base);
+    if Path::new(&rel).is_relative() || app.path.is_none() {
+        return Ok(rel);
+    }
+    let name = path.file_name().ok_or_else(|| format!("{}: not a file", path.display()))?;
+    let dir = base.join("links");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let copy = dir.join(name);
+    std::fs::copy(path, &copy).map_err(|e| format!("{}: {e}", copy.display()))?;
+    Ok(relative_to(&copy, &base))
 }
 
 /// The New document form's values (mm).
