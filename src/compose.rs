@@ -62,6 +62,7 @@ pub fn document_for(req: &ComposeRequest) -> Document {
         frame: Rect::new(0.0, 0.0, w, h),
         locked: false,
         hidden: false,
+        wrap: None,
         kind: ElementKind::Text(TextFrame { vertical: req.vertical, ..TextFrame::default() }),
     };
     let props = StyleProps {

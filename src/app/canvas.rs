@@ -586,7 +586,12 @@ fn create(app: &mut EditorApp, tool: Tool, page: usize, r: PRect) {
             None,
         ),
     };
-    add_element(app, page, Element { name: id.clone(), id, frame: r, locked: false, hidden: false, kind }, story);
+    add_element(
+        app,
+        page,
+        Element { name: id.clone(), id, frame: r, locked: false, hidden: false, wrap: None, kind },
+        story,
+    );
 }
 
 pub fn add_element(app: &mut EditorApp, page: usize, element: Element, story: Option<Story>) {
@@ -608,7 +613,7 @@ pub fn add_qr(app: &mut EditorApp, page: usize, frame: PRect, payload: String) {
     add_element(
         app,
         page,
-        Element { name: id.clone(), id, frame, locked: false, hidden: false, kind: ElementKind::Qr(qr) },
+        Element { name: id.clone(), id, frame, locked: false, hidden: false, wrap: None, kind: ElementKind::Qr(qr) },
         None,
     );
 }
@@ -616,7 +621,12 @@ pub fn add_qr(app: &mut EditorApp, page: usize, frame: PRect, payload: String) {
 pub fn add_image(app: &mut EditorApp, page: usize, frame: PRect, path: String) {
     let id = unique_element_id(&app.doc, "image");
     let kind = ElementKind::Image(ImageElement { path, fit: ImageFit::Fit, ..Default::default() });
-    add_element(app, page, Element { name: id.clone(), id, frame, locked: false, hidden: false, kind }, None);
+    add_element(
+        app,
+        page,
+        Element { name: id.clone(), id, frame, locked: false, hidden: false, wrap: None, kind },
+        None,
+    );
 }
 
 fn draw_drag(app: &EditorApp, painter: &Painter, origin: Pos2, page_index: usize) {

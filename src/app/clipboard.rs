@@ -119,6 +119,7 @@ pub fn remember_styled_text(doc: &Document, paragraphs: &[crate::model::Paragrap
         frame: crate::units::Rect::new(0.0, 0.0, 100.0, 100.0),
         locked: false,
         hidden: false,
+        wrap: None,
         kind: crate::model::ElementKind::Text(Default::default()),
     };
     let Some(page) = doc.pages.first() else { return };

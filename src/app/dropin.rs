@@ -100,7 +100,12 @@ fn place_text(app: &mut EditorApp, paragraphs: Vec<(Option<String>, String)>) {
     let story = Story { id: id.clone(), frames: vec![id.clone()], paragraphs, jump_lines: false };
     let frame = Rect::new(area.x, area.y, area.w / 2.0, area.h.min(mm_to_pt(100.0)));
     let kind = ElementKind::Text(TextFrame::default());
-    add_element(app, page, Element { name: id.clone(), id, frame, locked: false, hidden: false, kind }, Some(story));
+    add_element(
+        app,
+        page,
+        Element { name: id.clone(), id, frame, locked: false, hidden: false, wrap: None, kind },
+        Some(story),
+    );
 }
 
 /// A new table at the top left of the type area, a row per 6 mm.
@@ -111,7 +116,12 @@ fn place_table(app: &mut EditorApp, table: crate::model::Table) {
     let h = (table.rows.len() as f32 * mm_to_pt(6.0)).clamp(mm_to_pt(12.0), area.h);
     let frame = Rect::new(area.x, area.y, area.w / 2.0, h);
     let kind = ElementKind::Table(table);
-    add_element(app, page, Element { name: id.clone(), id, frame, locked: false, hidden: false, kind }, None);
+    add_element(
+        app,
+        page,
+        Element { name: id.clone(), id, frame, locked: false, hidden: false, wrap: None, kind },
+        None,
+    );
 }
 
 /// Tab-separated text pasted while one table is selected replaces its cells (its look stays).

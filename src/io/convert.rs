@@ -283,6 +283,21 @@ fn elements(
         if matches!(kind, ElementKind::Text(_)) {
             text_frames.insert(el.id.clone());
         }
+        let wrap = match el.wrap {
+            Some(w) if w.mode == FileWrapMode::Box => {
+                let mut offset = [0.0; 4];
+                for (i, mm) in w.offset.unwrap_or_default().into_iter().enumerate() {
+                    offset[i] = mm_to_pt(length(&format!("{path}.wrap.offset[{i}]"), mm, 0.0, 1000.0, "wrap offset")?);
+                }
+                let side = match w.side {
+                    None | Some(FileWrapSide::Largest) => WrapSide::Largest,
+                    Some(FileWrapSide::Left) => WrapSide::Left,
+                    Some(FileWrapSide::Right) => WrapSide::Right,
+                };
+                Some(Wrap { offset, side })
+            }
+            _ => None,
+        };
         out.push(Element {
             name: el.name.unwrap_or_else(|| el.id.clone()),
             id: el.id,
@@ -290,6 +305,7 @@ fn elements(
             locked: el.locked,
             hidden: el.hidden,
             kind,
+            wrap,
         });
     }
     Ok(out)
@@ -324,6 +340,7 @@ fn element_kind(path: &str, kind: FileKind, pal: &Palette) -> Result<ElementKind
                 vertical: t.vertical,
                 balance: t.balance,
                 grid: t.grid,
+                ignore_wrap: t.ignore_wrap,
             }
             .into()
         }

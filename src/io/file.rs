@@ -244,8 +244,38 @@ pub struct FileElement {
     pub locked: bool,
     #[serde(default, skip_serializing_if = "is_false")]
     pub hidden: bool,
+    /// Text wrap: text frames below it set their lines around it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wrap: Option<FileWrap>,
     #[serde(flatten)]
     pub kind: FileKind,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct FileWrap {
+    /// "box" (the frame plus offset is kept free) or "none".
+    pub mode: FileWrapMode,
+    /// mm kept free around the frame: top, right, bottom, left.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offset: Option<[f32; 4]>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub side: Option<FileWrapSide>,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq)]
+#[serde(rename_all = "lowercase")]
+pub enum FileWrapMode {
+    Box,
+    None,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq)]
+#[serde(rename_all = "lowercase")]
+pub enum FileWrapSide {
+    Largest,
+    Left,
+    Right,
 }
 
 #[derive(Serialize, Deserialize, Debug)]
@@ -285,6 +315,8 @@ pub struct FileText {
     pub balance: bool,
     #[serde(default, skip_serializing_if = "is_false")]
     pub grid: bool,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub ignore_wrap: bool,
 }
 
 #[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq)]

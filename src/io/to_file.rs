@@ -100,6 +100,15 @@ fn file_element(e: &Element, pal: &Palette) -> FileElement {
         h: mm(e.frame.h),
         locked: e.locked,
         hidden: e.hidden,
+        wrap: e.wrap.map(|w| FileWrap {
+            mode: FileWrapMode::Box,
+            offset: (w.offset != [0.0; 4]).then(|| w.offset.map(mm)),
+            side: match w.side {
+                WrapSide::Largest => None,
+                WrapSide::Left => Some(FileWrapSide::Left),
+                WrapSide::Right => Some(FileWrapSide::Right),
+            },
+        }),
         kind: match &e.kind {
             ElementKind::Text(t) => FileKind::Text(FileText {
                 columns: t.columns,
@@ -117,6 +126,7 @@ fn file_element(e: &Element, pal: &Palette) -> FileElement {
                 vertical: t.vertical,
                 balance: t.balance,
                 grid: t.grid,
+                ignore_wrap: t.ignore_wrap,
             }),
             ElementKind::Table(t) => FileKind::Table(file_table(t, pal)),
             ElementKind::Qr(q) => FileKind::Qr(FileQr {

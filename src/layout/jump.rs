@@ -101,6 +101,7 @@ pub fn set(book: &FontBook, doc: &Document, story: &Story, jumps: &[Jump], strip
             column_gap: 0.0,
             valign: crate::model::VAlign::Top,
             reserve: (0.0, 0.0),
+            obstacles: Vec::new(),
         };
         let Some(mut set) = flow_story(book, &doc.styles, std::slice::from_ref(&para), &[frame]).into_iter().next()
         else {

@@ -25,6 +25,23 @@ use crate::model::{Document, ElementKind, ShapeKind};
 use frame::{ElementReport, FrameItem, ImageItem, PageFrame, PathItem, PathShape};
 use text::flow::{FlowFrame, FramedText, flow_story};
 
+/// What keeps text frame `id` free: the elements above it on its page with text wrap, each
+/// frame grown by its wrap offset, with the side rule.
+fn wrap_obstacles(doc: &Document, id: &str) -> Vec<(crate::units::Rect, crate::model::WrapSide)> {
+    let Some(page) = doc.pages.iter().find(|p| p.elements.iter().any(|e| e.id == id)) else { return Vec::new() };
+    let below = page.elements.iter().position(|e| e.id == id).unwrap_or(0);
+    page.elements[below + 1..]
+        .iter()
+        .filter(|e| !e.hidden)
+        .filter_map(|e| {
+            let w = e.wrap?;
+            let [top, right, bottom, left] = w.offset;
+            let f = e.frame;
+            Some((crate::units::Rect::new(f.x - left, f.y - top, f.w + left + right, f.h + top + bottom), w.side))
+        })
+        .collect()
+}
+
 /// Lays out every page. `base_dir` is the layout file's folder (images are relative to it).
 pub fn layout_document(doc: &Document, book: &FontBook, base_dir: &Path) -> Vec<PageFrame> {
     layout_document_cached(doc, book, base_dir, &mut LayoutCache::default())
@@ -174,6 +191,7 @@ fn master_text(
         column_gap: t.column_gap,
         valign: t.valign,
         reserve: (0.0, 0.0),
+        obstacles: Vec::new(),
     };
     let mut framed = flow_story(book, &doc.styles, &story.paragraphs, &[frame]).into_iter().next()?;
     framed.report.story = Some(story.id.clone());
@@ -234,6 +252,7 @@ fn flow_all_stories(doc: &Document, book: &FontBook, cache: &mut LayoutCache) ->
                         column_gap: t.column_gap,
                         valign: t.valign,
                         reserve: (0.0, 0.0),
+                        obstacles: if t.ignore_wrap { Vec::new() } else { wrap_obstacles(doc, id) },
                     }),
                     _ => None,
                 }

@@ -224,6 +224,7 @@ mod tests {
             frame: Rect::new(0.0, 0.0, 200.0, 10.0),
             locked: false,
             hidden: false,
+            wrap: None,
             kind: ElementKind::Table(t.clone()),
         };
         let (items, report) = layout_table(&book, &el, &t);

@@ -112,6 +112,25 @@ pub struct Element {
     pub locked: bool,
     pub hidden: bool,
     pub kind: ElementKind,
+    /// Text frames below this element in z-order set their lines around it (图文互斥).
+    pub wrap: Option<Wrap>,
+}
+
+/// How an element pushes text away: its frame grown by `offset` (pt: top, right, bottom,
+/// left) is kept free, and a line beside it goes on the side `side` picks.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Wrap {
+    pub offset: [f32; 4],
+    pub side: WrapSide,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum WrapSide {
+    /// The wider of the two free spans beside the obstacle.
+    #[default]
+    Largest,
+    Left,
+    Right,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -155,6 +174,8 @@ pub struct TextFrame {
     /// Set on the body's line grid (rules 2, 6, 7): lines at whole body lines, Han characters
     /// back on the em grid after Western runs.
     pub grid: bool,
+    /// Take no notice of other elements' text wrap (InDesign's "ignore text wrap").
+    pub ignore_wrap: bool,
 }
 
 impl Default for TextFrame {
@@ -170,6 +191,7 @@ impl Default for TextFrame {
             vertical: false,
             balance: false,
             grid: false,
+            ignore_wrap: false,
         }
     }
 }

@@ -34,6 +34,68 @@ pub struct FlowFrame {
     /// Depth kept free at the head of the first column and at the foot of the last (a jump
     /// line's strip: it takes a line of its own column only).
     pub reserve: (f32, f32),
+    /// Areas kept free of text (elements above the frame with text wrap, grown by their
+    /// offsets) and which side of them a line takes.
+    pub obstacles: Vec<(Rect, crate::model::WrapSide)>,
+}
+
+/// Where a line may go in its column beside wrap obstacles.
+enum Span {
+    /// Nothing is in the way.
+    Whole,
+    /// From x, this wide.
+    Part(f32, f32),
+    /// No span wide enough: the text goes on below `y`.
+    Below(f32),
+}
+
+/// The free span for a line whose band across is `top..bottom` in column `col`: the column
+/// less the obstacles beside the line, the span the side rule picks, at least `min` wide; on a
+/// grid its edges fall on whole characters of `em` from the column's start.
+fn free_span(
+    col: &Rect,
+    top: f32,
+    bottom: f32,
+    obstacles: &[(Rect, crate::model::WrapSide)],
+    em: Option<f32>,
+    min: f32,
+) -> Span {
+    let beside: Vec<&(Rect, crate::model::WrapSide)> = obstacles
+        .iter()
+        .filter(|(r, _)| r.y < bottom && r.bottom() > top && r.x < col.right() && r.right() > col.x)
+        .collect();
+    if beside.is_empty() {
+        return Span::Whole;
+    }
+    let mut blocked: Vec<(f32, f32)> =
+        beside.iter().map(|(r, _)| (r.x.max(col.x), r.right().min(col.right()))).collect();
+    blocked.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut free = Vec::new();
+    let mut x = col.x;
+    for (a, b) in blocked {
+        if a > x {
+            free.push((x, a));
+        }
+        x = x.max(b);
+    }
+    if x < col.right() {
+        free.push((x, col.right()));
+    }
+    let snap = |(a, b): (f32, f32)| match em {
+        Some(em) => (col.x + ((a - col.x) / em - 1e-3).ceil() * em, col.x + ((b - col.x) / em + 1e-3).floor() * em),
+        None => (a, b),
+    };
+    let wide: Vec<(f32, f32)> = free.into_iter().map(snap).filter(|(a, b)| b - a >= min - 1e-3).collect();
+    let side = beside[0].1;
+    let pick = match side {
+        crate::model::WrapSide::Left => wide.first().copied(),
+        crate::model::WrapSide::Right => wide.last().copied(),
+        crate::model::WrapSide::Largest => wide.iter().copied().max_by(|p, q| (p.1 - p.0).total_cmp(&(q.1 - q.0))),
+    };
+    match pick {
+        Some((a, b)) => Span::Part(a, b - a),
+        None => Span::Below(beside.iter().map(|(r, _)| r.bottom()).fold(f32::MIN, f32::max)),
+    }
 }
 
 impl FlowFrame {
@@ -211,15 +273,52 @@ fn flow_with_caps(
                 advance_column(&mut cur, &columns);
                 continue;
             }
+            // Text wrap: the line is set in the free span beside the obstacles, or goes on below
+            // them (the jump is no justification space: the line starts afresh there).
+            let (mut end, mut measure, mut span) = (end, measure, (col.x, col.w));
+            let obstacles = &frames[cur.frame].obstacles;
+            if !vertical && !obstacles.is_empty() {
+                let em = frames[cur.frame].grid.map(|(body, _)| body);
+                match free_span(
+                    &col,
+                    col.y + offset - lead_in,
+                    col.y + offset + lead_out,
+                    obstacles,
+                    em,
+                    3.0 * style.size,
+                ) {
+                    Span::Whole => {}
+                    Span::Part(x, w) => {
+                        span = (x, w);
+                        measure = (w - indent).max(style.size);
+                        end = if n == 0 {
+                            0
+                        } else {
+                            avoid_orphan(&shaped, start, break_line(&shaped, start, measure), w)
+                        };
+                    }
+                    Span::Below(y) => {
+                        let gap = if first_line && cur.last_baseline.is_some() {
+                            prev_space_after + style.space_before
+                        } else {
+                            0.0
+                        };
+                        // The next line's top at the obstacle's foot.
+                        cur.last_baseline = Some(y - col.y + lead_in - pitch - gap);
+                        cur.last_bottom = y - col.y;
+                        continue;
+                    }
+                }
+            }
             let last = end >= n || shaped.pieces[end].break_before == Break::Forced;
             let align = if last && style.align == Align::Justify { Align::Left } else { style.align };
             let baseline = if vertical { col.right() - offset } else { col.y + offset };
-            let line_start = if vertical { col.y + indent } else { col.x + indent };
+            let line_start = if vertical { col.y + indent } else { span.0 + indent };
             let mut caret = CaretLine {
                 element: frames[cur.frame].element.clone(),
                 paragraph: para_index,
                 stops: vec![(0, line_start)],
-                column: if vertical { (col.y, col.bottom()) } else { (col.x, col.right()) },
+                column: if vertical { (col.y, col.bottom()) } else { (span.0, span.0 + span.1) },
                 vertical,
                 cross: baseline,
                 size,
@@ -236,7 +335,7 @@ fn flow_with_caps(
                 let (runs, x0) = if vertical {
                     (place_line_vertical(&shaped, &line, baseline, col.y + indent, element, line_no), col.y + indent)
                 } else {
-                    (place_line(&shaped, &line, col.x + indent, baseline, element, line_no), col.x + indent)
+                    (place_line(&shaped, &line, span.0 + indent, baseline, element, line_no), span.0 + indent)
                 };
                 column_runs[cur.frame][cur.column].extend(runs);
                 caret.stops = (line.start..end)

@@ -1,0 +1,121 @@
+//! Text wrap (图文互斥) on the sample page: a photo with wrap laid over the lead story's
+//! columns pushes its text away; checked on glyph boxes.
+
+mod common;
+
+use paiban::layout::frame::{FrameItem, PageFrame};
+use paiban::model::{Document, Element, ElementKind, ImageElement, Wrap, WrapSide};
+use paiban::units::{Rect, mm_to_pt};
+
+fn sample_with_photo(frame: Rect, wrap: Option<Wrap>) -> Document {
+    let mut doc = paiban::io::load(&common::sample()).unwrap();
+    let kind = ElementKind::Image(ImageElement { path: "assets/photo-dusk.jpg".into(), ..Default::default() });
+    doc.pages[0].elements.push(Element {
+        id: "photo".into(),
+        name: "photo".into(),
+        frame,
+        locked: false,
+        hidden: false,
+        kind,
+        wrap,
+    });
+    doc
+}
+
+fn lay_out(doc: &Document) -> Vec<PageFrame> {
+    paiban::layout::layout_document(doc, common::book(), &common::root().join("layouts"))
+}
+
+/// The boxes of the lead body's glyphs (x, top, right, bottom), pt.
+fn glyph_boxes(page: &PageFrame) -> Vec<(f32, f32, f32, f32)> {
+    page.items
+        .iter()
+        .filter_map(|i| match i {
+            FrameItem::Text(r) if r.element == "lead-body" => Some(r),
+            _ => None,
+        })
+        .flat_map(|r| {
+            r.glyphs
+                .iter()
+                .filter(|g| g.box_w > 0.0)
+                .map(move |g| (g.box_x, r.baseline - 0.88 * r.size, g.box_x + g.box_w, r.baseline + 0.12 * r.size))
+        })
+        .collect()
+}
+
+fn inside(b: &(f32, f32, f32, f32), r: &Rect) -> bool {
+    b.0 < r.right() - 0.01 && b.2 > r.x + 0.01 && b.1 < r.bottom() - 0.01 && b.3 > r.y + 0.01
+}
+
+#[test]
+fn a_wrapped_photo_keeps_the_lead_story_off_it() {
+    let base = paiban::io::load(&common::sample()).unwrap();
+    let body = base.element("lead-body").unwrap().1.frame;
+    let photo = Rect::new(body.x + mm_to_pt(70.0), body.y + mm_to_pt(25.0), mm_to_pt(75.0), mm_to_pt(55.0));
+    let off = mm_to_pt(2.0);
+    let keep = Rect::new(photo.x - off, photo.y - off, photo.w + 2.0 * off, photo.h + 2.0 * off);
+    let wrap = Wrap { offset: [off; 4], side: WrapSide::Largest };
+
+    let plain = lay_out(&base);
+    let wrapped = lay_out(&sample_with_photo(photo, Some(wrap)));
+    let boxes = glyph_boxes(&wrapped[0]);
+    assert!(boxes.len() > 1000);
+    let under: Vec<_> = boxes.iter().filter(|b| inside(b, &keep)).collect();
+    assert!(under.is_empty(), "{} glyphs within the wrap offset: {:?}", under.len(), &under[..under.len().min(3)]);
+    // Lines beside it are set to their span and justified to it.
+    let beside: Vec<_> = wrapped[0]
+        .lines
+        .iter()
+        .filter(|l| l.element == "lead-body" && l.baseline > keep.y && l.baseline < keep.bottom())
+        .collect();
+    assert!(!beside.is_empty());
+    let narrow = beside.iter().filter(|l| l.measure_right - l.measure_left < mm_to_pt(40.0)).count();
+    assert!(narrow > 0, "lines beside the photo take a narrower span");
+    for l in beside.iter().filter(|l| l.justified && !l.paragraph_end) {
+        assert!((l.right - l.measure_right).abs() < 0.6, "justified to its span: {l:?}");
+    }
+    // Copyfit follows: the photo's room is taken from the story.
+    let report = |pages: &[PageFrame]| pages[0].reports.iter().find(|r| r.element == "lead-body").cloned().unwrap();
+    let (a, b) = (report(&plain), report(&wrapped));
+    assert!(b.overset_chars > a.overset_chars || b.short_chars < a.short_chars, "{a:?} → {b:?}");
+
+    // A photo without wrap, or a frame that ignores wrap: the text runs under it.
+    let no_wrap = lay_out(&sample_with_photo(photo, None));
+    assert!(glyph_boxes(&no_wrap[0]).iter().any(|b| inside(b, &keep)));
+    let mut ignoring = sample_with_photo(photo, Some(wrap));
+    for el in &mut ignoring.pages[0].elements {
+        if let (true, ElementKind::Text(t)) = (el.id == "lead-body", &mut el.kind) {
+            t.ignore_wrap = true;
+        }
+    }
+    assert!(glyph_boxes(&lay_out(&ignoring)[0]).iter().any(|b| inside(b, &keep)), "ignore_wrap turns it off");
+}
+
+#[test]
+fn a_span_narrower_than_three_characters_is_skipped() {
+    let base = paiban::io::load(&common::sample()).unwrap();
+    let body = base.element("lead-body").unwrap().1.frame;
+    // The photo leaves a 1.5-character sliver at the left of the first column.
+    let sliver = mm_to_pt(5.0);
+    let photo = Rect::new(body.x + sliver, body.y + mm_to_pt(20.0), mm_to_pt(30.0), mm_to_pt(30.0));
+    let wrapped = lay_out(&sample_with_photo(photo, Some(Wrap { offset: [0.0; 4], side: WrapSide::Left })));
+    let strip = Rect::new(body.x, photo.y, sliver, photo.h);
+    let in_strip = glyph_boxes(&wrapped[0]).into_iter().filter(|b| inside(b, &strip)).count();
+    assert_eq!(in_strip, 0, "no text in a span under the minimum");
+}
+
+#[test]
+fn wrap_round_trips_through_the_file() {
+    let base = paiban::io::load(&common::sample()).unwrap();
+    let body = base.element("lead-body").unwrap().1.frame;
+    let doc = sample_with_photo(
+        Rect::new(body.x + 100.0, body.y + 40.0, 150.0, 120.0),
+        Some(Wrap { offset: [mm_to_pt(1.0), mm_to_pt(2.0), mm_to_pt(3.0), mm_to_pt(4.0)], side: WrapSide::Right }),
+    );
+    let json = paiban::io::to_json(&doc);
+    assert!(json.contains("\"wrap\""));
+    let back = paiban::io::from_json(&json).unwrap();
+    let w = back.element("photo").unwrap().1.wrap.unwrap();
+    assert_eq!(w.side, WrapSide::Right);
+    assert!((w.offset[3] - mm_to_pt(4.0)).abs() < 0.01);
+}
