@@ -324,15 +324,18 @@ fn the_photo_and_ad_sample_exports_clean_with_the_ad_as_vectors() {
     let pdf = dir.join("photo-and-ad.pdf");
     let out = ok(paiban(&["export", "layouts/photo-and-ad.json", "-o", path_str(&pdf), "--preset", "newsprint"]));
     assert!(!out.contains("error"), "{out}");
-    // One image (the photo, whole, 2600 × 1600 px); the ad adds none.
+    // The photo, whole (2600 × 1600 px), placed twice (cropped beside the ad and wrapped in the
+    // lead story) from one image object; the ad adds none.
     let list = ok(tool("pdfimages", &["-list", path_str(&pdf)]));
     let rows: Vec<&str> = list.lines().skip(2).collect();
-    assert_eq!(rows.len(), 1, "{list}");
-    assert!(rows[0].contains(" 2600  1600 "), "{list}");
+    assert_eq!(rows.len(), 2, "{list}");
+    assert!(rows.iter().all(|r| r.contains(" 2600  1600 ")), "{list}");
+    let object = |r: &str| r.split_whitespace().nth(10).map(str::to_string);
+    assert_eq!(object(rows[0]), object(rows[1]), "one image object: {list}");
     let text = common::normalize(&ok(tool("pdftotext", &[path_str(&pdf), "-"])));
     assert!(text.contains("鲁中车展") && text.contains("0533-2188888"), "the ad's text");
     let ops = page_ops(&pdf);
-    assert_eq!(ops.iter().filter(|o| *o == "Do").count(), 2, "photo and ad drawn once each");
+    assert_eq!(ops.iter().filter(|o| *o == "Do").count(), 3, "the photo twice, the ad once");
     common::assert_qpdf_clean(&pdf);
     // For the screen the cropped JPEG goes in as it is (DCT, the whole 2600 × 1600 picture).
     let screen = dir.join("screen.pdf");
