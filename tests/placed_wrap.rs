@@ -119,3 +119,31 @@ fn wrap_round_trips_through_the_file() {
     assert_eq!(w.side, WrapSide::Right);
     assert!((w.offset[3] - mm_to_pt(4.0)).abs() < 0.01);
 }
+
+#[test]
+fn wrap_holds_in_the_threaded_frame_of_a_chain() {
+    let base = paiban::io::load(&common::sample()).unwrap();
+    let body = base.element("story2-body").unwrap().1.frame;
+    let photo = Rect::new(body.x, body.y + mm_to_pt(10.0), body.w * 0.6, mm_to_pt(20.0));
+    let wrapped = lay_out(&sample_with_photo(photo, Some(Wrap { offset: [0.0; 4], side: WrapSide::Largest })));
+    let boxes: Vec<_> = wrapped[0]
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            FrameItem::Text(r) if r.element == "story2-body" => Some(r),
+            _ => None,
+        })
+        .flat_map(|r| {
+            r.glyphs
+                .iter()
+                .filter(|g| g.box_w > 0.0)
+                .map(move |g| (g.box_x, r.baseline - 0.88 * r.size, g.box_x + g.box_w, r.baseline + 0.12 * r.size))
+        })
+        .collect();
+    assert!(!boxes.is_empty());
+    assert!(!boxes.iter().any(|b| inside(b, &photo)), "the second frame of story2's chain keeps off the photo");
+    let plain = lay_out(&base);
+    let fit = |pages: &[PageFrame]| paiban::check::story_fits(pages).into_iter().find(|f| f.story == "story2").unwrap();
+    let (a, b) = (fit(&plain), fit(&wrapped));
+    assert!(b.over > a.over || b.short < a.short, "the story's copyfit follows: {a:?} → {b:?}");
+}
