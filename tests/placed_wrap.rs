@@ -28,10 +28,15 @@ fn lay_out(doc: &Document) -> Vec<PageFrame> {
 
 /// The boxes of the lead body's glyphs (x, top, right, bottom), pt.
 fn glyph_boxes(page: &PageFrame) -> Vec<(f32, f32, f32, f32)> {
+    boxes_of(page, "lead-body")
+}
+
+/// The boxes of an element's glyphs (x, top, right, bottom), pt.
+fn boxes_of(page: &PageFrame, element: &str) -> Vec<(f32, f32, f32, f32)> {
     page.items
         .iter()
         .filter_map(|i| match i {
-            FrameItem::Text(r) if r.element == "lead-body" => Some(r),
+            FrameItem::Text(r) if r.element == element => Some(r),
             _ => None,
         })
         .flat_map(|r| {
@@ -126,20 +131,7 @@ fn wrap_holds_in_the_threaded_frame_of_a_chain() {
     let body = base.element("story2-body").unwrap().1.frame;
     let photo = Rect::new(body.x, body.y + mm_to_pt(10.0), body.w * 0.6, mm_to_pt(20.0));
     let wrapped = lay_out(&sample_with_photo(photo, Some(Wrap { offset: [0.0; 4], side: WrapSide::Largest })));
-    let boxes: Vec<_> = wrapped[0]
-        .items
-        .iter()
-        .filter_map(|i| match i {
-            FrameItem::Text(r) if r.element == "story2-body" => Some(r),
-            _ => None,
-        })
-        .flat_map(|r| {
-            r.glyphs
-                .iter()
-                .filter(|g| g.box_w > 0.0)
-                .map(move |g| (g.box_x, r.baseline - 0.88 * r.size, g.box_x + g.box_w, r.baseline + 0.12 * r.size))
-        })
-        .collect();
+    let boxes = boxes_of(&wrapped[0], "story2-body");
     assert!(!boxes.is_empty());
     assert!(!boxes.iter().any(|b| inside(b, &photo)), "the second frame of story2's chain keeps off the photo");
     let plain = lay_out(&base);

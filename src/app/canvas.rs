@@ -4,14 +4,11 @@
 
 use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Sense, Stroke, Vec2, pos2, vec2};
 
+use super::EditorApp;
 use super::snap::{Edges, Guides, Snapped, snap_move, snap_resize};
 use super::view::View;
-use super::{EditorApp, Modal};
-use crate::edit::{Command, unique_element_id};
-use crate::model::{
-    Element, ElementKind, ImageElement, ImageFit, Paragraph, Run, Shape, ShapeKind, Story, Stroke as PStroke, Table,
-    TextFrame,
-};
+use crate::edit::Command;
+use crate::model::ElementKind;
 use crate::units::{Rect as PRect, mm_to_pt, pt_to_mm};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -476,23 +473,11 @@ fn finish_drag(app: &mut EditorApp, drag: Drag, origin: Pos2, page_index: usize)
             let (x1, y1) = app.view.to_page(origin, current);
             let mut r = PRect::new(x0.min(x1), y0.min(y1), (x1 - x0).abs(), (y1 - y0).abs());
             if r.w < mm_to_pt(3.0) && r.h < mm_to_pt(3.0) {
-                r = default_rect(tool, x0, y0);
+                r = super::place::default_rect(tool, x0, y0);
             }
-            create(app, tool, page_index, r);
+            super::place::create(app, tool, page_index, r);
         }
     }
-}
-
-fn default_rect(tool: Tool, x: f32, y: f32) -> PRect {
-    let (w, h) = match tool {
-        Tool::Text => (50.0, 30.0),
-        Tool::Table => (80.0, 30.0),
-        Tool::Qr => (25.0, 25.0),
-        Tool::Image => (60.0, 40.0),
-        Tool::Rule => (60.0, 2.0),
-        _ => (50.0, 30.0),
-    };
-    PRect::new(x, y, mm_to_pt(w), mm_to_pt(h))
 }
 
 fn click(app: &mut EditorApp, origin: Pos2, page_index: usize, p: Pos2, shift: bool) {
@@ -514,7 +499,7 @@ fn click(app: &mut EditorApp, origin: Pos2, page_index: usize, p: Pos2, shift: b
     if app.tool != Tool::Select {
         let (x, y) = app.view.to_page(origin, p);
         let tool = app.tool;
-        create(app, tool, page_index, default_rect(tool, x, y));
+        super::place::create(app, tool, page_index, super::place::default_rect(tool, x, y));
         return;
     }
     match target {
@@ -537,96 +522,6 @@ fn enter_text_at(app: &mut EditorApp, frame: &str, origin: Pos2, page_index: usi
     let story = app.doc.story_of_frame(frame).map(|(s, _)| s.id.clone());
     let at = story.and_then(|s| super::textedit::position_at(app, &s, origin, page_index, p));
     app.begin_text_edit(frame, at);
-}
-
-/// Adds a new element of `tool`'s kind in `r` (pt) on `page`.
-fn create(app: &mut EditorApp, tool: Tool, page: usize, r: PRect) {
-    let base = match tool {
-        Tool::Text => "text",
-        Tool::Table => "table",
-        Tool::Qr => {
-            app.modal = Some(Modal::QrPayload { page, frame: r, text: "https://".into() });
-            return;
-        }
-        Tool::Image => {
-            app.files.pick_image(page, r);
-            return;
-        }
-        Tool::Rule => "rule",
-        Tool::Box => "box",
-        Tool::Select => return,
-    };
-    let id = unique_element_id(&app.doc, base);
-    let (kind, story) = match tool {
-        Tool::Text => {
-            let style = app.doc.styles.paragraph.contains_key("正文").then(|| "正文".to_string());
-            let story = Story {
-                id: id.clone(),
-                frames: vec![id.clone()],
-                paragraphs: vec![Paragraph { style, runs: vec![Run::default()], ..Default::default() }],
-                jump_lines: false,
-            };
-            (ElementKind::Text(TextFrame::default()), Some(story))
-        }
-        Tool::Table => (ElementKind::Table(Table::new(3, 3)), None),
-        Tool::Rule => (
-            ElementKind::Shape(Shape {
-                kind: ShapeKind::Line,
-                fill: None,
-                stroke: Some(PStroke { width: 1.0, color: crate::color::Color::BLACK }),
-            }),
-            None,
-        ),
-        _ => (
-            ElementKind::Shape(Shape {
-                kind: ShapeKind::Rect,
-                fill: None,
-                stroke: Some(PStroke { width: 0.5, color: crate::color::Color::BLACK }),
-            }),
-            None,
-        ),
-    };
-    add_element(
-        app,
-        page,
-        Element { name: id.clone(), id, frame: r, locked: false, hidden: false, wrap: None, kind },
-        story,
-    );
-}
-
-pub fn add_element(app: &mut EditorApp, page: usize, element: Element, story: Option<Story>) {
-    app.selection = vec![element.id.clone()];
-    app.command(Command::Add { page, element, story });
-    app.tool = Tool::Select;
-}
-
-pub fn add_qr(app: &mut EditorApp, page: usize, frame: PRect, payload: String) {
-    let id = unique_element_id(&app.doc, "qr");
-    let qr = crate::model::QrCode {
-        payload,
-        ec_level: Default::default(),
-        quiet_zone: 4,
-        color: crate::color::Color::BLACK,
-    };
-    let side = frame.w.min(frame.h);
-    let frame = PRect::new(frame.x, frame.y, side, side);
-    add_element(
-        app,
-        page,
-        Element { name: id.clone(), id, frame, locked: false, hidden: false, wrap: None, kind: ElementKind::Qr(qr) },
-        None,
-    );
-}
-
-pub fn add_image(app: &mut EditorApp, page: usize, frame: PRect, path: String) {
-    let id = unique_element_id(&app.doc, "image");
-    let kind = ElementKind::Image(ImageElement { path, fit: ImageFit::Fit, ..Default::default() });
-    add_element(
-        app,
-        page,
-        Element { name: id.clone(), id, frame, locked: false, hidden: false, wrap: None, kind },
-        None,
-    );
 }
 
 fn draw_drag(app: &EditorApp, painter: &Painter, origin: Pos2, page_index: usize) {

@@ -1,7 +1,7 @@
 //! The window's chrome around the canvas: menu bar, toolbar, status bar, modal dialogs and
 //! keyboard shortcuts.
 
-use super::{AfterPrompt, EditorApp, Modal, Tool, arrange, canvas, clipboard, files, i18n};
+use super::{AfterPrompt, EditorApp, Modal, Tool, arrange, clipboard, files, i18n};
 use crate::edit::Command;
 use i18n::Lang;
 
@@ -293,7 +293,7 @@ impl EditorApp {
                     });
                     egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
                         for f in &findings {
-                            ui.label(i18n::finding_line(self.lang, f, &self.doc));
+                            ui.label(super::messages::finding_line(self.lang, f, &self.doc));
                         }
                     });
                     ui.horizontal(|ui| {
@@ -398,7 +398,7 @@ impl EditorApp {
                 match done {
                     Some(true) if !text.is_empty() => {
                         self.modal = None;
-                        canvas::add_qr(self, page, frame, text);
+                        super::place::add_qr(self, page, frame, text);
                     }
                     Some(_) => self.modal = None,
                     None => self.modal = Some(Modal::QrPayload { page, frame, text }),

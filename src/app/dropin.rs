@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use super::EditorApp;
-use super::canvas::add_element;
+use super::place::{add_element, new_element};
 use crate::edit::{Command, unique_element_id};
 use crate::import;
 use crate::model::{Element, ElementKind, Paragraph, Run, Story, TextFrame};
@@ -33,7 +33,7 @@ pub fn import_file(app: &mut EditorApp, path: &Path) -> Result<(), String> {
         let link = super::files::link_for(app, path)?;
         let area = app.doc.pages.get(app.page).map(|p| p.type_area()).ok_or("no page")?;
         let frame = crate::units::Rect::new(area.x, area.y, crate::units::mm_to_pt(80.0), crate::units::mm_to_pt(60.0));
-        super::canvas::add_image(app, app.page, frame, link);
+        super::place::add_image(app, app.page, frame, link);
         return Ok(());
     }
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -100,12 +100,7 @@ fn place_text(app: &mut EditorApp, paragraphs: Vec<(Option<String>, String)>) {
     let story = Story { id: id.clone(), frames: vec![id.clone()], paragraphs, jump_lines: false };
     let frame = Rect::new(area.x, area.y, area.w / 2.0, area.h.min(mm_to_pt(100.0)));
     let kind = ElementKind::Text(TextFrame::default());
-    add_element(
-        app,
-        page,
-        Element { name: id.clone(), id, frame, locked: false, hidden: false, wrap: None, kind },
-        Some(story),
-    );
+    add_element(app, page, new_element(id, frame, kind), Some(story));
 }
 
 /// A new table at the top left of the type area, a row per 6 mm.
@@ -116,12 +111,7 @@ fn place_table(app: &mut EditorApp, table: crate::model::Table) {
     let h = (table.rows.len() as f32 * mm_to_pt(6.0)).clamp(mm_to_pt(12.0), area.h);
     let frame = Rect::new(area.x, area.y, area.w / 2.0, h);
     let kind = ElementKind::Table(table);
-    add_element(
-        app,
-        page,
-        Element { name: id.clone(), id, frame, locked: false, hidden: false, wrap: None, kind },
-        None,
-    );
+    add_element(app, page, new_element(id, frame, kind), None);
 }
 
 /// Tab-separated text pasted while one table is selected replaces its cells (its look stays).

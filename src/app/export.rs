@@ -1,7 +1,8 @@
 //! PDF export off the UI thread: the laid-out pages go to a worker thread, the status bar shows
-//! its progress, and the result comes back as a message.
+//! its progress, and the result comes back as a message. Before it, the preflight under the
+//! current preset: a clean one exports at once, problems are listed first.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
@@ -57,6 +58,68 @@ impl Drop for ExportJob {
     fn drop(&mut self) {
         if let Some(worker) = self.worker.take() {
             let _ = worker.join();
+        }
+    }
+}
+
+impl super::EditorApp {
+    /// The preflight of the current layout under the current preset.
+    pub fn preflight(&mut self) -> crate::check::Preflight {
+        let preset = self.preset;
+        self.layout();
+        crate::check::preflight_document(&self.doc, &self.layout, &preset)
+    }
+
+    /// Exports after a preflight: a clean one writes the PDF, problems are listed first. One
+    /// export at a time.
+    pub fn export_pdf(&mut self, path: &Path) {
+        if self.exporting() {
+            let msg = self.strings().export_busy.to_string();
+            self.error(msg);
+        } else if self.preflight().is_clean() {
+            self.write_pdf(path);
+        } else {
+            self.modal = Some(super::Modal::Preflight { export_to: Some(path.to_path_buf()) });
+        }
+    }
+
+    /// Starts writing the PDF on a worker thread; `poll_export` reports the outcome.
+    pub(super) fn write_pdf(&mut self, path: &Path) {
+        let title = match (self.doc.title.as_str(), self.path.as_deref().and_then(Path::file_stem)) {
+            ("", Some(stem)) => stem.to_string_lossy().into_owned(),
+            ("", None) => self.strings().untitled.to_string(),
+            (t, _) => t.to_string(),
+        };
+        let opts = crate::render::pdf::PdfOptions {
+            title,
+            date: crate::render::pdf::source_date(self.path.as_deref().filter(|_| !self.dirty)),
+            preset: self.preset,
+            labels: crate::render::edition::page_labels(&self.doc),
+        };
+        let pages = self.layout().to_vec();
+        self.export_job = Some(ExportJob::start(pages, self.book, opts, path.to_path_buf()));
+    }
+
+    /// Whether an export is still being written.
+    pub fn exporting(&self) -> bool {
+        self.export_job.is_some()
+    }
+
+    pub(super) fn poll_export(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.export_job else { return };
+        match job.poll() {
+            None => ctx.request_repaint_after(std::time::Duration::from_millis(50)),
+            Some(result) => {
+                let path = job.path.clone();
+                self.export_job = None;
+                match result {
+                    Ok(()) => {
+                        let msg = super::i18n::fill(self.strings().exported, path.display());
+                        self.info(msg);
+                    }
+                    Err(e) => self.error(e),
+                }
+            }
         }
     }
 }

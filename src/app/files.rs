@@ -168,7 +168,7 @@ impl Files {
             Purpose::SaveAs => app.save_to(&with_extension(path, "json")),
             Purpose::Export => app.export_pdf(&with_extension(path, "pdf")),
             Purpose::Image { page, frame } => match link_for(app, &path) {
-                Ok(rel) => super::canvas::add_image(app, page, frame, rel),
+                Ok(rel) => super::place::add_image(app, page, frame, rel),
                 Err(e) => app.error(e),
             },
             Purpose::ReplaceImage { element } => {

@@ -5,8 +5,10 @@
 //! Submodules: `canvas` (page, guides, tools, dragging), `chrome` (menus, toolbar, status bar,
 //! dialogs, shortcuts), `inspector` (selection properties), `panels` (pages and elements lists),
 //! `arrange` (stacking, align, distribute), `files` (dialogs, save, export, recent files),
-//! `clipboard`, `rulers`, `i18n` (every string), `view` (zoom/pan), `snap`, `tiles` (page
-//! raster cache).
+//! `clipboard`, `rulers`, `i18n` (every string), `messages` (errors and findings in the UI's
+//! language), `view` (zoom/pan), `snap`, `tiles` (page raster cache), `textedit` (writing on
+//! the canvas), `place` (new elements), `export` (preflight and PDF export off the UI thread),
+//! `galley`, `dropin`, `recovery`.
 
 mod arrange;
 mod canvas;
@@ -18,7 +20,9 @@ mod files;
 mod galley;
 pub mod i18n;
 mod inspector;
+mod messages;
 mod panels;
+mod place;
 pub mod recovery;
 mod rulers;
 pub mod snap;
@@ -249,7 +253,7 @@ impl EditorApp {
                 }
                 Ok(()) => {}
                 Err(e) => {
-                    let msg = i18n::edit_error(self.strings(), &e, &self.doc);
+                    let msg = messages::edit_error(self.strings(), &e, &self.doc);
                     self.error(msg);
                 }
             }
@@ -535,66 +539,6 @@ impl EditorApp {
                 self.info(msg);
             }
             Err(e) => self.error(e.to_string()),
-        }
-    }
-
-    /// The preflight of the current layout under the current preset.
-    pub fn preflight(&mut self) -> crate::check::Preflight {
-        let preset = self.preset;
-        self.layout();
-        crate::check::preflight_document(&self.doc, &self.layout, &preset)
-    }
-
-    /// Exports after a preflight: a clean one writes the PDF, problems are listed first. One
-    /// export at a time.
-    pub fn export_pdf(&mut self, path: &Path) {
-        if self.exporting() {
-            let msg = self.strings().export_busy.to_string();
-            self.error(msg);
-        } else if self.preflight().is_clean() {
-            self.write_pdf(path);
-        } else {
-            self.modal = Some(Modal::Preflight { export_to: Some(path.to_path_buf()) });
-        }
-    }
-
-    /// Starts writing the PDF on a worker thread; `poll_export` reports the outcome.
-    fn write_pdf(&mut self, path: &Path) {
-        let title = match (self.doc.title.as_str(), self.path.as_deref().and_then(Path::file_stem)) {
-            ("", Some(stem)) => stem.to_string_lossy().into_owned(),
-            ("", None) => self.strings().untitled.to_string(),
-            (t, _) => t.to_string(),
-        };
-        let opts = crate::render::pdf::PdfOptions {
-            title,
-            date: crate::render::pdf::source_date(self.path.as_deref().filter(|_| !self.dirty)),
-            preset: self.preset,
-            labels: crate::render::edition::page_labels(&self.doc),
-        };
-        let pages = self.layout().to_vec();
-        self.export_job = Some(export::ExportJob::start(pages, self.book, opts, path.to_path_buf()));
-    }
-
-    /// Whether an export is still being written.
-    pub fn exporting(&self) -> bool {
-        self.export_job.is_some()
-    }
-
-    fn poll_export(&mut self, ctx: &egui::Context) {
-        let Some(job) = &self.export_job else { return };
-        match job.poll() {
-            None => ctx.request_repaint_after(std::time::Duration::from_millis(50)),
-            Some(result) => {
-                let path = job.path.clone();
-                self.export_job = None;
-                match result {
-                    Ok(()) => {
-                        let msg = i18n::fill(self.strings().exported, path.display());
-                        self.info(msg);
-                    }
-                    Err(e) => self.error(e),
-                }
-            }
         }
     }
 

@@ -159,7 +159,7 @@ pub fn pointer(app: &mut EditorApp, response: &egui::Response, origin: Pos2, pag
         && let Some(at) = position_at(app, &story, origin, page, p)
         && let Some(s) = app.doc.stories.iter().find(|s| s.id == story)
     {
-        let w = text::word_at(s, at);
+        let w = crate::edit::plain::word_at(s, at);
         if let Some(t) = &mut app.text_edit {
             t.sel = Selection { anchor: w.start, head: w.end };
         }

@@ -3,6 +3,7 @@
 
 pub mod find;
 pub mod history;
+pub mod plain;
 pub mod text;
 
 use crate::model::{Document, Element, ElementKind, Page, Paragraph, Run, Story, StyleSheet};
@@ -338,11 +339,11 @@ pub fn story_text(story: &Story) -> String {
 /// galley's text boxes edit plain text; this keeps the runs and paragraph styles the edit did
 /// not touch). `None` when nothing changed.
 pub fn plain_text_edit(story: &Story, new: &str) -> Option<Command> {
-    let (chars, text) = text::plain_diff(&story_text(story), new);
+    let (chars, text) = plain::plain_diff(&story_text(story), new);
     if chars.is_empty() && text.is_empty() {
         return None;
     }
-    Some(Command::ReplaceText { story: story.id.clone(), range: text::plain_range(story, chars), text })
+    Some(Command::ReplaceText { story: story.id.clone(), range: plain::plain_range(story, chars), text })
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! (`line`), the character classes and 禁则 tables (`class`), vertical forms and 縦中横
 //! (`vertical`), and flowing a story through its frames' columns (`flow`).
 
+mod breaks;
 pub mod class;
 pub mod flow;
 pub mod line;

@@ -1,0 +1,88 @@
+//! How the editor words what went wrong — refused edits and preflight findings — in the UI's
+//! language, naming elements by their names. The library's errors and findings are typed; the
+//! words are made here, at the edge (the command line words them in English itself).
+
+use super::i18n::{Lang, Strings, fill};
+
+/// An edit that could not be made, in the UI's language, naming elements by their names.
+pub fn edit_error(s: &Strings, e: &crate::edit::EditError, doc: &crate::model::Document) -> String {
+    use crate::edit::EditError as E;
+    let name = |id: &str| doc.element(id).map_or(id.to_string(), |(_, el)| el.name.clone());
+    match e {
+        E::Locked(id) => fill(s.err_locked, name(id)),
+        E::NotText(id) => fill(s.err_not_text, name(id)),
+        E::LastPage => s.err_last_page.to_string(),
+        E::NoElement(id) | E::NoStory(id) => fill(s.err_missing, id),
+        E::DuplicateId(_) => e.to_string(), // only a paste or an import can meet it, and renames
+        E::NoPage(n) => fill(s.err_missing, n + 1),
+        E::Text(_) => s.err_outside_story.to_string(),
+        E::Find(message) => message.clone(),
+    }
+}
+
+/// A preflight finding in the UI's language: severity, page, the element's name, the problem.
+pub fn finding_line(lang: Lang, f: &crate::check::Finding, doc: &crate::model::Document) -> String {
+    let name = doc.element(&f.element).map_or(f.element.clone(), |(_, e)| e.name.clone());
+    let error = f.severity == crate::check::Severity::Error;
+    match lang {
+        Lang::En => format!("{}: page {} {}: {}", if error { "error" } else { "warning" }, f.page, name, f.problem),
+        Lang::Zh => {
+            format!("{}：第 {} 版 {}：{}", if error { "错误" } else { "提醒" }, f.page, name, problem_zh(&f.problem))
+        }
+    }
+}
+
+/// A preflight problem in Chinese (the figures as the English text gives them).
+fn problem_zh(p: &crate::check::Problem) -> String {
+    use crate::check::{Problem as P, RuleKind};
+    match p {
+        P::MissingGlyphs(chars) => {
+            let list: Vec<String> = chars.iter().map(|c| format!("{c}（U+{:04X}）", *c as u32)).collect();
+            format!("没有字体含有这些字符：{}；请加入含有它们的字体", list.join(" "))
+        }
+        P::Layout(m) | P::PlacedPdf(m) => m.clone(),
+        P::Overset(n) => format!("超 {n} 字：文字放不下，请加大文本框或删减文字"),
+        P::MissingFont(family) => format!("找不到字体“{family}”，已用内置字体代替"),
+        P::LowPpi { ppi, min, preset } => {
+            format!("图片有效分辨率 {ppi:.0} ppi，低于“{preset}”预设的 {min:.0} ppi；请缩小图片或换用更大的原图")
+        }
+        P::QrModuleSmall { mm, min } => {
+            format!("二维码模块只有 {mm:.2} 毫米，小于 {min} 毫米（新闻纸上手机难以识别）；请放大二维码或缩短内容")
+        }
+        P::QrQuietZone(n) => format!("二维码静区只有 {n} 个模块，少于 4 个；请把静区设为 4"),
+        P::QrInks => "二维码用了不止一种油墨（套印不准会糊）；请用单黑 K100".to_string(),
+        P::TextTooSmall { pt } => format!("文字 {pt} pt 小于六号（7.5 pt）；请用六号或更大"),
+        P::ReversedTooSmall { pt, min } => format!("反白文字 {pt} pt 小于 {min} pt；请加大或改用黑色"),
+        P::MultiInkTooSmall { pt, inks, min } => {
+            format!("{inks} 色文字 {pt} pt 小于 {min} pt（套印不准会糊）；请加大或改用单色")
+        }
+        P::RichBlackText => "文字用了四色黑；正文请只用 K100".to_string(),
+        P::RgbColor { rgb, print } => format!("RGB 颜色 {rgb} 印刷时会转为 {print}；请直接给出 CMYK 以控制油墨"),
+        P::InkOver { color, ink, preset, limit } => {
+            format!("{color} 总墨量 {ink:.0}%，超过“{preset}”预设的 {limit:.0}%；请减少青、品红或黄")
+        }
+        P::ThinRule { kind, width, min } => {
+            let what = match kind {
+                RuleKind::MultiInk => "多色线条",
+                RuleKind::Tinted => "网线线条",
+                RuleKind::Solid => "实地线条",
+            };
+            format!("{what}粗 {width} pt，细于 {min} pt；请加粗")
+        }
+        P::PageTooSmall { index, w, h, min } => {
+            format!("版面（pages[{index}].size）只有 {w:.3} × {h:.3} 毫米，边长小于 {min} 毫米；请给出实际尺寸")
+        }
+        P::GridLeading { index, leading, size } => {
+            format!("正文网格行距（pages[{index}].baseline.leading）{leading} pt 不到字号 {size} pt 的一半：行会叠印")
+        }
+        P::OffPage => "元素完全在版面之外，不会印出；请移回版面或删除".to_string(),
+        P::TightLeading { story, story_index, paragraph, more, leading, size } => {
+            let more = if *more > 0 { format!("（另有 {more} 段）") } else { String::new() };
+            format!(
+                "文章 {story} 第 {} 段（stories[{story_index}].paragraphs[{paragraph}]）{more}：行距 {leading} pt 不到字号 {size} pt 的一半，行会叠印；请把行距设为至少 {} pt（正文一般为字号的 1.2 到 1.6 倍）",
+                paragraph + 1,
+                size * crate::check::MIN_LEADING_RATIO
+            )
+        }
+    }
+}
