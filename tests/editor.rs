@@ -32,9 +32,6 @@ fn harness_of(app: EditorApp) -> Harness<'static, EditorApp> {
     let mut h = Harness::builder()
         .with_size(vec2(1400.0, 950.0))
         .with_max_steps(16)
-        // The inspector's grid fields are labelled by the cell beside them, which accesskit
-        // does not see yet; the check ran only once the idle editor stopped repainting.
-        .with_accessibility_check(false)
         .with_context_setup(|ctx| EditorApp::install_fonts(ctx, book()))
         .build_ui_state(|ui, app: &mut EditorApp| app.ui(ui), app);
     h.run_ok();

@@ -15,7 +15,6 @@ fn harness(app: EditorApp) -> Harness<'static, EditorApp> {
     let mut h = Harness::builder()
         .with_size(vec2(1400.0, 950.0))
         .with_max_steps(16)
-        .with_accessibility_check(false)
         .with_step_dt(1.0 / 60.0)
         .with_context_setup(|ctx| EditorApp::install_fonts(ctx, common::book()))
         .build_ui_state(|ui, app: &mut EditorApp| app.ui(ui), app);

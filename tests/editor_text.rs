@@ -26,9 +26,6 @@ fn harness_on(path: &std::path::Path) -> Harness<'static, EditorApp> {
     let mut h = Harness::builder()
         .with_size(vec2(1400.0, 950.0))
         .with_max_steps(16)
-        // The inspector's grid fields are labelled by the cell beside them, which accesskit
-        // does not see yet; the check ran only once the idle editor stopped repainting.
-        .with_accessibility_check(false)
         // Frames a sixtieth of a second apart, so two clicks make a double-click.
         .with_step_dt(1.0 / 60.0)
         .with_context_setup(|ctx| EditorApp::install_fonts(ctx, book()))

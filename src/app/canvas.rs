@@ -69,6 +69,9 @@ pub struct CanvasState {
     pub link_from: Option<String>,
     /// Where page point (0, 0) would be without pan: the canvas origin of the last frame.
     pub origin: Pos2,
+    /// The overset ports and labels and thread ports drawn last frame, on screen (they must
+    /// cover no text; tests check it).
+    pub marks: Vec<Rect>,
 }
 
 const RULER: f32 = 18.0;
@@ -121,7 +124,7 @@ pub fn show(app: &mut EditorApp, ui: &mut egui::Ui) {
         ctx.request_repaint();
     }
     draw_guides(app, &painter, origin, page_index);
-    draw_elements(app, &painter, origin, page_index);
+    app.canvas.marks = draw_elements(app, &painter, origin, page_index);
     interact(app, &response, origin, page_index, &ctx);
     super::textedit::paint_find(app, &painter, origin, page_index);
     super::textedit::paint(app, &painter, origin, page_index, &ctx);
@@ -171,7 +174,9 @@ fn draw_guides(app: &EditorApp, painter: &Painter, origin: Pos2, page_index: usi
     }
 }
 
-fn draw_elements(app: &EditorApp, painter: &Painter, origin: Pos2, page_index: usize) {
+/// Frame outlines, lock marks, overset ports and labels, selection handles and threads; returns
+/// the screen rectangles of the marks drawn over the page (ports and labels).
+fn draw_elements(app: &EditorApp, painter: &Painter, origin: Pos2, page_index: usize) -> Vec<Rect> {
     let v = &app.view;
     let page = &app.doc.pages[page_index];
     let s = app.strings();
@@ -190,18 +195,28 @@ fn draw_elements(app: &EditorApp, painter: &Painter, origin: Pos2, page_index: u
             );
         }
     }
-    // Overset markers from the layout's reports.
+    // Overset markers from the layout's reports: a red port just outside the frame's
+    // bottom-right corner, and the 超 N 字 label beside it where it covers no other element.
+    let mut marks = Vec::new();
     if let Some(frame) = app.layout.get(page_index) {
+        let others: Vec<Rect> =
+            page.elements.iter().filter(|e| !e.hidden).map(|e| to_screen(v, origin, e.frame)).collect();
         for report in frame.reports.iter().filter(|r| r.overset_chars > 0) {
             if let Some((_, el)) = app.doc.element(&report.element) {
                 let r = to_screen(v, origin, el.frame);
+                let red = Color32::from_rgb(210, 30, 30);
+                painter.rect_stroke(r, 0.0, Stroke::new(1.5, red), egui::StrokeKind::Inside);
+                let port = out_port(r);
+                painter.rect_filled(port, 1.0, red);
+                painter.text(port.center(), Align2::CENTER_CENTER, "+", FontId::proportional(PORT), Color32::WHITE);
+                marks.push(port);
                 let label = super::i18n::fill(s.overset, report.overset_chars);
-                let pos = r.right_bottom() + vec2(-4.0, -4.0);
                 let galley = painter.layout_no_wrap(label, FontId::proportional(12.0), Color32::WHITE);
-                let bg = Rect::from_min_size(pos - galley.size() - vec2(6.0, 4.0), galley.size() + vec2(6.0, 4.0));
-                painter.rect_filled(bg, 2.0, Color32::from_rgb(210, 30, 30));
-                painter.galley(bg.min + vec2(3.0, 2.0), galley, Color32::WHITE);
-                painter.rect_stroke(r, 0.0, Stroke::new(1.5, Color32::from_rgb(210, 30, 30)), egui::StrokeKind::Inside);
+                if let Some(bg) = badge_place(r, port, galley.size() + vec2(6.0, 4.0), &others) {
+                    painter.rect_filled(bg, 2.0, red);
+                    painter.galley(bg.min + vec2(3.0, 2.0), galley, Color32::WHITE);
+                    marks.push(bg);
+                }
             }
         }
     }
@@ -234,15 +249,42 @@ fn draw_elements(app: &EditorApp, painter: &Painter, origin: Pos2, page_index: u
                     app.doc.element(f).filter(|(pg, _)| *pg == page_index).map(|(_, e)| to_screen(v, origin, e.frame))
                 })
                 .collect();
+            // From the out-port of each frame to the in-port of the next, ports outside the
+            // frames and the line faint, so neither hides the text it crosses.
+            let faint = Stroke::new(1.0, SELECT_BLUE.gamma_multiply(0.45));
             for pair in frames.windows(2) {
-                painter.arrow(
-                    pair[0].right_bottom(),
-                    pair[1].left_top() - pair[0].right_bottom(),
-                    Stroke::new(1.5, SELECT_BLUE),
-                );
+                let (from, to) = (out_port(pair[0]), in_port(pair[1]));
+                painter.rect_stroke(from, 1.0, Stroke::new(1.0, SELECT_BLUE), egui::StrokeKind::Inside);
+                painter.rect_stroke(to, 1.0, Stroke::new(1.0, SELECT_BLUE), egui::StrokeKind::Inside);
+                painter.add(egui::Shape::dashed_line(&[from.center(), to.center()], faint, 4.0, 3.0));
+                marks.extend([from, to]);
             }
         }
     }
+    marks
+}
+
+/// Side of a frame's in- and out-ports on screen.
+const PORT: f32 = 9.0;
+
+/// The out-port: a small square just outside a frame's bottom-right corner.
+fn out_port(r: Rect) -> Rect {
+    Rect::from_min_size(r.right_bottom() + vec2(1.0, 1.0), vec2(PORT, PORT))
+}
+
+/// The in-port: a small square just outside a frame's top-left corner.
+fn in_port(r: Rect) -> Rect {
+    Rect::from_min_size(r.left_top() - vec2(PORT + 1.0, PORT + 1.0), vec2(PORT, PORT))
+}
+
+/// Where an overset label of `size` goes for frame `r`: below the frame beside its port, or
+/// right of it, or above it; the first place that covers no element (`others`, the frame's own
+/// included). `None` when every place would cover one: the port and the status bar say it then.
+fn badge_place(r: Rect, port: Rect, size: Vec2, others: &[Rect]) -> Option<Rect> {
+    let below = Rect::from_min_size(pos2(port.left() - size.x - 2.0, r.bottom() + 2.0), size);
+    let right = Rect::from_min_size(pos2(r.right() + 2.0, port.top() - size.y - 2.0), size);
+    let above = Rect::from_min_size(pos2(r.right() - size.x, r.top() - size.y - 2.0), size);
+    [below, right, above].into_iter().find(|b| others.iter().all(|o| !o.intersects(*b)))
 }
 
 /// The eight handles of a selection rectangle and which edges each moves.

@@ -219,8 +219,10 @@ impl EditorApp {
                     ui.label(s.no_file_dialog);
                     let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
                     ui.horizontal(|ui| {
-                        ui.label(s.type_path);
-                        ui.add(egui::TextEdit::singleline(&mut text).desired_width(360.0)).request_focus();
+                        let label = ui.label(s.type_path);
+                        ui.add(egui::TextEdit::singleline(&mut text).desired_width(360.0))
+                            .labelled_by(label.id)
+                            .request_focus();
                     });
                     done = ok_cancel(ui, s, enter);
                 });
@@ -319,11 +321,11 @@ impl EditorApp {
                 egui::Modal::new(egui::Id::unique("find-replace")).show(ctx, |ui| {
                     ui.heading(s.find_replace);
                     egui::Grid::new("find-grid").num_columns(2).show(ui, |ui| {
-                        ui.label(s.find);
-                        ui.add(egui::TextEdit::singleline(&mut find).desired_width(260.0));
+                        let label = ui.label(s.find);
+                        ui.add(egui::TextEdit::singleline(&mut find).desired_width(260.0)).labelled_by(label.id);
                         ui.end_row();
-                        ui.label(s.replace_with);
-                        ui.add(egui::TextEdit::singleline(&mut replace).desired_width(260.0));
+                        let label = ui.label(s.replace_with);
+                        ui.add(egui::TextEdit::singleline(&mut replace).desired_width(260.0)).labelled_by(label.id);
                         ui.end_row();
                     });
                     ui.checkbox(&mut regex, s.regex);
@@ -385,13 +387,41 @@ impl EditorApp {
                     self.settle_recovery(*found, restore);
                 }
             }
+            Modal::OutsideLinks { path, doc, links } => {
+                let mut done = None;
+                egui::Modal::new(egui::Id::unique("outside-links")).show(ctx, |ui| {
+                    ui.heading(s.outside_links_title);
+                    ui.label(i18n::fill(s.outside_links_body, path.display()));
+                    egui::ScrollArea::vertical().max_height(240.0).show(ui, |ui| {
+                        for l in &links {
+                            ui.monospace(l);
+                        }
+                    });
+                    ui.horizontal(|ui| {
+                        if ui.button(s.allow_and_open).clicked() {
+                            done = Some(true);
+                        }
+                        if ui.button(s.dont_open).clicked() {
+                            done = Some(false);
+                        }
+                    });
+                });
+                match done {
+                    Some(true) => {
+                        self.modal = None;
+                        self.opened(*doc, &path);
+                    }
+                    Some(false) => self.modal = None,
+                    None => {}
+                }
+            }
             Modal::QrPayload { page, frame, mut text } => {
                 let mut done = None;
                 egui::Modal::new(egui::Id::unique("qr-payload")).show(ctx, |ui| {
-                    ui.label(s.qr_prompt);
+                    let label = ui.label(s.qr_prompt);
                     // Read before the field, which takes the key.
                     let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
-                    let r = ui.add(egui::TextEdit::singleline(&mut text).desired_width(320.0));
+                    let r = ui.add(egui::TextEdit::singleline(&mut text).desired_width(320.0)).labelled_by(label.id);
                     r.request_focus();
                     done = ok_cancel(ui, s, enter);
                 });
@@ -405,6 +435,29 @@ impl EditorApp {
                 }
             }
         }
+    }
+
+    /// Undo and redo while an inspector field has the keyboard: the field commits each change
+    /// to the document, so they undo the document's last change, not the field's typing. Run
+    /// before the panels, so the field never sees the key; the field lets go of its focus and
+    /// shows the result.
+    pub(super) fn field_undo(&mut self, ctx: &egui::Context) {
+        use egui::{Key, KeyboardShortcut, Modifiers};
+        if self.modal.is_some() || self.text_edit.is_some() || !ctx.egui_wants_keyboard_input() {
+            return;
+        }
+        let pressed = |m: Modifiers, k: Key| ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(m, k)));
+        let redo = pressed(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z) || pressed(Modifiers::COMMAND, Key::Y);
+        let undo = !redo && pressed(Modifiers::COMMAND, Key::Z);
+        if !(undo || redo) {
+            return;
+        }
+        ctx.memory_mut(|m| {
+            if let Some(id) = m.focused() {
+                m.surrender_focus(id);
+            }
+        });
+        if redo { self.redo() } else { self.undo() }
     }
 
     pub(super) fn shortcuts(&mut self, ctx: &egui::Context) {
@@ -440,9 +493,10 @@ impl EditorApp {
         if self.modal.is_some() || self.text_edit.is_some() {
             return; // the caret's keys are the text's (app::textedit)
         }
-        // Keys that also mean something in a text field are left to it while it has focus.
+        // Keys that also mean something in a text field are left to it while it has focus
+        // (undo and redo there are `field_undo`'s).
         let typing = ctx.egui_wants_keyboard_input();
-        if pressed(shift_cmd, Key::Z) || pressed(cmd, Key::Y) {
+        if !typing && (pressed(shift_cmd, Key::Z) || pressed(cmd, Key::Y)) {
             self.redo();
         } else if !typing && pressed(cmd, Key::Z) {
             self.undo();

@@ -112,7 +112,7 @@ impl Files {
                     rfd::FileDialog::new().add_filter("PDF", &["pdf"]).set_file_name("page.pdf").save_file()
                 }
                 Purpose::Image { .. } | Purpose::ReplaceImage { .. } => {
-                    rfd::FileDialog::new().add_filter("image", &["png", "jpg", "jpeg"]).pick_file()
+                    rfd::FileDialog::new().add_filter("image or PDF ad", &["png", "jpg", "jpeg", "pdf"]).pick_file()
                 }
             };
             // Without a desktop portal the call returns at once with nothing: no person cancels a
@@ -172,12 +172,15 @@ impl Files {
                 Err(e) => app.error(e),
             },
             Purpose::ReplaceImage { element } => {
-                if let Some((_, el)) = app.doc.element(&element) {
-                    let mut el = el.clone();
-                    if let crate::model::ElementKind::Image(img) = &mut el.kind {
-                        img.path = relative_to(&path, &app.base_dir());
-                        app.command(crate::edit::Command::Replace { element: el });
+                let Some((_, el)) = app.doc.element(&element) else { return };
+                let mut el = el.clone();
+                if let crate::model::ElementKind::Image(img) = &mut el.kind {
+                    // Like a placed file: one from outside the layout's folder is copied in first.
+                    match link_for(app, &path) {
+                        Ok(rel) => img.path = rel,
+                        Err(e) => return app.error(e),
                     }
+                    app.command(crate::edit::Command::Replace { element: el });
                 }
             }
         }
@@ -195,6 +198,22 @@ fn relative_to(path: &Path, base: &Path) -> String {
     path.strip_prefix(&base).unwrap_or(&path).to_string_lossy().into_owned()
 }
 
+/// Reads a layout for the editor: what the loader accepts, except that links out of the
+/// layout's folder are listed (as "path → where it leads") for the designer to allow once,
+/// rather than refused.
+pub fn load_listing_outside(path: &Path) -> Result<(Document, Vec<String>), crate::io::FileError> {
+    let doc = crate::io::load_with(path, crate::io::LoadOptions { allow_links_outside: true })?;
+    let base = path.parent().unwrap_or(Path::new("."));
+    let links = crate::io::outside_links(&doc, base)
+        .into_iter()
+        .map(|l| match l.why {
+            crate::io::OutsideReason::ThroughLink(real) => format!("{} → {}", l.link, real.display()),
+            _ => l.link,
+        })
+        .collect();
+    Ok((doc, links))
+}
+
 /// The link a placed file gets: relative to the layout's folder. A file from outside that
 /// folder is copied into its `links/` subfolder first (a layout reads only files inside its
 /// folder), when the layout has a folder of its own yet.
@@ -207,9 +226,26 @@ pub fn link_for(app: &EditorApp, path: &Path) -> Result<String, String> {
     let name = path.file_name().ok_or_else(|| format!("{}: not a file", path.display()))?;
     let dir = base.join("links");
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let copy = dir.join(name);
-    std::fs::copy(path, &copy).map_err(|e| format!("{}: {e}", copy.display()))?;
+    let copy = free_name(&dir, Path::new(name), path);
+    if !copy.exists() {
+        std::fs::copy(path, &copy).map_err(|e| format!("{}: {e}", copy.display()))?;
+    }
     Ok(relative_to(&copy, &base))
+}
+
+/// Where in `dir` a copy of `source` goes: `name`, or `name-2`, `name-3`… when a different
+/// file already has that name (an existing identical copy is reused, never overwritten).
+fn free_name(dir: &Path, name: &Path, source: &Path) -> PathBuf {
+    let same = |p: &Path| match (std::fs::read(p), std::fs::read(source)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    let stem = name.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let ext = name.extension().map(|e| format!(".{}", e.to_string_lossy())).unwrap_or_default();
+    (1..)
+        .map(|n| if n == 1 { dir.join(name) } else { dir.join(format!("{stem}-{n}{ext}")) })
+        .find(|p| !p.exists() || same(p))
+        .unwrap_or_else(|| dir.join(name))
 }
 
 /// The New document form's values (mm).

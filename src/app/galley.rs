@@ -52,10 +52,10 @@ pub fn window(app: &mut EditorApp, ctx: &egui::Context) {
             };
             format!(" · {n}")
         });
-        ui.label(format!("{}{fit}", i18n::fill(s.n_chars, chars)));
+        let label = ui.label(format!("{}{fit}", i18n::fill(s.n_chars, chars)));
         egui::ScrollArea::vertical().show(ui, |ui| {
             let edit = egui::TextEdit::multiline(&mut text).desired_width(f32::INFINITY).desired_rows(30);
-            if ui.add(edit).changed()
+            if ui.add(edit).labelled_by(label.id).changed()
                 && let Some(cmd) = crate::edit::plain_text_edit(&story, &text)
             {
                 app.command_merged(cmd, format!("story:{id}"));

@@ -46,11 +46,14 @@ pub fn right(app: &mut EditorApp, ui: &mut egui::Ui) {
 }
 
 fn mm_field(ui: &mut egui::Ui, label: &str, pt: &mut f32) -> bool {
-    ui.label(label);
+    let label = ui.label(label);
     let mut mm = pt_to_mm(*pt);
     // The file's own limit: a value past it could not be saved.
     let max = crate::io::MAX_PAGE_MM;
-    let changed = ui.add(egui::DragValue::new(&mut mm).speed(0.5).max_decimals(2).range(-max..=max)).changed();
+    let changed = ui
+        .add(egui::DragValue::new(&mut mm).speed(0.5).max_decimals(2).range(-max..=max))
+        .labelled_by(label.id)
+        .changed();
     ui.end_row();
     if changed {
         *pt = mm_to_pt(mm);
@@ -61,8 +64,8 @@ fn mm_field(ui: &mut egui::Ui, label: &str, pt: &mut f32) -> bool {
 fn element_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, el: Element) {
     let mut edited = el.clone();
     egui::Grid::new("frame-grid").num_columns(2).show(ui, |ui| {
-        ui.label(s.name);
-        ui.text_edit_singleline(&mut edited.name);
+        let label = ui.label(s.name);
+        ui.text_edit_singleline(&mut edited.name).labelled_by(label.id);
         ui.end_row();
         let mut f = edited.frame;
         let mut moved = mm_field(ui, s.x, &mut f.x);
@@ -72,22 +75,23 @@ fn element_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, el: E
         if moved && f.w > 0.5 && f.h > 0.5 {
             edited.frame = f;
         }
-        ui.label(s.lock);
-        ui.checkbox(&mut edited.locked, "");
+        let label = ui.label(s.lock);
+        ui.checkbox(&mut edited.locked, "").labelled_by(label.id);
         ui.end_row();
-        ui.label(s.hide);
-        ui.checkbox(&mut edited.hidden, "");
+        let label = ui.label(s.hide);
+        ui.checkbox(&mut edited.hidden, "").labelled_by(label.id);
         ui.end_row();
     });
     ui.separator();
     match &mut edited.kind {
         ElementKind::Text(t) => {
             ui.horizontal(|ui| {
-                ui.label(s.columns);
-                ui.add(egui::DragValue::new(&mut t.columns).range(1..=20));
-                ui.label(s.column_gap);
+                let label = ui.label(s.columns);
+                ui.add(egui::DragValue::new(&mut t.columns).range(1..=20)).labelled_by(label.id);
+                let label = ui.label(s.column_gap);
                 let mut gap = pt_to_mm(t.column_gap);
-                if ui.add(egui::DragValue::new(&mut gap).range(0.0..=100.0).speed(0.1)).changed() {
+                if ui.add(egui::DragValue::new(&mut gap).range(0.0..=100.0).speed(0.1)).labelled_by(label.id).changed()
+                {
                     t.column_gap = mm_to_pt(gap);
                 }
             });
@@ -95,8 +99,8 @@ fn element_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, el: E
         }
         ElementKind::Table(t) => table_ui(ui, s, t),
         ElementKind::Qr(q) => {
-            ui.label(s.payload);
-            ui.add(egui::TextEdit::multiline(&mut q.payload).desired_rows(2));
+            let label = ui.label(s.payload);
+            ui.add(egui::TextEdit::multiline(&mut q.payload).desired_rows(2)).labelled_by(label.id);
             ui.horizontal(|ui| {
                 ui.label(s.ec_level);
                 for (level, name) in [(EcLevel::L, "L"), (EcLevel::M, "M"), (EcLevel::Q, "Q"), (EcLevel::H, "H")] {
@@ -104,8 +108,8 @@ fn element_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, el: E
                 }
             });
             ui.horizontal(|ui| {
-                ui.label(s.quiet_zone);
-                ui.add(egui::DragValue::new(&mut q.quiet_zone).range(0..=20));
+                let label = ui.label(s.quiet_zone);
+                ui.add(egui::DragValue::new(&mut q.quiet_zone).range(0..=20)).labelled_by(label.id);
             });
             match crate::layout::qr::qr_modules(q, el.frame) {
                 Ok((_, module)) => ui.label(fill(s.module_size, pt_to_mm(module))),
@@ -131,17 +135,18 @@ fn element_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, el: E
             // Cropping inside the frame: the picture's scale and where it sits.
             ui.horizontal(|ui| {
                 let mut on = img.scale.is_some();
-                ui.checkbox(&mut on, s.picture_scale);
+                let label = ui.checkbox(&mut on, s.picture_scale);
                 let mut pct = img.scale.unwrap_or(100.0);
-                ui.add_enabled(on, egui::DragValue::new(&mut pct).range(1.0..=2000.0).speed(0.5).suffix(" %"));
+                let field = egui::DragValue::new(&mut pct).range(1.0..=2000.0).speed(0.5).suffix(" %");
+                ui.add_enabled(on, field).labelled_by(label.id);
                 img.scale = on.then_some(pct);
             });
             ui.horizontal(|ui| {
-                ui.label(s.picture_offset);
+                let label = ui.label(s.picture_offset);
                 let (mut x, mut y) = (pt_to_mm(img.offset.0), pt_to_mm(img.offset.1));
                 let max = crate::io::MAX_PAGE_MM;
-                ui.add(egui::DragValue::new(&mut x).range(-max..=max).speed(0.2).suffix(" mm"));
-                ui.add(egui::DragValue::new(&mut y).range(-max..=max).speed(0.2).suffix(" mm"));
+                ui.add(egui::DragValue::new(&mut x).range(-max..=max).speed(0.2).suffix(" mm")).labelled_by(label.id);
+                ui.add(egui::DragValue::new(&mut y).range(-max..=max).speed(0.2).suffix(" mm")).labelled_by(label.id);
                 // Only a changed value is written back (mm → pt → mm is not exact).
                 if (x, y) != (pt_to_mm(img.offset.0), pt_to_mm(img.offset.1)) {
                     img.offset = (mm_to_pt(x), mm_to_pt(y));
@@ -193,14 +198,14 @@ fn text_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, frame: &
     if overset > 0 {
         ui.colored_label(egui::Color32::from_rgb(210, 30, 30), fill(s.characters_over, overset));
     }
-    ui.label(s.story_text);
+    let label = ui.label(s.story_text);
     let mut text = story_text(&story);
     let edit = egui::TextEdit::multiline(&mut text).desired_rows(8).desired_width(f32::INFINITY).id_salt((
         "story",
         &story.id,
         app.inspector.generation,
     ));
-    if ui.add(edit).changed()
+    if ui.add(edit).labelled_by(label.id).changed()
         && let Some(cmd) = crate::edit::plain_text_edit(&story, &text)
     {
         app.command_merged(cmd, format!("story:{}", story.id));
@@ -232,28 +237,32 @@ fn character_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, sto
     let own = app.doc.styles.resolve_run(&first);
     let mut props: Vec<CharProp> = Vec::new();
     egui::Grid::new("char-grid").num_columns(2).show(ui, |ui| {
-        ui.label(s.bold);
+        let label = ui.label(s.bold);
         let mut bold = crate::edit::text::is_bold(story, &app.doc.styles, range) || own.bold.unwrap_or(base.bold);
-        if ui.checkbox(&mut bold, "").changed() {
+        if ui.checkbox(&mut bold, "").labelled_by(label.id).changed() {
             props.push(CharProp::Bold(Some(bold)));
         }
         ui.end_row();
-        ui.label(s.font);
+        let label = ui.label(s.font);
         let mut family = own.font_family.clone().unwrap_or(base.font_family.clone());
-        egui::ComboBox::from_id_salt("char-font").selected_text(&family).show_ui(ui, |ui| {
-            for name in app.book.families() {
-                ui.selectable_value(&mut family, name.clone(), name);
-            }
-        });
+        egui::ComboBox::from_id_salt("char-font")
+            .selected_text(&family)
+            .show_ui(ui, |ui| {
+                for name in app.book.families() {
+                    ui.selectable_value(&mut family, name.clone(), name);
+                }
+            })
+            .response
+            .labelled_by(label.id);
         if Some(&family) != own.font_family.as_ref().or(Some(&base.font_family)) {
             props.push(CharProp::FontFamily(Some(family)));
         }
         ui.end_row();
-        ui.label(s.size);
+        let label = ui.label(s.size);
         ui.horizontal(|ui| {
             let current = own.size.unwrap_or(base.size);
             let mut size = current;
-            size_field(ui, "char-hao", &mut size);
+            size_field(ui, "char-hao", &mut size, label.id);
             if size != current {
                 props.push(CharProp::Size(Some(size)));
             }
@@ -265,7 +274,7 @@ fn character_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, sto
             props.push(CharProp::Color(color));
         }
         ui.end_row();
-        ui.label(s.character_style);
+        let label = ui.label(s.character_style);
         let mut named = first.name.clone();
         egui::ComboBox::from_id_salt("char-style")
             .selected_text(named.clone().unwrap_or_else(|| s.none.into()))
@@ -274,7 +283,9 @@ fn character_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, sto
                 for name in app.doc.styles.character.keys() {
                     ui.selectable_value(&mut named, Some(name.clone()), name);
                 }
-            });
+            })
+            .response
+            .labelled_by(label.id);
         if named != first.name {
             props.push(CharProp::Style(named));
         }
@@ -291,7 +302,7 @@ fn character_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, sto
 /// Settings of one paragraph of the story (chosen from a list of their openings).
 fn paragraph_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, story: Story) {
     ui.separator();
-    ui.label(s.paragraph_style);
+    let heading = ui.label(s.paragraph_style);
     if story.paragraphs.is_empty() {
         return;
     }
@@ -308,11 +319,16 @@ fn paragraph_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, sto
         format!("{}. {}{}", i + 1, head, if text.chars().count() > 12 { "…" } else { "" })
     };
     if caret.is_none() {
-        egui::ComboBox::from_id_salt("paragraph").width(240.0).selected_text(opening(index)).show_ui(ui, |ui| {
-            for i in 0..story.paragraphs.len() {
-                ui.selectable_value(&mut app.inspector.paragraph, i, opening(i));
-            }
-        });
+        egui::ComboBox::from_id_salt("paragraph")
+            .width(240.0)
+            .selected_text(opening(index))
+            .show_ui(ui, |ui| {
+                for i in 0..story.paragraphs.len() {
+                    ui.selectable_value(&mut app.inspector.paragraph, i, opening(i));
+                }
+            })
+            .response
+            .labelled_by(heading.id);
     }
     let first = &story.paragraphs[index];
     let style = app.doc.styles.resolve(first.style.as_deref(), &first.overrides);
@@ -326,54 +342,64 @@ fn paragraph_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, sto
                 for name in app.doc.styles.paragraph.keys() {
                     ui.selectable_value(&mut named, Some(name.clone()), name);
                 }
-            });
+            })
+            .response
+            .labelled_by(heading.id);
         ui.end_row();
-        ui.label(s.font);
+        let label = ui.label(s.font);
         let mut family = style.font_family.clone();
-        egui::ComboBox::from_id_salt("font").selected_text(&family).show_ui(ui, |ui| {
-            let mut names = app.book.families();
-            for (_, f) in app.book.faces() {
-                if f.full_name != f.family && !names.contains(&f.full_name) {
-                    names.push(f.full_name.clone());
+        egui::ComboBox::from_id_salt("font")
+            .selected_text(&family)
+            .show_ui(ui, |ui| {
+                let mut names = app.book.families();
+                for (_, f) in app.book.faces() {
+                    if f.full_name != f.family && !names.contains(&f.full_name) {
+                        names.push(f.full_name.clone());
+                    }
                 }
-            }
-            for name in names {
-                ui.selectable_value(&mut family, name.clone(), name);
-            }
-        });
+                for name in names {
+                    ui.selectable_value(&mut family, name.clone(), name);
+                }
+            })
+            .response
+            .labelled_by(label.id);
         if family != style.font_family {
             props.font_family = Some(family);
         }
         ui.end_row();
-        ui.label(s.size);
+        let label = ui.label(s.size);
         ui.horizontal(|ui| {
             let mut size = style.size;
-            size_field(ui, "hao", &mut size);
+            size_field(ui, "hao", &mut size, label.id);
             if size != style.size {
                 props.size = Some(size);
             }
         });
         ui.end_row();
-        ui.label(s.leading);
+        let label = ui.label(s.leading);
         let mut leading = style.leading;
-        if ui.add(egui::DragValue::new(&mut leading).range(1.0..=800.0).speed(0.1)).changed() {
+        if ui.add(egui::DragValue::new(&mut leading).range(1.0..=800.0).speed(0.1)).labelled_by(label.id).changed() {
             props.leading = Some(leading);
         }
         ui.end_row();
-        ui.label(s.alignment);
+        let label = ui.label(s.alignment);
         let mut align = style.align;
-        egui::ComboBox::from_id_salt("align").selected_text(align_name(s, align)).show_ui(ui, |ui| {
-            for a in [Align::Left, Align::Center, Align::Right, Align::Justify, Align::Distribute] {
-                ui.selectable_value(&mut align, a, align_name(s, a));
-            }
-        });
+        egui::ComboBox::from_id_salt("align")
+            .selected_text(align_name(s, align))
+            .show_ui(ui, |ui| {
+                for a in [Align::Left, Align::Center, Align::Right, Align::Justify, Align::Distribute] {
+                    ui.selectable_value(&mut align, a, align_name(s, a));
+                }
+            })
+            .response
+            .labelled_by(label.id);
         if align != style.align {
             props.align = Some(align);
         }
         ui.end_row();
-        ui.label(s.indent);
+        let label = ui.label(s.indent);
         let mut indent = style.indent;
-        if ui.add(egui::DragValue::new(&mut indent).range(0.0..=10.0).speed(0.1)).changed() {
+        if ui.add(egui::DragValue::new(&mut indent).range(0.0..=10.0).speed(0.1)).labelled_by(label.id).changed() {
             props.indent = Some(indent);
         }
         ui.end_row();
@@ -393,17 +419,19 @@ fn paragraph_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, sto
     }
 }
 
-/// A type size: the 号 list and the size in pt.
-fn size_field(ui: &mut egui::Ui, id: &str, size: &mut f32) {
-    egui::ComboBox::from_id_salt(id).width(60.0).selected_text(crate::units::pt_to_hao(*size).unwrap_or("—")).show_ui(
-        ui,
-        |ui| {
+/// A type size: the 号 list and the size in pt, both labelled by `label`.
+fn size_field(ui: &mut egui::Ui, id: &str, size: &mut f32, label: egui::Id) {
+    egui::ComboBox::from_id_salt(id)
+        .width(60.0)
+        .selected_text(crate::units::pt_to_hao(*size).unwrap_or("—"))
+        .show_ui(ui, |ui| {
             for (name, pt) in HAO_SIZES {
                 ui.selectable_value(size, pt, name);
             }
-        },
-    );
-    ui.add(egui::DragValue::new(size).range(4.0..=400.0).speed(0.1).suffix(" pt"));
+        })
+        .response
+        .labelled_by(label);
+    ui.add(egui::DragValue::new(size).range(4.0..=400.0).speed(0.1).suffix(" pt")).labelled_by(label);
 }
 
 fn align_name(s: &Strings, a: Align) -> &'static str {
@@ -447,26 +475,28 @@ fn table_ui(ui: &mut egui::Ui, s: &Strings, t: &mut Table) {
         }
     });
     ui.horizontal(|ui| {
-        ui.label(s.header_rows);
+        let label = ui.label(s.header_rows);
         let max = t.rows.len() as u32;
-        ui.add(egui::DragValue::new(&mut t.header_rows).range(0..=max));
+        ui.add(egui::DragValue::new(&mut t.header_rows).range(0..=max)).labelled_by(label.id);
     });
     ui.horizontal(|ui| {
-        ui.label(s.column_widths);
+        let label = ui.label(s.column_widths);
         for w in &mut t.column_widths {
-            ui.add(egui::DragValue::new(w).range(0.1..=100.0).speed(0.05).max_decimals(2));
+            ui.add(egui::DragValue::new(w).range(0.1..=100.0).speed(0.05).max_decimals(2)).labelled_by(label.id);
         }
     });
     ui.horizontal(|ui| {
-        ui.label(s.borders);
-        ui.add(egui::DragValue::new(&mut t.borders.outer).range(0.0..=10.0).speed(0.05));
-        ui.add(egui::DragValue::new(&mut t.borders.inner).range(0.0..=10.0).speed(0.05));
-        ui.add(egui::DragValue::new(&mut t.borders.header).range(0.0..=10.0).speed(0.05));
+        let label = ui.label(s.borders);
+        for width in [&mut t.borders.outer, &mut t.borders.inner, &mut t.borders.header] {
+            ui.add(egui::DragValue::new(width).range(0.0..=10.0).speed(0.05)).labelled_by(label.id);
+        }
     });
     egui::Grid::new("cells").striped(true).show(ui, |ui| {
         for (r, row) in t.rows.iter_mut().enumerate() {
+            let label = ui.label(format!("{}", r + 1));
             for (c, cell) in row.iter_mut().enumerate() {
-                ui.add(egui::TextEdit::singleline(&mut cell.text).desired_width(56.0).id_salt(("cell", r, c)));
+                let field = egui::TextEdit::singleline(&mut cell.text).desired_width(56.0).id_salt(("cell", r, c));
+                ui.add(field).labelled_by(label.id);
             }
             ui.end_row();
         }
@@ -485,12 +515,13 @@ fn color_ui(ui: &mut egui::Ui, label: &str, color: &mut Color) {
     };
     let mut v = [c0, m0, y0, k0];
     ui.horizontal(|ui| {
-        ui.label(label);
+        let label = ui.label(label);
         let [r, g, b] = color.to_rgb8();
         let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
         ui.painter().rect_filled(rect, 2.0, egui::Color32::from_rgb(r, g, b));
         for (i, name) in ["C", "M", "Y", "K"].iter().enumerate() {
-            ui.add(egui::DragValue::new(&mut v[i]).range(0.0..=100.0).prefix(*name).speed(0.5).max_decimals(0));
+            ui.add(egui::DragValue::new(&mut v[i]).range(0.0..=100.0).prefix(*name).speed(0.5).max_decimals(0))
+                .labelled_by(label.id);
         }
     });
     if v != [c0, m0, y0, k0] {
@@ -510,10 +541,11 @@ fn optional_color(ui: &mut egui::Ui, s: &Strings, label: &str, color: &mut Optio
 
 fn stroke_ui(ui: &mut egui::Ui, s: &Strings, stroke: &mut Option<Stroke>) {
     let mut on = stroke.is_some();
-    ui.checkbox(&mut on, s.stroke);
+    let label = ui.checkbox(&mut on, s.stroke);
     match (on, stroke.as_mut()) {
         (true, Some(st)) => {
-            ui.add(egui::DragValue::new(&mut st.width).range(0.0..=50.0).speed(0.05).suffix(" pt"));
+            ui.add(egui::DragValue::new(&mut st.width).range(0.0..=50.0).speed(0.05).suffix(" pt"))
+                .labelled_by(label.id);
             color_ui(ui, s.color, &mut st.color);
         }
         (true, None) => *stroke = Some(Stroke { width: 0.5, color: Color::BLACK }),

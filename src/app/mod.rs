@@ -75,6 +75,13 @@ pub enum Modal {
         purpose: files::Purpose,
         text: String,
     },
+    /// A layout whose images or placed PDFs lie outside its folder: opened only once the
+    /// designer has seen the list and allowed them.
+    OutsideLinks {
+        path: PathBuf,
+        doc: Box<Document>,
+        links: Vec<String>,
+    },
     /// Find and replace across all stories.
     FindReplace {
         find: String,
@@ -186,9 +193,14 @@ impl EditorApp {
 
     /// Opens a layout file, or reports why not.
     pub fn open(path: &Path, book: &'static FontBook) -> Result<EditorApp, crate::io::FileError> {
-        let doc = crate::io::load(path)?;
-        let mut app = EditorApp::new(doc, Some(path.to_path_buf()), book);
-        app.files.remember(path);
+        let (doc, links) = files::load_listing_outside(path)?;
+        if links.is_empty() {
+            let mut app = EditorApp::new(doc, Some(path.to_path_buf()), book);
+            app.files.remember(path);
+            return Ok(app);
+        }
+        let mut app = EditorApp::new(files::NewDocSettings::default().document(), None, book);
+        app.modal = Some(Modal::OutsideLinks { path: path.to_path_buf(), doc: Box::new(doc), links });
         Ok(app)
     }
 
@@ -272,6 +284,22 @@ impl EditorApp {
         self.dirty = true;
         self.edits += 1;
         self.layout_stale = true;
+    }
+
+    /// Canvas tiles rasterised so far, and tiles of an older layout shown in the last frame.
+    pub fn tile_counts(&self) -> (usize, usize) {
+        (self.tiles.rasterised, self.tiles.stale_shown)
+    }
+
+    /// Sets the time new canvas tiles may take in one frame (tests use a tiny one to see what
+    /// shows while tiles are still missing).
+    pub fn set_tile_budget(&mut self, budget: std::time::Duration) {
+        self.tiles.budget = Some(budget);
+    }
+
+    /// The overset ports and labels and thread ports the canvas drew last frame, on screen.
+    pub fn canvas_marks(&self) -> &[egui::Rect] {
+        &self.canvas.marks
     }
 
     pub fn undo(&mut self) {
@@ -401,6 +429,7 @@ impl EditorApp {
         self.poll_export(&ctx);
         dropin::handle_drops(self, &ctx);
         self.handle_close_request(&ctx);
+        self.field_undo(&ctx);
         self.menu_bar(ui);
         self.toolbar(ui);
         self.status_bar(ui);
@@ -485,13 +514,19 @@ impl EditorApp {
     }
 
     pub fn open_path(&mut self, path: &Path) {
-        match crate::io::load(path) {
-            Ok(doc) => {
-                self.replace_document(doc, Some(path.to_path_buf()));
-                self.files.remember(path);
+        match files::load_listing_outside(path) {
+            Ok((doc, links)) if links.is_empty() => self.opened(doc, path),
+            Ok((doc, links)) => {
+                self.modal = Some(Modal::OutsideLinks { path: path.to_path_buf(), doc: Box::new(doc), links })
             }
             Err(e) => self.error(e.to_string()),
         }
+    }
+
+    /// Shows a layout that was read from `path`.
+    fn opened(&mut self, doc: Document, path: &Path) {
+        self.replace_document(doc, Some(path.to_path_buf()));
+        self.files.remember(path);
     }
 
     /// A new untitled document, a copy of the template at `path`.

@@ -15,7 +15,7 @@ use crate::layout::frame::{FrameItem, PageFrame};
 use crate::render::png::{GlyphCache, render_region};
 
 const TILE: u32 = 256;
-/// Time allowed for rasterising tiles in one frame; the rest follow in the next frames.
+/// Time allowed for rasterising new tiles in one frame; the rest follow in the next frames.
 const BUDGET: std::time::Duration = std::time::Duration::from_millis(40);
 
 struct Tile {
@@ -90,6 +90,11 @@ pub struct TileCache {
     prints: Option<(u64, Vec<(crate::units::Rect, u64)>)>,
     /// Tiles rasterised so far (for tests and benchmarks).
     pub rasterised: usize,
+    /// Tiles of an older layout shown in the last frame. A tile whose items changed is always
+    /// made anew, so this stays 0 after an edit (a test checks it after a drag).
+    pub stale_shown: usize,
+    /// Time for new tiles in one frame (`BUDGET` unless a test sets it).
+    pub budget: Option<std::time::Duration>,
 }
 
 impl TileCache {
@@ -130,6 +135,7 @@ impl TileCache {
             (((b.x as u32).min(w_px.saturating_sub(1))) / TILE, ((b.y as u32).min(h_px.saturating_sub(1))) / TILE);
         let started = std::time::Instant::now();
         let mut pending = false;
+        self.stale_shown = 0;
         if self.prints.as_ref().is_none_or(|(g, _)| *g != generation) {
             self.prints = Some((generation, item_prints(page)));
         }
@@ -154,8 +160,10 @@ impl TileCache {
                     t.generation = generation; // nothing over this tile changed
                 }
                 let fresh = self.tiles.get(&(i, j)).is_some_and(|t| t.generation == generation);
+                // A tile whose items changed is made now, whatever the budget: showing the old
+                // one would draw a moved or deleted element where it no longer is.
                 if !fresh {
-                    if started.elapsed() < BUDGET {
+                    if stale || started.elapsed() < self.budget.unwrap_or(BUDGET) {
                         if let Ok(pixmap) = render_region(
                             page,
                             book,
@@ -175,8 +183,8 @@ impl TileCache {
                         pending = true;
                     }
                 }
-                // A stale tile (older layout, same zoom) stands in until its new one is made.
                 if let Some(tile) = self.tiles.get(&(i, j)) {
+                    self.stale_shown += usize::from(tile.generation != generation);
                     let [tw, th] = tile.texture.size();
                     let min = page_on_screen.min + vec2((i * TILE) as f32, (j * TILE) as f32) / pixels_per_point;
                     let rect = Rect::from_min_size(min, vec2(tw as f32, th as f32) / pixels_per_point);

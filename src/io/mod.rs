@@ -163,40 +163,79 @@ fn read_layout_text(path: &Path) -> std::io::Result<String> {
 /// subfolders: absolute paths, `..` and symbolic links that lead out. Files that do not exist
 /// are left to the preflight (reported missing). The error names the element's JSON path.
 pub fn check_links(doc: &Document, base: &Path) -> Result<(), FormatError> {
+    match outside_links(doc, base).into_iter().next() {
+        Some(link) => Err(link.error(&std::fs::canonicalize(base).unwrap_or_else(|_| base.to_path_buf()))),
+        None => Ok(()),
+    }
+}
+
+/// A link that leads out of the layout's folder.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OutsideLink {
+    /// The element's `path` field, e.g. `pages[0].elements[3].path`.
+    pub json_path: String,
+    /// The link as written in the file.
+    pub link: String,
+    pub why: OutsideReason,
+}
+
+/// How a link leaves the layout's folder.
+#[derive(Clone, Debug, PartialEq)]
+pub enum OutsideReason {
+    Absolute,
+    ParentDir,
+    /// A symbolic link on the way leads here.
+    ThroughLink(PathBuf),
+}
+
+impl OutsideLink {
+    fn error(&self, root: &Path) -> FormatError {
+        let why = match &self.why {
+            OutsideReason::Absolute => "is an absolute path".to_string(),
+            OutsideReason::ParentDir => "goes up out of the folder (..)".to_string(),
+            OutsideReason::ThroughLink(real) => format!("leads through a link to {}", real.display()),
+        };
+        FormatError::at(
+            self.json_path.clone(),
+            format!(
+                "\"{}\" {why}; a layout reads files only inside its folder ({}) and its subfolders (allow others with --allow-links-outside)",
+                self.link,
+                root.display()
+            ),
+        )
+    }
+}
+
+/// Every image and placed PDF whose file lies outside `base` and its subfolders, in file order
+/// (the editor lists them all for the designer to allow once).
+pub fn outside_links(doc: &Document, base: &Path) -> Vec<OutsideLink> {
     use crate::model::ElementKind;
     use std::path::Component;
     let pages = doc.pages.iter().enumerate().map(|(i, p)| (format!("pages[{i}]"), &p.elements));
     let masters = doc.masters.iter().enumerate().map(|(i, m)| (format!("masters[{i}]"), &m.elements));
     let base = if base.as_os_str().is_empty() { Path::new(".") } else { base };
     let root = std::fs::canonicalize(base).unwrap_or_else(|_| base.to_path_buf());
+    let mut out = Vec::new();
     for (at, elements) in pages.chain(masters) {
         for (e, el) in elements.iter().enumerate() {
             let ElementKind::Image(img) = &el.kind else { continue };
             let rel = Path::new(&img.path);
-            let outside = |why: &str| {
-                FormatError::at(
-                    format!("{at}.elements[{e}].path"),
-                    format!(
-                        "\"{}\" {why}; a layout reads files only inside its folder ({}) and its subfolders (allow others with --allow-links-outside)",
-                        img.path,
-                        root.display()
-                    ),
-                )
+            let why = if rel.has_root() || rel.components().any(|c| matches!(c, Component::Prefix(_))) {
+                Some(OutsideReason::Absolute)
+            } else if rel.components().any(|c| c == Component::ParentDir) {
+                Some(OutsideReason::ParentDir)
+            } else {
+                std::fs::canonicalize(base.join(rel))
+                    .ok()
+                    .filter(|real| !real.starts_with(&root))
+                    .map(OutsideReason::ThroughLink)
             };
-            if rel.has_root() || rel.components().any(|c| matches!(c, Component::Prefix(_))) {
-                return Err(outside("is an absolute path"));
-            }
-            if rel.components().any(|c| c == Component::ParentDir) {
-                return Err(outside("goes up out of the folder (..)"));
-            }
-            if let Ok(real) = std::fs::canonicalize(base.join(rel))
-                && !real.starts_with(&root)
-            {
-                return Err(outside(&format!("leads through a link to {}", real.display())));
+            if let Some(why) = why {
+                out.push(OutsideLink { json_path: format!("{at}.elements[{e}].path"), link: img.path.clone(), why });
             }
         }
     }
-    Ok(())
+    out
 }
 
 /// Saves a layout file atomically (temporary file in the same folder, fsync, rename), keeping

@@ -1,0 +1,213 @@
+//! The editor's rough edges from the hardening campaign, driven with egui_kittest: a layout
+//! that reads files outside its folder is opened only after a one-time confirmation listing
+//! them; Ctrl+Z in a focused inspector field undoes the document; a moved frame is never drawn
+//! in its old place; overset and thread marks cover no text; with no file dialog, a typed path
+//! opens the file.
+
+mod common;
+
+use egui::accesskit::Role;
+use egui::{Modifiers, Pos2, Rect, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use paiban::app::{EditorApp, Modal};
+use paiban::layout::frame::FrameItem;
+
+fn harness_of(app: EditorApp) -> Harness<'static, EditorApp> {
+    let mut h = Harness::builder()
+        .with_size(vec2(1400.0, 950.0))
+        .with_max_steps(16)
+        .with_step_dt(1.0 / 60.0)
+        .with_context_setup(|ctx| EditorApp::install_fonts(ctx, common::book()))
+        .build_ui_state(|ui, app: &mut EditorApp| app.ui(ui), app);
+    h.run_ok();
+    h
+}
+
+fn sample() -> Harness<'static, EditorApp> {
+    let path = common::sample();
+    harness_of(EditorApp::new(paiban::io::load(&path).unwrap(), Some(path), common::book()))
+}
+
+/// A layout folder holding `page.json`, whose photo lies outside the folder (absolute path).
+fn layout_with_outside_photo(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    let outside = dir.join("elsewhere.png");
+    image::RgbImage::from_pixel(40, 30, image::Rgb([200, 30, 30])).save(&outside).unwrap();
+    let folder = dir.join("layout");
+    std::fs::create_dir_all(&folder).unwrap();
+    let json = format!(
+        r#"{{"format":1,"styles":{{"正文":{{"font":"Noto Serif SC","size":"五号","leading":15.5}}}},
+        "pages":[{{"size":[297,420],"margins":{{"top":15,"bottom":15,"left":15,"right":15}},"columns":5,"gutter":5,
+        "elements":[{{"id":"photo","kind":"image","x":20,"y":20,"w":60,"h":45,"path":"{}"}}]}}]}}"#,
+        outside.display()
+    );
+    let page = folder.join("page.json");
+    std::fs::write(&page, json).unwrap();
+    (page, outside)
+}
+
+#[test]
+fn a_layout_reading_files_outside_its_folder_opens_only_once_allowed() {
+    let dir = common::scratch("editor-outside-links");
+    let (page, outside) = layout_with_outside_photo(&dir);
+    // The command line's loader refuses it outright…
+    assert!(paiban::io::load(&page).is_err());
+
+    // …the editor lists the file and opens nothing until the designer allows it.
+    let app = EditorApp::open(&page, common::book()).expect("the layout is read");
+    let mut h = harness_of(app);
+    match &h.state().modal {
+        Some(Modal::OutsideLinks { links, .. }) => {
+            assert_eq!(links.len(), 1);
+            assert!(links[0].contains(&outside.display().to_string()), "{links:?}");
+        }
+        other => panic!("expected the outside-links confirmation, got {other:?}"),
+    }
+    assert!(h.state().path.is_none() && h.state().doc.element("photo").is_none(), "nothing opened yet");
+    h.get_by_label(&outside.display().to_string()).hover();
+    h.get_by_label("不打开").click();
+    h.run_ok();
+    assert!(h.state().modal.is_none());
+    assert!(h.state().doc.element("photo").is_none(), "refused: the untitled document stays");
+
+    // Opened again and allowed: the document is there, with its path, and the photo shows.
+    let app = EditorApp::open(&page, common::book()).unwrap();
+    let mut h = harness_of(app);
+    h.get_by_label("允许并打开").click();
+    h.run_ok();
+    assert!(h.state().modal.is_none());
+    assert_eq!(h.state().path.as_deref(), Some(page.as_path()));
+    let pages = h.state_mut().layout().to_vec();
+    assert!(pages[0].items.iter().any(|i| matches!(i, FrameItem::Image(img) if img.element == "photo")));
+    assert!(pages[0].reports.iter().all(|r| r.errors.is_empty()), "the allowed photo was read");
+}
+
+#[test]
+fn undo_while_an_inspector_field_has_focus_undoes_the_document() {
+    let mut h = sample();
+    h.state_mut().selection = vec!["promo-qr".into()];
+    h.run_ok();
+    let before = h.state().doc.element("promo-qr").unwrap().1.name.clone();
+    let field = h.get_all_by_role(Role::TextInput).find(|n| n.value().as_deref() == Some(before.as_str()));
+    field.expect("the name field").focus();
+    h.run_ok();
+    h.event(egui::Event::Text("甲".into()));
+    h.run_ok();
+    let typed = h.state().doc.element("promo-qr").unwrap().1.name.clone();
+    assert_ne!(typed, before, "the field committed the change");
+    assert!(h.ctx.egui_wants_keyboard_input(), "the field still has focus");
+
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run_ok();
+    assert_eq!(h.state().doc.element("promo-qr").unwrap().1.name, before, "Ctrl+Z undid the document");
+    assert!(!h.ctx.egui_wants_keyboard_input(), "the field let go, so it shows the undone value");
+    let shown = h.get_all_by_role(Role::TextInput).any(|n| n.value().as_deref() == Some(before.as_str()));
+    assert!(shown, "the name field shows the value as it is now");
+
+    // Redo from the keyboard too.
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, egui::Key::Z);
+    h.run_ok();
+    assert_eq!(h.state().doc.element("promo-qr").unwrap().1.name, typed);
+}
+
+fn drag(h: &mut Harness<'static, EditorApp>, a: Pos2, b: Pos2) {
+    h.hover_at(a);
+    h.step();
+    h.drag_at(a);
+    h.step();
+    for i in 1..=5 {
+        h.hover_at(a + (b - a) * (i as f32 / 5.0));
+        h.step();
+    }
+    h.drop_at(b);
+    h.step();
+}
+
+#[test]
+fn a_moved_frame_is_never_drawn_in_its_old_place() {
+    let mut h = sample();
+    // Zoomed in, so the lead story covers many tiles and they cannot all be made in one
+    // frame's budget.
+    let before = h.state().doc.element("lead-body").unwrap().1.frame;
+    let view = &mut h.state_mut().view;
+    view.zoom *= 4.0;
+    view.pan = vec2(-(before.x + 20.0) * view.zoom, -(before.y + 20.0) * view.zoom);
+    h.run_ok();
+    // A budget no tile fits in: only tiles whose items changed may be made at once.
+    h.state_mut().set_tile_budget(std::time::Duration::ZERO);
+    let (made_before, _) = h.state().tile_counts();
+    let from = h.state().screen_pos(before.x + 40.0, before.y + 40.0);
+    drag(&mut h, from, from + vec2(0.0, 60.0));
+    // The frame after the drop: the command is applied, the page laid out again.
+    h.step();
+    let after = h.state().doc.element("lead-body").unwrap().1.frame;
+    assert!(after.y > before.y + 10.0, "the frame moved: {before:?} → {after:?}");
+    let (made, stale) = h.state().tile_counts();
+    assert!(made > made_before, "tiles over the change were made again");
+    assert_eq!(stale, 0, "no tile of the old layout was shown after the drop");
+    h.run_ok();
+    assert_eq!(h.state().tile_counts().1, 0);
+}
+
+/// Every glyph of the page on screen, as a box from the run's size.
+fn glyph_boxes(h: &mut Harness<'static, EditorApp>) -> Vec<Rect> {
+    let page = h.state().page;
+    let items = h.state_mut().layout()[page].items.clone();
+    let app = h.state();
+    let mut out = Vec::new();
+    for item in &items {
+        let FrameItem::Text(run) = item else { continue };
+        for g in &run.glyphs {
+            let top = app.screen_pos(g.x, run.baseline - g.dy - run.size * 0.88);
+            let bottom = app.screen_pos(g.x + g.advance * g.scale_x, run.baseline - g.dy + run.size * 0.12);
+            out.push(Rect::from_two_pos(top, bottom));
+        }
+    }
+    out
+}
+
+#[test]
+fn overset_marks_and_thread_ports_cover_no_text() {
+    let mut h = sample();
+    // story2's body frame made shorter, so the story is overset; its head frame selected,
+    // so the thread to the body is drawn.
+    let mut el = h.state().doc.element("story2-body").unwrap().1.clone();
+    el.frame.h *= 0.6;
+    h.state_mut().command(paiban::edit::Command::Replace { element: el });
+    h.state_mut().selection = vec!["story2-head".into()];
+    h.run_ok();
+    let over = h.state_mut().layout()[0].reports.iter().find(|r| r.element == "story2-body").unwrap().overset_chars;
+    assert!(over > 0, "story2 is overset");
+    let marks = h.state().canvas_marks().to_vec();
+    assert!(marks.len() >= 3, "an overset port, its label and two thread ports: {marks:?}");
+    let glyphs = glyph_boxes(&mut h);
+    for m in &marks {
+        let covered: Vec<&Rect> = glyphs.iter().filter(|g| g.shrink(0.5).intersects(*m)).collect();
+        assert!(covered.is_empty(), "the mark {m:?} covers glyphs {covered:?}");
+    }
+}
+
+#[test]
+fn with_no_file_dialog_a_typed_path_opens_the_file() {
+    // The tests run with no desktop portal, as a bare X server does.
+    let mut h = sample();
+    let target = common::root().join("layouts/vertical-headline.json");
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::O);
+    let mut asked = false;
+    for _ in 0..100 {
+        h.step();
+        if matches!(h.state().modal, Some(Modal::PathEntry { .. })) {
+            asked = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(asked, "the window asks for a path when no dialog can be shown");
+    assert!(h.state().messages.iter().any(|m| m.text.contains("文件对话框")), "and says why");
+    h.event(egui::Event::Text(target.display().to_string()));
+    h.run_ok();
+    h.key_press(egui::Key::Enter);
+    h.run_ok();
+    assert!(h.state().modal.is_none());
+    assert_eq!(h.state().path.as_deref(), Some(target.as_path()), "the typed file is open");
+}
