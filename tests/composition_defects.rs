@@ -452,3 +452,25 @@ fn defect_3_a_range_with_its_unit_sign_shares_the_grid_space_on_both_sides() {
     assert!((before - after).abs() < 0.01, "{before:.3} em before 12～18℃, {after:.3} after");
     assert!((zhi.x - zhi.x.round()).abs() < 0.01);
 }
+
+#[test]
+fn han_latin_space_floor_no_tight_line_closes_the_space_between_han_and_a_number() {
+    // On the grid, tight lines shrink the Han–Latin space: never below ⅛ em ("达到12386个").
+    let text = "固定资产投资超过1000万元的在建项目达到12386个，较去年同期增加1024个。今年1—3月，全省累计完成技术改造投资2315亿元，带动就业约1.2万人，企业和群众可拨打12345热线咨询，对列入省级重点的600个项目实行专班推进。";
+    let mut checked = 0;
+    for w in [10.0, 11.0, 12.0, 13.0, 14.0, 15.0, 17.0] {
+        for line in grid_lines(text, w) {
+            for p in line.windows(2) {
+                let (a, b) = (p[0].ch.chars().next().unwrap(), p[1].ch.chars().next().unwrap());
+                let han = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c);
+                if (han(a) && b.is_ascii_digit()) || (a.is_ascii_digit() && han(b)) {
+                    let gap = p[1].x - (p[0].x + p[0].w);
+                    let t: String = line.iter().map(|b| b.ch.as_str()).collect();
+                    assert!(gap > 0.124, "width {w}: {a}{b} {gap:.3} em on {t:?}");
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 50, "{checked}");
+}

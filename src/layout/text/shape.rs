@@ -441,7 +441,9 @@ pub fn snap_to_grid(out: &mut ShapedParagraph, em: f32) {
             let g = &mut pieces[k].glue;
             g.natural = (g.natural + d).max(0.0);
             g.max = (g.max + d).max(g.natural);
-            g.min = (g.min + d).clamp(0.0, g.natural);
+            // Space the grid adds may shrink back on a tight line; space it takes never
+            // leaves less than ⅛ em to shrink to (the Han–Latin floor).
+            g.min = (g.min + d.min(0.0)).max(em / 8.0).min(g.natural);
         };
         // Both sides end up with the same space: the total, shared by the weights.
         let (gb, ga) = (pieces[first_ink].glue.natural, pieces[i].glue.natural);
