@@ -56,10 +56,10 @@ fn inside(b: &(f32, f32, f32, f32), r: &Rect) -> bool {
 fn a_wrapped_photo_keeps_the_lead_story_off_it() {
     let base = paiban::io::load(&common::sample()).unwrap();
     let body = base.element("lead-body").unwrap().1.frame;
-    let photo = Rect::new(body.x + mm_to_pt(70.0), body.y + mm_to_pt(25.0), mm_to_pt(75.0), mm_to_pt(55.0));
+    let photo = Rect::new(body.x + mm_to_pt(76.0), body.y + mm_to_pt(25.0), mm_to_pt(75.0), mm_to_pt(55.0));
     let off = mm_to_pt(2.0);
     let keep = Rect::new(photo.x - off, photo.y - off, photo.w + 2.0 * off, photo.h + 2.0 * off);
-    let wrap = Wrap { offset: [off; 4], side: WrapSide::Largest };
+    let wrap = Wrap { offset: [off; 4], side: WrapSide::Largest, min_span: Wrap::DEFAULT_MIN_SPAN };
 
     let plain = lay_out(&base);
     let wrapped = lay_out(&sample_with_photo(photo, Some(wrap)));
@@ -103,7 +103,10 @@ fn a_span_narrower_than_three_characters_is_skipped() {
     // The photo leaves a 1.5-character sliver at the left of the first column.
     let sliver = mm_to_pt(5.0);
     let photo = Rect::new(body.x + sliver, body.y + mm_to_pt(20.0), mm_to_pt(30.0), mm_to_pt(30.0));
-    let wrapped = lay_out(&sample_with_photo(photo, Some(Wrap { offset: [0.0; 4], side: WrapSide::Left })));
+    let wrapped = lay_out(&sample_with_photo(
+        photo,
+        Some(Wrap { offset: [0.0; 4], side: WrapSide::Left, min_span: Wrap::DEFAULT_MIN_SPAN }),
+    ));
     let strip = Rect::new(body.x, photo.y, sliver, photo.h);
     let in_strip = glyph_boxes(&wrapped[0]).into_iter().filter(|b| inside(b, &strip)).count();
     assert_eq!(in_strip, 0, "no text in a span under the minimum");
@@ -115,7 +118,11 @@ fn wrap_round_trips_through_the_file() {
     let body = base.element("lead-body").unwrap().1.frame;
     let doc = sample_with_photo(
         Rect::new(body.x + 100.0, body.y + 40.0, 150.0, 120.0),
-        Some(Wrap { offset: [mm_to_pt(1.0), mm_to_pt(2.0), mm_to_pt(3.0), mm_to_pt(4.0)], side: WrapSide::Right }),
+        Some(Wrap {
+            offset: [mm_to_pt(1.0), mm_to_pt(2.0), mm_to_pt(3.0), mm_to_pt(4.0)],
+            side: WrapSide::Right,
+            min_span: Wrap::DEFAULT_MIN_SPAN,
+        }),
     );
     let json = paiban::io::to_json(&doc);
     assert!(json.contains("\"wrap\""));
@@ -130,7 +137,10 @@ fn wrap_holds_in_the_threaded_frame_of_a_chain() {
     let base = paiban::io::load(&common::sample()).unwrap();
     let body = base.element("story2-body").unwrap().1.frame;
     let photo = Rect::new(body.x, body.y + mm_to_pt(10.0), body.w * 0.6, mm_to_pt(20.0));
-    let wrapped = lay_out(&sample_with_photo(photo, Some(Wrap { offset: [0.0; 4], side: WrapSide::Largest })));
+    let wrapped = lay_out(&sample_with_photo(
+        photo,
+        Some(Wrap { offset: [0.0; 4], side: WrapSide::Largest, min_span: Wrap::DEFAULT_MIN_SPAN }),
+    ));
     let boxes = boxes_of(&wrapped[0], "story2-body");
     assert!(!boxes.is_empty());
     assert!(!boxes.iter().any(|b| inside(b, &photo)), "the second frame of story2's chain keeps off the photo");

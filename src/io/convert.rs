@@ -294,7 +294,11 @@ fn elements(
                     Some(FileWrapSide::Left) => WrapSide::Left,
                     Some(FileWrapSide::Right) => WrapSide::Right,
                 };
-                Some(Wrap { offset, side })
+                let min_span = match w.min_span {
+                    Some(n) => length(&format!("{path}.wrap.min_span"), n, 1.0, 100.0, "minimum span")?,
+                    None => Wrap::DEFAULT_MIN_SPAN,
+                };
+                Some(Wrap { offset, side, min_span })
             }
             _ => None,
         };

@@ -261,6 +261,9 @@ pub struct FileWrap {
     pub offset: Option<[f32; 4]>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub side: Option<FileWrapSide>,
+    /// The narrowest span beside it that takes text, in characters (default 4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_span: Option<f32>,
 }
 
 #[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq)]

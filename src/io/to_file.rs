@@ -108,6 +108,7 @@ fn file_element(e: &Element, pal: &Palette) -> FileElement {
                 WrapSide::Left => Some(FileWrapSide::Left),
                 WrapSide::Right => Some(FileWrapSide::Right),
             },
+            min_span: (w.min_span != Wrap::DEFAULT_MIN_SPAN).then_some(w.min_span),
         }),
         kind: match &e.kind {
             ElementKind::Text(t) => FileKind::Text(FileText {

@@ -27,7 +27,7 @@ use text::flow::{FlowFrame, FramedText, flow_story};
 
 /// What keeps text frame `id` free: the elements above it on its page with text wrap, each
 /// frame grown by its wrap offset, with the side rule.
-fn wrap_obstacles(doc: &Document, id: &str) -> Vec<(crate::units::Rect, crate::model::WrapSide)> {
+fn wrap_obstacles(doc: &Document, id: &str) -> Vec<text::flow::Obstacle> {
     let Some(page) = doc.pages.iter().find(|p| p.elements.iter().any(|e| e.id == id)) else { return Vec::new() };
     let below = page.elements.iter().position(|e| e.id == id).unwrap_or(0);
     page.elements[below + 1..]
@@ -37,7 +37,8 @@ fn wrap_obstacles(doc: &Document, id: &str) -> Vec<(crate::units::Rect, crate::m
             let w = e.wrap?;
             let [top, right, bottom, left] = w.offset;
             let f = e.frame;
-            Some((crate::units::Rect::new(f.x - left, f.y - top, f.w + left + right, f.h + top + bottom), w.side))
+            let rect = crate::units::Rect::new(f.x - left, f.y - top, f.w + left + right, f.h + top + bottom);
+            Some(text::flow::Obstacle { rect, side: w.side, min_span: w.min_span })
         })
         .collect()
 }

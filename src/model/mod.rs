@@ -122,6 +122,14 @@ pub struct Element {
 pub struct Wrap {
     pub offset: [f32; 4],
     pub side: WrapSide,
+    /// The narrowest span a line is set in beside it, in characters of the line's size; a
+    /// narrower span is left empty.
+    pub min_span: f32,
+}
+
+impl Wrap {
+    /// The minimum span when the file names none: four characters.
+    pub const DEFAULT_MIN_SPAN: f32 = 4.0;
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]

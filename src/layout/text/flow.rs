@@ -36,7 +36,16 @@ pub struct FlowFrame {
     pub reserve: (f32, f32),
     /// Areas kept free of text (elements above the frame with text wrap, grown by their
     /// offsets) and which side of them a line takes.
-    pub obstacles: Vec<(Rect, crate::model::WrapSide)>,
+    pub obstacles: Vec<Obstacle>,
+}
+
+/// An area kept free of a frame's text: an element's frame grown by its wrap offset.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Obstacle {
+    pub rect: Rect,
+    pub side: crate::model::WrapSide,
+    /// The narrowest span beside it that takes a line, in characters of the line's size.
+    pub min_span: f32,
 }
 
 /// Where a line may go in its column beside wrap obstacles.
@@ -50,25 +59,20 @@ enum Span {
 }
 
 /// The free span for a line whose band across is `top..bottom` in column `col`: the column
-/// less the obstacles beside the line, the span the side rule picks, at least `min` wide; on a
-/// grid its edges fall on whole characters of `em` from the column's start.
-fn free_span(
-    col: &Rect,
-    top: f32,
-    bottom: f32,
-    obstacles: &[(Rect, crate::model::WrapSide)],
-    em: Option<f32>,
-    min: f32,
-) -> Span {
-    let beside: Vec<&(Rect, crate::model::WrapSide)> = obstacles
+/// less the obstacles beside the line, the span the side rule picks, at least the obstacles'
+/// minimum span (in characters of `size`) wide; on a grid its edges fall on whole characters
+/// of `em` from the column's start.
+fn free_span(col: &Rect, top: f32, bottom: f32, obstacles: &[Obstacle], em: Option<f32>, size: f32) -> Span {
+    let beside: Vec<&Obstacle> = obstacles
         .iter()
-        .filter(|(r, _)| r.y < bottom && r.bottom() > top && r.x < col.right() && r.right() > col.x)
+        .filter(|o| o.rect.y < bottom && o.rect.bottom() > top && o.rect.x < col.right() && o.rect.right() > col.x)
         .collect();
     if beside.is_empty() {
         return Span::Whole;
     }
+    let min = beside.iter().map(|o| o.min_span).fold(1.0f32, f32::max) * size;
     let mut blocked: Vec<(f32, f32)> =
-        beside.iter().map(|(r, _)| (r.x.max(col.x), r.right().min(col.right()))).collect();
+        beside.iter().map(|o| (o.rect.x.max(col.x), o.rect.right().min(col.right()))).collect();
     blocked.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut free = Vec::new();
     let mut x = col.x;
@@ -86,7 +90,7 @@ fn free_span(
         None => (a, b),
     };
     let wide: Vec<(f32, f32)> = free.into_iter().map(snap).filter(|(a, b)| b - a >= min - 1e-3).collect();
-    let side = beside[0].1;
+    let side = beside[0].side;
     let pick = match side {
         crate::model::WrapSide::Left => wide.first().copied(),
         crate::model::WrapSide::Right => wide.last().copied(),
@@ -94,7 +98,7 @@ fn free_span(
     };
     match pick {
         Some((a, b)) => Span::Part(a, b - a),
-        None => Span::Below(beside.iter().map(|(r, _)| r.bottom()).fold(f32::MIN, f32::max)),
+        None => Span::Below(beside.iter().map(|o| o.rect.bottom()).fold(f32::MIN, f32::max)),
     }
 }
 
@@ -276,17 +280,12 @@ fn flow_with_caps(
             // Text wrap: the line is set in the free span beside the obstacles, or goes on below
             // them (the jump is no justification space: the line starts afresh there).
             let (mut end, mut measure, mut span) = (end, measure, (col.x, col.w));
+            // A grid frame's line in a wrapped span: set on the character grid.
+            let mut grid_span = None;
             let obstacles = &frames[cur.frame].obstacles;
             if !vertical && !obstacles.is_empty() {
                 let em = frames[cur.frame].grid.map(|(body, _)| body);
-                match free_span(
-                    &col,
-                    col.y + offset - lead_in,
-                    col.y + offset + lead_out,
-                    obstacles,
-                    em,
-                    3.0 * style.size,
-                ) {
+                match free_span(&col, col.y + offset - lead_in, col.y + offset + lead_out, obstacles, em, style.size) {
                     Span::Whole => {}
                     Span::Part(x, w) => {
                         span = (x, w);
@@ -296,6 +295,7 @@ fn flow_with_caps(
                         } else {
                             avoid_orphan(&shaped, start, break_line(&shaped, start, measure), w)
                         };
+                        grid_span = em.map(|em| (em, (x + indent - col.x).rem_euclid(em)));
                     }
                     Span::Below(y) => {
                         let gap = if first_line && cur.last_baseline.is_some() {
@@ -324,7 +324,15 @@ fn flow_with_caps(
                 size,
             };
             if n > 0 {
-                let line = set_line(&shaped, start, end, measure, align, last);
+                let line = match grid_span {
+                    Some((em, phase)) => {
+                        let (e, line) = set_on_grid(&shaped, start, end, measure, em, phase, span.1);
+                        end = e;
+                        line
+                    }
+                    None => set_line(&shaped, start, end, measure, align, last),
+                };
+                let last = end >= n || shaped.pieces[end].break_before == Break::Forced;
                 if last {
                     // Copyfit: the unused end of a paragraph's last line is room for more copy.
                     let free = (line.measure - (line.right - line.xs.first().copied().unwrap_or(0.0))).max(0.0);
@@ -425,6 +433,54 @@ fn copyfit_short(out: &mut [FramedText], columns: &[Vec<Rect>], cur: &Cursor, em
             };
         }
         out[f].report.short_chars = short;
+    }
+}
+
+/// Sets pieces from `start` (first guess ending at `end`) on the character grid of `em`, the
+/// line's start lying `phase` past a grid line: every body-size Han character starts on a
+/// grid line, the spare space stays at the line's end (Western runs already take whole
+/// characters), and where undoing compressed punctuation overruns the measure the line is
+/// broken again half a character shorter. Returns the line's end and the line.
+fn set_on_grid(
+    p: &ShapedParagraph,
+    start: usize,
+    end: usize,
+    measure: f32,
+    em: f32,
+    phase: f32,
+    next_measure: f32,
+) -> (usize, SetLine) {
+    let n = p.pieces.len();
+    let mut end = end;
+    let mut m = measure;
+    loop {
+        let last = end >= n || p.pieces[end].break_before == Break::Forced;
+        let set = set_line(p, start, end, m, Align::Left, last);
+        let mut line = set.clone();
+        let mut pen = 0.0f32;
+        let mut prev_end = 0.0f32;
+        for i in 0..set.xs.len() {
+            let piece = &p.pieces[start + i];
+            let mut x = pen + (set.xs[i] - prev_end).max(0.0);
+            if piece.class == super::class::Class::Han && (piece.size - em).abs() < 0.01 {
+                x = ((x + phase) / em - 1e-3).ceil() * em - phase;
+            }
+            prev_end = set.xs[i] + set.ws[i];
+            line.xs[i] = x;
+            pen = x + set.ws[i];
+        }
+        let last_ink = (start..end).rev().find(|&k| !p.pieces[k].is_space()).unwrap_or(start) - start;
+        line.right = line.xs.get(last_ink).map_or(0.0, |x| x + line.ws[last_ink]);
+        line.measure = measure;
+        if line.right <= measure + 0.01 || m < 2.0 * em || end <= start + 1 {
+            return (end, line);
+        }
+        m -= em / 2.0;
+        let shorter = avoid_orphan(p, start, break_line(p, start, m), next_measure);
+        if shorter >= end {
+            return (end, line);
+        }
+        end = shorter;
     }
 }
 
