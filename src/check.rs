@@ -336,7 +336,13 @@ pub fn describe(doc: &Document, pages: &[PageFrame], pre: &Preflight) -> String 
     for (p, page) in pages.iter().enumerate() {
         for r in &page.reports {
             if r.kind == "text" {
-                let fit = fit_label(r.overset_chars, r.short_chars);
+                // 差 is the chain's last frame's; a frame before it is full and its text flows on.
+                let chain = doc.story_of_frame(&r.element).map(|(story, i)| i + 1 < story.frames.len());
+                let fit = match chain {
+                    None => "no story".to_string(),
+                    Some(true) if r.overset_chars == 0 => "flows on".to_string(),
+                    Some(_) => fit_label(r.overset_chars, r.short_chars),
+                };
                 let _ = writeln!(
                     s,
                     "page {} {:<24} {:>4} lines  overset {}  {fit}",

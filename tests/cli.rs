@@ -161,3 +161,18 @@ fn an_element_wholly_off_the_page_is_a_warning() {
     let out = paiban(&["export", path_str(&path), "-o", path_str(&pdf)]);
     assert!(out.status.success() && stderr(&out).contains("lost-box"), "{}", stderr(&out));
 }
+
+#[test]
+fn check_gives_cha_to_the_last_frame_of_a_chain_only() {
+    let out = common::paiban(&["check", common::path_str(&common::sample())]);
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let line = |id: &str| text.lines().find(|l| l.starts_with("page ") && l.contains(&format!(" {id} "))).unwrap_or("");
+    // story2 runs from its head frame into its body frame: the head is full and flows on.
+    assert!(line("story2-head").ends_with("flows on"), "{text}");
+    assert!(!line("story2-head").contains('差'), "{text}");
+    // The body frame, the chain's last, carries the story's whole 差, as the story line says.
+    let story = text.lines().find(|l| l.starts_with("story story2 ")).expect("story line");
+    let cha = |l: &str| l.rsplit("差 ").next().and_then(|t| t.trim_end_matches(" 字").parse::<usize>().ok());
+    assert_eq!(cha(line("story2-body")), cha(story), "{text}");
+    assert!(cha(story).is_some_and(|n| n > 0), "{text}");
+}

@@ -385,6 +385,12 @@ fn flow_with_caps(
     if overset == 0 {
         copyfit_short(&mut out, &columns, &cur, body_size, body_pitch);
     }
+    // 差 belongs to the chain's last frame (the frames before it are full and flow on), and
+    // only when nothing is overset (超 is the story's then).
+    let short: usize = out.iter_mut().map(|f| std::mem::take(&mut f.report.short_chars)).sum();
+    if let Some(last) = out.last_mut().filter(|_| overset == 0) {
+        last.report.short_chars = short;
+    }
 
     for (f, frame) in frames.iter().enumerate() {
         for (c, runs) in column_runs[f].iter_mut().enumerate() {
