@@ -1,6 +1,8 @@
 //! The editor driven headless with egui_kittest: by labels and pointer events, as a user would.
 
 mod common;
+#[path = "common/kittest.rs"]
+mod kittest;
 
 use std::sync::OnceLock;
 
@@ -38,17 +40,9 @@ fn harness_of(app: EditorApp) -> Harness<'static, EditorApp> {
     h
 }
 
-/// Drags with the primary button from `a` to `b` in several moves.
+/// Drags with the primary button from `a` to `b` in several moves, and lets the editor settle.
 fn drag(h: &mut Harness<'static, EditorApp>, a: Pos2, b: Pos2) {
-    h.hover_at(a);
-    h.step();
-    h.drag_at(a);
-    h.step();
-    for i in 1..=5 {
-        h.hover_at(a + (b - a) * (i as f32 / 5.0));
-        h.step();
-    }
-    h.drop_at(b);
+    kittest::drag(h, a, b);
     h.run_ok();
 }
 

@@ -5,24 +5,16 @@
 //! opens the file.
 
 mod common;
+#[path = "common/kittest.rs"]
+mod kittest;
 
 use egui::accesskit::Role;
-use egui::{Modifiers, Pos2, Rect, vec2};
+use egui::{Modifiers, Rect, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use kittest::{drag, harness_of};
 use paiban::app::{EditorApp, Modal};
 use paiban::layout::frame::FrameItem;
-
-fn harness_of(app: EditorApp) -> Harness<'static, EditorApp> {
-    let mut h = Harness::builder()
-        .with_size(vec2(1400.0, 950.0))
-        .with_max_steps(16)
-        .with_step_dt(1.0 / 60.0)
-        .with_context_setup(|ctx| EditorApp::install_fonts(ctx, common::book()))
-        .build_ui_state(|ui, app: &mut EditorApp| app.ui(ui), app);
-    h.run_ok();
-    h
-}
 
 fn sample() -> Harness<'static, EditorApp> {
     let path = common::sample();
@@ -108,19 +100,6 @@ fn undo_while_an_inspector_field_has_focus_undoes_the_document() {
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, egui::Key::Z);
     h.run_ok();
     assert_eq!(h.state().doc.element("promo-qr").unwrap().1.name, typed);
-}
-
-fn drag(h: &mut Harness<'static, EditorApp>, a: Pos2, b: Pos2) {
-    h.hover_at(a);
-    h.step();
-    h.drag_at(a);
-    h.step();
-    for i in 1..=5 {
-        h.hover_at(a + (b - a) * (i as f32 / 5.0));
-        h.step();
-    }
-    h.drop_at(b);
-    h.step();
 }
 
 #[test]

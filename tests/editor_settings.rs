@@ -3,8 +3,9 @@
 //! not allow is refused with a message and nothing that would not load is ever saved.
 
 mod common;
+#[path = "common/kittest.rs"]
+mod kittest;
 
-use egui::vec2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use paiban::app::EditorApp;
@@ -12,14 +13,7 @@ use paiban::edit::Command;
 use paiban::units::mm_to_pt;
 
 fn harness(app: EditorApp) -> Harness<'static, EditorApp> {
-    let mut h = Harness::builder()
-        .with_size(vec2(1400.0, 950.0))
-        .with_max_steps(16)
-        .with_step_dt(1.0 / 60.0)
-        .with_context_setup(|ctx| EditorApp::install_fonts(ctx, common::book()))
-        .build_ui_state(|ui, app: &mut EditorApp| app.ui(ui), app);
-    h.run_ok();
-    h
+    kittest::harness_of(app)
 }
 
 #[test]

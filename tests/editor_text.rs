@@ -4,6 +4,8 @@
 //! paragraphs, styled paste between windows, undo that puts the caret back, vertical frames.
 
 mod common;
+#[path = "common/kittest.rs"]
+mod kittest;
 
 use std::sync::OnceLock;
 
@@ -392,15 +394,7 @@ fn alt_drag_moves_the_picture_inside_its_frame_and_a_dropped_pdf_ad_is_placed() 
     let zoom = h.state().view.zoom;
     let b = a + vec2(30.0, 12.0);
     h.event(egui::Event::ModifiersChanged(Modifiers::ALT));
-    h.hover_at(a);
-    h.step();
-    h.drag_at(a);
-    h.step();
-    for i in 1..=5 {
-        h.hover_at(a + (b - a) * (i as f32 / 5.0));
-        h.step();
-    }
-    h.drop_at(b);
+    kittest::drag(&mut h, a, b);
     h.event(egui::Event::ModifiersChanged(Modifiers::NONE));
     h.run_ok();
     let el = h.state().doc.element("photo").unwrap().1.clone();

@@ -3,27 +3,13 @@
 
 mod common;
 
+use common::lay_out;
 use paiban::layout::frame::{FrameItem, PageFrame};
-use paiban::model::{Document, Element, ElementKind, ImageElement, Wrap, WrapSide};
+use paiban::model::{Document, ElementKind, Wrap, WrapSide};
 use paiban::units::{Rect, mm_to_pt};
 
 fn sample_with_photo(frame: Rect, wrap: Option<Wrap>) -> Document {
-    let mut doc = paiban::io::load(&common::sample()).unwrap();
-    let kind = ElementKind::Image(ImageElement { path: "assets/photo-dusk.jpg".into(), ..Default::default() });
-    doc.pages[0].elements.push(Element {
-        id: "photo".into(),
-        name: "photo".into(),
-        frame,
-        locked: false,
-        hidden: false,
-        kind,
-        wrap,
-    });
-    doc
-}
-
-fn lay_out(doc: &Document) -> Vec<PageFrame> {
-    paiban::layout::layout_document(doc, common::book(), &common::root().join("layouts"))
+    common::with_photo(paiban::io::load(&common::sample()).unwrap(), frame, wrap)
 }
 
 /// The boxes of the lead body's glyphs (x, top, right, bottom), pt.

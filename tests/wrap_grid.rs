@@ -3,8 +3,9 @@
 
 mod common;
 
+use common::lay_out;
 use paiban::layout::frame::{FrameItem, PageFrame};
-use paiban::model::{Document, Element, ElementKind, ImageElement, Wrap, WrapSide};
+use paiban::model::{Document, ElementKind, Wrap, WrapSide};
 use paiban::units::{Rect, mm_to_pt};
 
 fn with_photo(mut doc: Document, frame: Rect, wrap: Option<Wrap>, grid: bool) -> Document {
@@ -13,21 +14,7 @@ fn with_photo(mut doc: Document, frame: Rect, wrap: Option<Wrap>, grid: bool) ->
             t.grid = grid;
         }
     }
-    let kind = ElementKind::Image(ImageElement { path: "assets/photo-dusk.jpg".into(), ..Default::default() });
-    doc.pages[0].elements.push(Element {
-        id: "photo".into(),
-        name: "photo".into(),
-        frame,
-        locked: false,
-        hidden: false,
-        kind,
-        wrap,
-    });
-    doc
-}
-
-fn lay_out(doc: &Document) -> Vec<PageFrame> {
-    paiban::layout::layout_document(doc, common::book(), &common::root().join("layouts"))
+    common::with_photo(doc, frame, wrap)
 }
 
 fn is_han(c: char) -> bool {

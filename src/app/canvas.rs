@@ -5,6 +5,7 @@
 use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Sense, Stroke, Vec2, pos2, vec2};
 
 use super::EditorApp;
+use super::ports;
 use super::snap::{Edges, Guides, Snapped, snap_move, snap_resize};
 use super::view::View;
 use crate::edit::Command;
@@ -206,13 +207,19 @@ fn draw_elements(app: &EditorApp, painter: &Painter, origin: Pos2, page_index: u
                 let r = to_screen(v, origin, el.frame);
                 let red = Color32::from_rgb(210, 30, 30);
                 painter.rect_stroke(r, 0.0, Stroke::new(1.5, red), egui::StrokeKind::Inside);
-                let port = out_port(r);
+                let port = ports::out_port(r);
                 painter.rect_filled(port, 1.0, red);
-                painter.text(port.center(), Align2::CENTER_CENTER, "+", FontId::proportional(PORT), Color32::WHITE);
+                painter.text(
+                    port.center(),
+                    Align2::CENTER_CENTER,
+                    "+",
+                    FontId::proportional(ports::PORT),
+                    Color32::WHITE,
+                );
                 marks.push(port);
                 let label = super::i18n::fill(s.overset, report.overset_chars);
                 let galley = painter.layout_no_wrap(label, FontId::proportional(12.0), Color32::WHITE);
-                if let Some(bg) = badge_place(r, port, galley.size() + vec2(6.0, 4.0), &others) {
+                if let Some(bg) = ports::badge_place(r, port, galley.size() + vec2(6.0, 4.0), &others) {
                     painter.rect_filled(bg, 2.0, red);
                     painter.galley(bg.min + vec2(3.0, 2.0), galley, Color32::WHITE);
                     marks.push(bg);
@@ -253,7 +260,7 @@ fn draw_elements(app: &EditorApp, painter: &Painter, origin: Pos2, page_index: u
             // frames and the line faint, so neither hides the text it crosses.
             let faint = Stroke::new(1.0, SELECT_BLUE.gamma_multiply(0.45));
             for pair in frames.windows(2) {
-                let (from, to) = (out_port(pair[0]), in_port(pair[1]));
+                let (from, to) = (ports::out_port(pair[0]), ports::in_port(pair[1]));
                 painter.rect_stroke(from, 1.0, Stroke::new(1.0, SELECT_BLUE), egui::StrokeKind::Inside);
                 painter.rect_stroke(to, 1.0, Stroke::new(1.0, SELECT_BLUE), egui::StrokeKind::Inside);
                 painter.add(egui::Shape::dashed_line(&[from.center(), to.center()], faint, 4.0, 3.0));
@@ -262,29 +269,6 @@ fn draw_elements(app: &EditorApp, painter: &Painter, origin: Pos2, page_index: u
         }
     }
     marks
-}
-
-/// Side of a frame's in- and out-ports on screen.
-const PORT: f32 = 9.0;
-
-/// The out-port: a small square just outside a frame's bottom-right corner.
-fn out_port(r: Rect) -> Rect {
-    Rect::from_min_size(r.right_bottom() + vec2(1.0, 1.0), vec2(PORT, PORT))
-}
-
-/// The in-port: a small square just outside a frame's top-left corner.
-fn in_port(r: Rect) -> Rect {
-    Rect::from_min_size(r.left_top() - vec2(PORT + 1.0, PORT + 1.0), vec2(PORT, PORT))
-}
-
-/// Where an overset label of `size` goes for frame `r`: below the frame beside its port, or
-/// right of it, or above it; the first place that covers no element (`others`, the frame's own
-/// included). `None` when every place would cover one: the port and the status bar say it then.
-fn badge_place(r: Rect, port: Rect, size: Vec2, others: &[Rect]) -> Option<Rect> {
-    let below = Rect::from_min_size(pos2(port.left() - size.x - 2.0, r.bottom() + 2.0), size);
-    let right = Rect::from_min_size(pos2(r.right() + 2.0, port.top() - size.y - 2.0), size);
-    let above = Rect::from_min_size(pos2(r.right() - size.x, r.top() - size.y - 2.0), size);
-    [below, right, above].into_iter().find(|b| others.iter().all(|o| !o.intersects(*b)))
 }
 
 /// The eight handles of a selection rectangle and which edges each moves.

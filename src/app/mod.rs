@@ -23,6 +23,7 @@ mod inspector;
 mod messages;
 mod panels;
 mod place;
+mod ports;
 pub mod recovery;
 mod rulers;
 pub mod snap;
@@ -487,93 +488,6 @@ impl EditorApp {
         if ctx.input(|i| i.viewport().close_requested()) && self.dirty && !self.close_confirmed {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.modal = Some(Modal::Unsaved(AfterPrompt::Close));
-        }
-    }
-
-    /// Runs what waited on the unsaved-changes prompt.
-    fn proceed(&mut self, action: AfterPrompt, ctx: &egui::Context) {
-        match action {
-            AfterPrompt::Close => {
-                self.close_confirmed = true;
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-            }
-            AfterPrompt::New => self.modal = Some(Modal::NewDocument(files::NewDocSettings::default())),
-            AfterPrompt::Open => self.files.pick_open(),
-            AfterPrompt::OpenPath(p) => self.open_path(&p),
-            AfterPrompt::FromTemplate(p) => self.new_from_template(&p),
-        }
-    }
-
-    /// Does `action` now, or first asks about unsaved changes.
-    pub fn guarded(&mut self, action: AfterPrompt, ctx: &egui::Context) {
-        if self.dirty {
-            self.modal = Some(Modal::Unsaved(action));
-        } else {
-            self.proceed(action, ctx);
-        }
-    }
-
-    pub fn open_path(&mut self, path: &Path) {
-        match files::load_listing_outside(path) {
-            Ok((doc, links)) if links.is_empty() => self.opened(doc, path),
-            Ok((doc, links)) => {
-                self.modal = Some(Modal::OutsideLinks { path: path.to_path_buf(), doc: Box::new(doc), links })
-            }
-            Err(e) => self.error(e.to_string()),
-        }
-    }
-
-    /// Shows a layout that was read from `path`.
-    fn opened(&mut self, doc: Document, path: &Path) {
-        self.replace_document(doc, Some(path.to_path_buf()));
-        self.files.remember(path);
-    }
-
-    /// A new untitled document, a copy of the template at `path`.
-    pub fn new_from_template(&mut self, path: &Path) {
-        match crate::io::load(path) {
-            Ok(doc) => self.replace_document(doc, None),
-            Err(e) => self.error(e.to_string()),
-        }
-    }
-
-    /// The page templates shipped in layouts/templates (新闻版 对开, 四开…), by title.
-    pub fn templates() -> Vec<(String, PathBuf)> {
-        let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/layouts/templates"));
-        let mut out: Vec<(String, PathBuf)> = std::fs::read_dir(dir)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "json"))
-            .filter_map(|p| crate::io::load(&p).ok().map(|d| (d.title, p)))
-            .collect();
-        out.sort();
-        out
-    }
-
-    /// Saves to the document's path, or asks for one.
-    pub fn save(&mut self) {
-        match self.path.clone() {
-            Some(path) => self.save_to(&path),
-            None => self.files.pick_save_as(),
-        }
-    }
-
-    pub fn save_to(&mut self, path: &Path) {
-        match crate::io::save(&self.doc, path) {
-            Ok(()) => {
-                if let Some(a) = &mut self.autosave {
-                    a.clear(self.path.as_deref());
-                    a.clear(Some(path));
-                }
-                self.path = Some(path.to_path_buf());
-                self.dirty = false;
-                self.files.remember(path);
-                let msg = i18n::fill(self.strings().saved, path.display());
-                self.info(msg);
-            }
-            Err(e) => self.error(e.to_string()),
         }
     }
 

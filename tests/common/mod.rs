@@ -77,3 +77,21 @@ pub fn normalize(s: &str) -> String {
 pub fn path_str(p: &Path) -> &str {
     p.to_str().expect("utf-8 path")
 }
+
+/// `doc` with the sample's dusk photo placed on page 1 at `frame` (pt), with `wrap`, on top.
+pub fn with_photo(
+    mut doc: paiban::model::Document,
+    frame: paiban::units::Rect,
+    wrap: Option<paiban::model::Wrap>,
+) -> paiban::model::Document {
+    use paiban::model::{Element, ElementKind, ImageElement};
+    let kind = ElementKind::Image(ImageElement { path: "assets/photo-dusk.jpg".into(), ..Default::default() });
+    let photo = Element { id: "photo".into(), name: "photo".into(), frame, locked: false, hidden: false, kind, wrap };
+    doc.pages[0].elements.push(photo);
+    doc
+}
+
+/// Lays out a document whose files lie in `layouts/` (as the sample's do).
+pub fn lay_out(doc: &paiban::model::Document) -> Vec<paiban::layout::frame::PageFrame> {
+    paiban::layout::layout_document(doc, book(), &root().join("layouts"))
+}

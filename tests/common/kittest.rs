@@ -1,0 +1,40 @@
+//! Shared helpers for the editor's kittests: a harness on an editor, and a pointer drag.
+#![allow(dead_code)]
+
+use egui::{Pos2, vec2};
+use egui_kittest::Harness;
+use paiban::app::EditorApp;
+
+/// A 1400 × 950 window on `app`, frames a sixtieth of a second apart (so two clicks make a
+/// double-click), with the accessibility check on.
+pub fn harness_of(app: EditorApp) -> Harness<'static, EditorApp> {
+    let book = paiban_book();
+    let mut h = Harness::builder()
+        .with_size(vec2(1400.0, 950.0))
+        .with_max_steps(16)
+        .with_step_dt(1.0 / 60.0)
+        .with_context_setup(move |ctx| EditorApp::install_fonts(ctx, book))
+        .build_ui_state(|ui, app: &mut EditorApp| app.ui(ui), app);
+    h.run_ok();
+    h
+}
+
+fn paiban_book() -> &'static paiban::FontBook {
+    static BOOK: std::sync::OnceLock<paiban::FontBook> = std::sync::OnceLock::new();
+    BOOK.get_or_init(|| paiban::FontBook::bundled().expect("bundled fonts"))
+}
+
+/// Drags with the primary button from `a` to `b` in five moves, and drops: the frame of the
+/// drop has run, the frames after it have not.
+pub fn drag(h: &mut Harness<'static, EditorApp>, a: Pos2, b: Pos2) {
+    h.hover_at(a);
+    h.step();
+    h.drag_at(a);
+    h.step();
+    for i in 1..=5 {
+        h.hover_at(a + (b - a) * (i as f32 / 5.0));
+        h.step();
+    }
+    h.drop_at(b);
+    h.step();
+}
