@@ -36,3 +36,52 @@ fn vertical_tcy_digits_and_numbers_extract_as_the_source_text() {
         assert!(flat.contains("108岁"), "raw={raw}: {text:?}");
     }
 }
+
+/// Whether `c` is a Han character.
+fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
+}
+
+/// Whether `line` is made only of punctuation (a fragment split off a line).
+fn punctuation_only(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty() && t.chars().all(|c| !c.is_alphanumeric() && !is_han(c))
+}
+
+/// #11 must-show 4: `pdftotext -raw` of a page gives each body line as the engine set it — the
+/// line's characters in order, with the copy's own spaces and no others — and no fragments of
+/// punctuation split off where compressed marks overlap their neighbours' boxes.
+#[test]
+fn pdftotext_raw_gives_each_line_as_set() {
+    let dir = common::scratch("pdf-text-lines");
+    for layout in [common::SAMPLE, "layouts/qilu-2026-04-08.json"] {
+        let doc = paiban::io::load(&common::root().join(layout)).unwrap();
+        let pages = common::lay_out(&doc);
+        let pdf = dir.join("page.pdf");
+        let out = common::paiban(&["export", layout, "-o", common::path_str(&pdf), "--force"]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let mut body = 0;
+        for (p, page) in pages.iter().enumerate() {
+            let n = (p + 1).to_string();
+            let args = ["-raw", "-f", &n, "-l", &n, common::path_str(&pdf), "-"];
+            let text = String::from_utf8(common::tool("pdftotext", &args).stdout).unwrap();
+            let got: Vec<&str> = text.lines().map(str::trim_end).collect();
+            let set: Vec<&str> = page.lines.iter().map(|l| l.text.trim_end()).collect();
+            for line in page.lines.iter().filter(|l| l.text.chars().any(is_han)) {
+                let want = line.text.trim_end();
+                assert!(
+                    got.contains(&want),
+                    "{layout} page {n}: line {want:?} of {} not extracted whole:\n{text}",
+                    line.element
+                );
+                body += 1;
+            }
+            // Body lines compared whole above; nothing else is a punctuation fragment either (a
+            // table row comes out as its cells, spaced).
+            for l in &got {
+                assert!(!punctuation_only(l), "{layout} page {n}: punctuation-only fragment {l:?}");
+            }
+        }
+        assert!(body > 100, "{layout}: only {body} lines of Han text");
+    }
+}

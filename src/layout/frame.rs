@@ -87,6 +87,9 @@ pub struct GlyphRun {
     pub element: String,
     /// Which line of the element it is on (runs of one line share it).
     pub line: u32,
+    /// The whole line's text as the copy has it (its spaces included, invisible characters
+    /// left out), shared by the runs of one line: what copying the line out of a PDF gives.
+    pub line_text: std::sync::Arc<str>,
 }
 
 impl GlyphRun {

@@ -5,7 +5,7 @@
 //! K-only black overprinting; screen: RGB), the page boxes and marks; `pdfx` then finishes the
 //! file (boxes, output intent, metadata, a content-derived ID).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 use printpdf as pp;
@@ -354,9 +354,13 @@ impl Painter<'_> {
     ) {
         let h = page.height;
         let mut in_text = false;
+        // The line whose ActualText span is open, and the lines already given theirs.
+        let mut span: Option<(&str, u32)> = None;
+        let mut spoken: HashSet<(&str, u32)> = HashSet::new();
         for item in &page.items {
             let is_text = matches!(item, FrameItem::Text(_));
             if in_text && !is_text {
+                self.end_span(&mut span);
                 self.ops.push(pp::Op::EndTextSection);
                 in_text = false;
             }
@@ -365,6 +369,14 @@ impl Painter<'_> {
                     if !in_text {
                         self.ops.push(pp::Op::StartTextSection);
                         in_text = true;
+                    }
+                    let line = (run.element.as_str(), run.line);
+                    if span != Some(line) {
+                        self.end_span(&mut span);
+                        // A line split by other items says its text once, at its first part.
+                        let text = if spoken.insert(line) { &*run.line_text } else { "" };
+                        self.ops.push(actual_text_span(text));
+                        span = Some(line);
                     }
                     if let Some(font) = fonts.get(&run.font) {
                         self.text(run, font, h);
@@ -380,7 +392,15 @@ impl Painter<'_> {
             }
         }
         if in_text {
+            self.end_span(&mut span);
             self.ops.push(pp::Op::EndTextSection);
+        }
+    }
+
+    /// Closes the open ActualText span, if any.
+    fn end_span(&mut self, span: &mut Option<(&str, u32)>) {
+        if span.take().is_some() {
+            self.ops.push(pp::Op::EndMarkedContent);
         }
     }
 
@@ -466,6 +486,16 @@ impl Painter<'_> {
             }),
         }
     }
+}
+
+/// `/Span << /ActualText (UTF-16BE) >> BDC`: text extraction (copy, search, pdftotext) reads a
+/// line as its copy says, instead of rebuilding it from glyph positions, which compressed
+/// punctuation and spread Han characters confuse (fragments, spurious spaces).
+fn actual_text_span(text: &str) -> pp::Op {
+    let mut data = vec![0xFE, 0xFF];
+    data.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+    let map = [("ActualText".to_string(), pp::DictItem::String { data, literal: false })].into_iter().collect();
+    pp::Op::BeginMarkedContentWithProperties { tag: "Span".into(), properties: pp::DictItem::Dict { map } }
 }
 
 fn pdf_rect(r: &Rect, page_h: f32, mode: pp::PaintMode) -> pp::Rect {

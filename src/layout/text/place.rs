@@ -4,7 +4,9 @@
 use super::line::SetLine;
 use super::shape::{Piece, ShapedParagraph};
 use crate::layout::frame::{GlyphRun, PlacedGlyph};
-use crate::layout::text::class::Ink;
+use std::sync::Arc;
+
+use crate::layout::text::class::{Ink, is_default_ignorable};
 use crate::layout::text::flow::EM_ASCENT;
 
 /// The characters glyph `g` of a piece stands for (what ToUnicode gives back): one each where
@@ -44,6 +46,7 @@ pub fn place_line(
     element: &str,
     line_no: u32,
 ) -> Vec<GlyphRun> {
+    let text = copy_text(p, line);
     let mut runs: Vec<GlyphRun> = Vec::new();
     for (i, piece) in p.pieces[line.start..line.end].iter().enumerate() {
         if piece.is_space() {
@@ -63,6 +66,7 @@ pub fn place_line(
                 glyphs: Vec::new(),
                 element: element.to_string(),
                 line: line_no,
+                line_text: text.clone(),
             });
         }
         let Some(run) = runs.last_mut() else { continue };
@@ -101,6 +105,7 @@ pub fn place_line_vertical(
     element: &str,
     line_no: u32,
 ) -> Vec<GlyphRun> {
+    let text = copy_text(p, line);
     let mut runs: Vec<GlyphRun> = Vec::new();
     for (i, piece) in p.pieces[line.start..line.end].iter().enumerate() {
         if piece.is_space() {
@@ -119,6 +124,7 @@ pub fn place_line_vertical(
                 glyphs: Vec::new(),
                 element: element.to_string(),
                 line: line_no,
+                line_text: text.clone(),
             });
         }
         let Some(run) = runs.last_mut() else { continue };
@@ -157,6 +163,13 @@ pub fn place_line_vertical(
         }
     }
     runs
+}
+
+/// A set line's text as copying it should give: the pieces' text with default-ignorable
+/// characters (which do not print) left out and no trailing spaces.
+fn copy_text(p: &ShapedParagraph, line: &SetLine) -> Arc<str> {
+    let text: String = line_text(p, line).chars().filter(|&c| !is_default_ignorable(c)).collect();
+    Arc::from(text.trim_end())
 }
 
 /// The pieces' text of a set line, for snapshots and tests.
