@@ -66,7 +66,6 @@ fn pdftotext_raw_gives_each_line_as_set() {
             let args = ["-raw", "-f", &n, "-l", &n, common::path_str(&pdf), "-"];
             let text = String::from_utf8(common::tool("pdftotext", &args).stdout).unwrap();
             let got: Vec<&str> = text.lines().map(str::trim_end).collect();
-            let set: Vec<&str> = page.lines.iter().map(|l| l.text.trim_end()).collect();
             for line in page.lines.iter().filter(|l| l.text.chars().any(is_han)) {
                 let want = line.text.trim_end();
                 assert!(

@@ -199,6 +199,8 @@ fn flow_with_caps(
     let mut column_runs: Vec<Vec<Vec<GlyphRun>>> = columns.iter().map(|c| vec![Vec::new(); c.len()]).collect();
     let mut column_lines: Vec<Vec<Vec<LineInfo>>> = columns.iter().map(|c| vec![Vec::new(); c.len()]).collect();
     let mut column_carets: Vec<Vec<Vec<CaretLine>>> = columns.iter().map(|c| vec![Vec::new(); c.len()]).collect();
+    // Per frame, per column: how deep its last line reaches (copyfit counts the slots below).
+    let mut column_depth: Vec<Vec<Option<f32>>> = columns.iter().map(|c| vec![None; c.len()]).collect();
     let mut cur = Cursor { frame: 0, column: 0, lines_here: 0, last_baseline: None, last_bottom: 0.0 };
     let mut overset = 0usize;
     let mut prev_space_after = 0.0;
@@ -373,6 +375,7 @@ fn flow_with_caps(
             cur.last_baseline = Some(offset);
             last_size = size;
             cur.last_bottom = offset + lead_out;
+            column_depth[cur.frame][cur.column] = Some(cur.last_bottom);
             first_line = false;
             start = end;
             if start >= n {
@@ -384,7 +387,7 @@ fn flow_with_caps(
         body_pitch = style.leading.max(style.size);
     }
     if overset == 0 {
-        copyfit_short(&mut out, &columns, &cur, body_size, body_pitch);
+        copyfit_short(&mut out, &columns, &column_depth, cur.frame, body_size, body_pitch);
     }
     // 差 belongs to the chain's last frame (the frames before it are full and flow on), and
     // only when nothing is overset (超 is the story's then).
@@ -419,25 +422,28 @@ fn flow_with_caps(
 }
 
 /// 差 N 字: body characters that still fit, frame by frame — added to the unused ends of
-/// paragraphs already counted: the free lines of the column where the text ends, and every
-/// column after it.
-fn copyfit_short(out: &mut [FramedText], columns: &[Vec<Rect>], cur: &Cursor, em: f32, pitch: f32) {
+/// paragraphs already counted: every blank line slot below the last line of each column of
+/// the frame where the text ends (balanced columns, a heading kept with its text and a jump
+/// line's column leave some), and every column of the frames after it.
+fn copyfit_short(
+    out: &mut [FramedText],
+    columns: &[Vec<Rect>],
+    depth: &[Vec<Option<f32>>],
+    from_frame: usize,
+    em: f32,
+    pitch: f32,
+) {
     let per_line = |col: &Rect| (col.w / em + 0.01).floor() as usize;
     let lines_in =
         |height: f32| if height + 0.01 < em { 0 } else { ((height - em) / pitch + 0.01).floor() as usize + 1 };
-    for (f, cols) in columns.iter().enumerate().skip(cur.frame) {
+    for (f, cols) in columns.iter().enumerate().skip(from_frame) {
         let mut short = out[f].report.short_chars;
         for (c, col) in cols.iter().enumerate() {
-            if f == cur.frame && c < cur.column {
-                continue;
-            }
-            short += if f == cur.frame && c == cur.column && cur.last_baseline.is_some() {
-                let below = col.h - cur.last_bottom;
-                let free_lines = ((below + 0.01) / pitch).floor() as usize;
-                free_lines * per_line(col)
-            } else {
-                lines_in(col.h) * per_line(col)
+            let free_lines = match depth[f][c] {
+                Some(bottom) => ((col.h - bottom + 0.01) / pitch).floor().max(0.0) as usize,
+                None => lines_in(col.h),
             };
+            short += free_lines * per_line(col);
         }
         out[f].report.short_chars = short;
     }
