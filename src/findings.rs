@@ -15,8 +15,8 @@ pub enum Problem {
     /// Characters no font has.
     MissingGlyphs(Vec<char>),
     /// What the layout engine reported (an image that cannot be read, a QR code that cannot be
-    /// encoded…), in its words.
-    Layout(String),
+    /// encoded…).
+    Layout(crate::layout::problem::LayoutProblem),
     /// 超 N 字.
     Overset(usize),
     MissingFont(String),
@@ -80,8 +80,8 @@ pub enum Problem {
         leading: f32,
         size: f32,
     },
-    /// A placed PDF's problem, in the words of its check.
-    PlacedPdf(String),
+    /// A placed PDF's problem.
+    PlacedPdf(crate::layout::placed_pdf::PdfFinding),
 }
 
 impl std::fmt::Display for Problem {
@@ -91,7 +91,8 @@ impl std::fmt::Display for Problem {
                 let list: Vec<String> = chars.iter().map(|c| format!("{c} (U+{:04X})", *c as u32)).collect();
                 write!(f, "no font has a glyph for: {}; add a font that covers them", list.join(" "))
             }
-            Problem::Layout(m) | Problem::PlacedPdf(m) => f.write_str(m),
+            Problem::Layout(p) => p.fmt(f),
+            Problem::PlacedPdf(p) => p.fmt(f),
             Problem::Overset(n) => {
                 write!(f, "overset: {n} characters do not fit (超 {n} 字); enlarge the frame or cut the text")
             }

@@ -190,3 +190,53 @@ fn with_no_file_dialog_a_typed_path_opens_the_file() {
     assert!(h.state().modal.is_none());
     assert_eq!(h.state().path.as_deref(), Some(target.as_path()), "the typed file is open");
 }
+
+/// A one-page PDF ad whose text is in Helvetica, not embedded.
+fn ad_without_fonts(path: &std::path::Path) {
+    use lopdf::{Object, Stream, dictionary};
+    let mut doc = lopdf::Document::with_version("1.4");
+    let pages_id = doc.new_object_id();
+    let font = doc.add_object(dictionary! {"Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica"});
+    let content = b"BT /F1 24 Tf 0 0 0 1 k 20 40 Td (Ad) Tj ET".to_vec();
+    let content = doc.add_object(Stream::new(lopdf::Dictionary::new(), content));
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages_id, "Contents" => content,
+        "Resources" => dictionary! {"Font" => dictionary! {"F1" => font}},
+        "MediaBox" => vec![0.into(), 0.into(), 200.into(), 100.into()],
+    });
+    let pages = dictionary! {"Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1};
+    doc.objects.insert(pages_id, Object::Dictionary(pages));
+    let catalog = doc.add_object(dictionary! {"Type" => "Catalog", "Pages" => pages_id});
+    doc.trailer.set("Root", catalog);
+    doc.save(path).unwrap();
+}
+
+#[test]
+fn the_chinese_ui_words_a_missing_image_and_an_ads_findings_in_chinese() {
+    let dir = common::scratch("editor-findings-zh");
+    ad_without_fonts(&dir.join("ad.pdf"));
+    let json = r#"{"format":1,"styles":{"正文":{"font":"Noto Serif SC","size":"五号","leading":15.5}},
+        "pages":[{"size":[297,420],"margins":{"top":15,"bottom":15,"left":15,"right":15},"columns":5,"gutter":5,
+        "elements":[{"id":"photo","name":"头条照片","kind":"image","x":20,"y":20,"w":60,"h":45,"path":"gone.jpg"},
+                    {"id":"ad","name":"通栏广告","kind":"image","x":20,"y":100,"w":100,"h":50,"path":"ad.pdf"}]}]}"#;
+    let page = dir.join("page.json");
+    std::fs::write(&page, json).unwrap();
+    let mut h = harness_of(EditorApp::open(&page, common::book()).unwrap());
+    h.state_mut().preset = paiban::render::preset::Preset::NEWSPRINT;
+    h.state_mut().export_pdf(&dir.join("page.pdf"));
+    h.run_ok();
+    assert!(h.query_by_label_contains("预检发现 2 个问题").is_some(), "the problem count is shown");
+    let missing = format!("错误：第 1 版 头条照片：找不到图片 {}", dir.join("gone.jpg").display());
+    assert!(h.query_by_label_contains(&missing).is_some(), "the missing image is said in Chinese");
+    let fonts = "错误：第 1 版 通栏广告：置入的 PDF ad.pdf 有未嵌入的字体：Helvetica";
+    assert!(h.query_by_label_contains(fonts).is_some(), "the ad's finding is said in Chinese");
+    for english in ["not found", "fonts not embedded", "placed PDF"] {
+        assert!(h.query_by_label_contains(english).is_none(), "no English left: {english}");
+    }
+
+    // The same findings in the English UI are the command line's words.
+    h.state_mut().lang = paiban::app::i18n::Lang::En;
+    h.run_ok();
+    assert!(h.query_by_label_contains("placed PDF ad.pdf: fonts not embedded: Helvetica").is_some());
+    assert!(h.query_by_label_contains("gone.jpg: not found").is_some());
+}

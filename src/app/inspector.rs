@@ -113,7 +113,7 @@ fn element_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, el: E
             });
             match crate::layout::qr::qr_modules(q, el.frame) {
                 Ok((_, module)) => ui.label(fill(s.module_size, pt_to_mm(module))),
-                Err(e) => ui.colored_label(egui::Color32::RED, e),
+                Err(e) => ui.colored_label(egui::Color32::RED, super::messages::layout_problem(app.lang, &e)),
             };
             color_ui(ui, s.color, &mut q.color);
         }

@@ -40,7 +40,8 @@ fn problem_zh(p: &crate::check::Problem) -> String {
             let list: Vec<String> = chars.iter().map(|c| format!("{c}（U+{:04X}）", *c as u32)).collect();
             format!("没有字体含有这些字符：{}；请加入含有它们的字体", list.join(" "))
         }
-        P::Layout(m) | P::PlacedPdf(m) => m.clone(),
+        P::Layout(p) => layout_problem_zh(p),
+        P::PlacedPdf(f) => placed_pdf_zh(f),
         P::Overset(n) => format!("超 {n} 字：文字放不下，请加大文本框或删减文字"),
         P::MissingFont(family) => format!("找不到字体“{family}”，已用内置字体代替"),
         P::LowPpi { ppi, min, preset } => {
@@ -84,5 +85,76 @@ fn problem_zh(p: &crate::check::Problem) -> String {
                 size * crate::check::MIN_LEADING_RATIO
             )
         }
+    }
+}
+
+/// What went wrong laying out an element, in the UI's language.
+pub fn layout_problem(lang: Lang, p: &crate::layout::problem::LayoutProblem) -> String {
+    match lang {
+        Lang::En => p.to_string(),
+        Lang::Zh => layout_problem_zh(p),
+    }
+}
+
+fn layout_problem_zh(p: &crate::layout::problem::LayoutProblem) -> String {
+    use crate::layout::image::ImageError as I;
+    use crate::layout::problem::LayoutProblem as L;
+    match p {
+        L::Image(e) => match e {
+            I::Missing(path) => format!("找不到图片 {}", path.display()),
+            I::Unreadable { path, message } => format!("图片 {} 无法读取：{message}", path.display()),
+            I::NotRegularFile(path) => format!("图片 {} 不是普通文件（设备、管道等不能当图片读）", path.display()),
+            I::FileTooLarge { path, size_mb, max_mb } => {
+                let size = size_mb.map_or(String::new(), |mb| format!("有 {mb} MB，"));
+                format!("图片 {} 文件{size}超过 {max_mb} MB", path.display())
+            }
+            I::JpegTruncated(path) => {
+                format!("图片 {}：JPEG 文件不完整或已损坏（数据在图像结束前就断了）；请重新索取文件", path.display())
+            }
+            I::TooManyPixels { path, max_mb, max_side } => format!(
+                "图片 {} 太大，无法解码（像素数据超过 {max_mb} MB 或边长超过 {max_side} 像素）；请先缩小",
+                path.display()
+            ),
+            I::Undecodable { path, message } => format!("图片 {} 无法解码：{message}", path.display()),
+            I::Pdf { path, error } => format!("PDF 文件 {}：{}", path.display(), pdf_load_zh(error)),
+        },
+        L::QrEncode(qrcode::types::QrError::DataTooLong) => {
+            "二维码内容太长，最大的二维码也装不下；请缩短内容或降低纠错等级".to_string()
+        }
+        L::QrEncode(e) => format!("二维码内容无法编码：{e}"),
+        L::TableTaller { over_mm } => format!("表格比表框高 {over_mm:.1} 毫米；请加高表框或删减内容"),
+    }
+}
+
+fn pdf_load_zh(e: &crate::layout::placed_pdf::PdfLoadError) -> String {
+    use crate::layout::placed_pdf::PdfLoadError as E;
+    match e {
+        E::NotPdf => "不是 PDF 文件（没有 %PDF- 文件头）".to_string(),
+        E::Truncated => "PDF 文件不完整（末尾没有 %%EOF）；请重新索取文件".to_string(),
+        E::Encrypted => "PDF 已加密；请索取未加密的文件".to_string(),
+        E::Unreadable(message) => format!("PDF 无法读取：{message}"),
+        E::ParserGaveUp => "PDF 无法读取（解析失败）".to_string(),
+        E::TooManyObjects { count, max } => format!("PDF 有 {count} 个对象，超过 {max} 个"),
+        E::NoSuchPage { count, page } => format!("PDF 只有 {count} 页，没有第 {page} 页"),
+        E::BadPage { page, message } => format!("第 {page} 页无法读取：{message}"),
+        E::BadRotate { page, rotate } => format!("第 {page} 页旋转 {rotate} 度，不是 90 的倍数"),
+        E::NoPageBox { page } => format!("第 {page} 页没有可用的页面框"),
+        E::BadContent { page, message } => format!("第 {page} 页的内容无法读取：{message}"),
+    }
+}
+
+fn placed_pdf_zh(f: &crate::layout::placed_pdf::PdfFinding) -> String {
+    use crate::layout::placed_pdf::PdfFinding as F;
+    match f {
+        F::FontsNotEmbedded { file, fonts } => {
+            format!("置入的 PDF {file} 有未嵌入的字体：{}；请索取嵌入了字体的广告文件", fonts.join("、"))
+        }
+        F::Rgb { file } => {
+            format!("置入的 PDF {file} 使用 RGB 颜色，印刷机不能照原样印刷；请索取 CMYK（PDF/X-1a）版本的广告")
+        }
+        F::InkOver { file, ink, limit } => {
+            format!("置入的 PDF {file} 有总墨量 {ink:.0}% 的颜色，超过预设的 {limit:.0}%；请索取适合本纸张的版本")
+        }
+        F::Spots { file, spots } => format!("置入的 PDF {file} 使用专色（{}），会多出印版", spots.join("、")),
     }
 }

@@ -26,7 +26,7 @@ struct TableEntry {
     report: ElementReport,
 }
 
-type ImageResult = Result<Arc<LoadedImage>, String>;
+type ImageResult = Result<Arc<LoadedImage>, super::problem::LayoutProblem>;
 
 #[derive(Default)]
 pub struct LayoutCache {
@@ -106,7 +106,7 @@ impl LayoutCache {
         {
             return loaded.clone();
         }
-        let loaded = super::image::load_image_page(path, page).map(Arc::new).map_err(|e| e.to_string());
+        let loaded = super::image::load_image_page(path, page).map(Arc::new).map_err(Into::into);
         self.images.insert(key, (modified, loaded.clone()));
         loaded
     }

@@ -217,7 +217,7 @@ pub struct ElementReport {
     /// Font families asked for and not found (a fallback was used).
     pub missing_fonts: Vec<String>,
     /// Problems that would print wrong (missing image, QR payload too long…).
-    pub errors: Vec<String>,
+    pub errors: Vec<super::problem::LayoutProblem>,
     /// Effective image resolution, pixels per inch.
     pub image_ppi: Option<f32>,
     /// A QR code as laid out.

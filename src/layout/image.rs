@@ -54,20 +54,40 @@ impl LoadedImage {
     }
 }
 
-#[derive(Debug, thiserror::Error)]
+/// Why a picture cannot be placed, with its path and figures.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum ImageError {
     #[error("image {0}: not found")]
     Missing(PathBuf),
+    /// The system's words for why it cannot be read.
     #[error("image {path}: {message}")]
-    Bad { path: PathBuf, message: String },
+    Unreadable { path: PathBuf, message: String },
+    #[error("image {0}: not a regular file")]
+    NotRegularFile(PathBuf),
+    /// `size_mb` is `None` when the file grew past the cap while it was read.
+    #[error("image {path}: the file is {}more than {max_mb} MB", size_mb.map_or(String::new(), |mb| format!("{mb} MB, ")))]
+    FileTooLarge { path: PathBuf, size_mb: Option<u64>, max_mb: u64 },
+    #[error(
+        "image {0}: the JPEG is truncated or damaged (its data ends before the image does); ask for the file again"
+    )]
+    JpegTruncated(PathBuf),
+    #[error(
+        "image {path}: too large to decode (more than {max_mb} MB of pixels or {max_side} px a side); scale it down first"
+    )]
+    TooManyPixels { path: PathBuf, max_mb: u64, max_side: u32 },
+    /// The decoder's own words.
+    #[error("image {path}: cannot decode: {message}")]
+    Undecodable { path: PathBuf, message: String },
+    #[error("image {path}: {error}")]
+    Pdf { path: PathBuf, error: super::placed_pdf::PdfLoadError },
 }
 
 /// Reads a file as an image or, for a PDF, its page `page` (from 1), with size limits.
 pub fn load_image_page(path: &Path, page: u32) -> Result<LoadedImage, ImageError> {
-    let bad = |message: String| ImageError::Bad { path: path.into(), message };
+    let path_buf = || path.to_path_buf();
     let bytes = read_capped(path)?;
     if bytes.starts_with(b"%PDF-") || path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
-        let pdf = super::placed_pdf::load(&bytes, page).map_err(bad)?;
+        let pdf = super::placed_pdf::load(&bytes, page).map_err(|error| ImageError::Pdf { path: path_buf(), error })?;
         let (w, h) = pdf.size();
         return Ok(LoadedImage {
             path: path.into(),
@@ -80,8 +100,9 @@ pub fn load_image_page(path: &Path, page: u32) -> Result<LoadedImage, ImageError
             pdf: Some(pdf),
         });
     }
-    let mut reader =
-        image::ImageReader::new(std::io::Cursor::new(&bytes)).with_guessed_format().map_err(|e| bad(e.to_string()))?;
+    let mut reader = image::ImageReader::new(std::io::Cursor::new(&bytes))
+        .with_guessed_format()
+        .map_err(|e| ImageError::Unreadable { path: path_buf(), message: e.to_string() })?;
     let mut limits = image::Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
     limits.max_image_height = Some(MAX_SIDE);
@@ -89,16 +110,13 @@ pub fn load_image_page(path: &Path, page: u32) -> Result<LoadedImage, ImageError
     reader.limits(limits);
     let is_jpeg = reader.format() == Some(image::ImageFormat::Jpeg);
     if is_jpeg && jpeg_truncated(&bytes) {
-        return Err(bad(
-            "the JPEG is truncated or damaged (its data ends before the image does); ask for the file again".into(),
-        ));
+        return Err(ImageError::JpegTruncated(path_buf()));
     }
     let decoded = reader.decode().map_err(|e| match e {
-        image::ImageError::Limits(_) => bad(format!(
-            "too large to decode (more than {} MB of pixels or {MAX_SIDE} px a side); scale it down first",
-            MAX_ALLOC >> 20
-        )),
-        e => bad(format!("cannot decode: {e}")),
+        image::ImageError::Limits(_) => {
+            ImageError::TooManyPixels { path: path_buf(), max_mb: MAX_ALLOC >> 20, max_side: MAX_SIDE }
+        }
+        e => ImageError::Undecodable { path: path_buf(), message: e.to_string() },
     })?;
     let (w, h) = (decoded.width(), decoded.height());
     let (decoded, original_size) = if w as u64 * h as u64 > MAX_KEEP_PIXELS {
@@ -136,23 +154,22 @@ pub fn load_image(path: &Path) -> Result<LoadedImage, ImageError> {
 /// A regular file's bytes, refused above `MAX_FILE_BYTES` (devices, FIFOs and /proc files are
 /// not regular files and are never read).
 fn read_capped(path: &Path) -> Result<Vec<u8>, ImageError> {
-    let bad = |message: String| ImageError::Bad { path: path.into(), message };
+    let unreadable = |e: std::io::Error| ImageError::Unreadable { path: path.into(), message: e.to_string() };
+    let too_large = |size_mb| ImageError::FileTooLarge { path: path.into(), size_mb, max_mb: MAX_FILE_BYTES >> 20 };
     let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => ImageError::Missing(path.into()),
-        _ => bad(e.to_string()),
+        _ => unreadable(e),
     })?;
     if !meta.is_file() {
-        return Err(bad("not a regular file".into()));
+        return Err(ImageError::NotRegularFile(path.into()));
     }
     if meta.len() > MAX_FILE_BYTES {
-        return Err(bad(format!("the file is {} MB, more than {} MB", meta.len() >> 20, MAX_FILE_BYTES >> 20)));
+        return Err(too_large(Some(meta.len() >> 20)));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(|e| bad(e.to_string()))?;
+    std::fs::File::open(path).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)).map_err(unreadable)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(bad(format!("the file is more than {} MB", MAX_FILE_BYTES >> 20)));
+        return Err(too_large(None));
     }
     Ok(bytes)
 }

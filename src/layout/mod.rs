@@ -11,6 +11,7 @@ pub mod frame;
 pub mod image;
 pub mod jump;
 pub mod placed_pdf;
+pub mod problem;
 pub mod qr;
 pub mod table;
 pub mod text;

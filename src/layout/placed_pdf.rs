@@ -16,6 +16,58 @@ const MAX_CONTENT: usize = 64 * 1024 * 1024;
 /// Most objects a placed page may pull in.
 const MAX_OBJECTS: usize = 200_000;
 
+/// Why a placed PDF's page cannot be read.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum PdfLoadError {
+    #[error("not a PDF file (no %PDF- header)")]
+    NotPdf,
+    #[error("the PDF is truncated (no %%EOF at its end); ask for the file again")]
+    Truncated,
+    #[error("the PDF is encrypted; ask for an unprotected file")]
+    Encrypted,
+    /// The parser's own words.
+    #[error("not a readable PDF: {0}")]
+    Unreadable(String),
+    #[error("not a readable PDF (the parser gave up)")]
+    ParserGaveUp,
+    #[error("the PDF has {count} objects, more than {max}")]
+    TooManyObjects { count: usize, max: usize },
+    #[error("the PDF has {count} page(s), no page {page}")]
+    NoSuchPage { count: usize, page: u32 },
+    #[error("page {page}: {message}")]
+    BadPage { page: u32, message: String },
+    #[error("page {page} has /Rotate {rotate}, not a multiple of 90")]
+    BadRotate { page: u32, rotate: i64 },
+    #[error("page {page} has no usable page box")]
+    NoPageBox { page: u32 },
+    #[error("page {page}: content: {message}")]
+    BadContent { page: u32, message: String },
+}
+
+/// What preflight finds in a placed PDF `file` (its name).
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum PdfFinding {
+    #[error("placed PDF {file}: fonts not embedded: {}; ask for the ad with fonts embedded", fonts.join(", "))]
+    FontsNotEmbedded { file: String, fonts: Vec<String> },
+    #[error(
+        "placed PDF {file} uses RGB colour, which a press cannot print as it is; ask for a CMYK (PDF/X-1a) version of the ad"
+    )]
+    Rgb { file: String },
+    #[error(
+        "placed PDF {file} sets colours of {ink:.0} % ink, over the preset's {limit:.0} %; ask for a version made for this paper"
+    )]
+    InkOver { file: String, ink: f32, limit: f32 },
+    #[error("placed PDF {file} uses spot colours ({}); they print as extra plates", spots.join(", "))]
+    Spots { file: String, spots: Vec<String> },
+}
+
+impl PdfFinding {
+    /// Whether it would print wrong (else it is a warning).
+    pub fn is_error(&self) -> bool {
+        matches!(self, PdfFinding::FontsNotEmbedded { .. } | PdfFinding::Rgb { .. })
+    }
+}
+
 /// One page of a PDF file, ready to be placed.
 #[derive(Debug)]
 pub struct PlacedPdf {
@@ -73,13 +125,13 @@ impl PlacedPdf {
 }
 
 /// Reads page `page` (from 1) of the PDF in `bytes`; the error says what is wrong.
-pub fn load(bytes: &[u8], page: u32) -> Result<PlacedPdf, String> {
+pub fn load(bytes: &[u8], page: u32) -> Result<PlacedPdf, PdfLoadError> {
     if !bytes.starts_with(b"%PDF-") {
-        return Err("not a PDF file (no %PDF- header)".into());
+        return Err(PdfLoadError::NotPdf);
     }
     let tail = &bytes[bytes.len().saturating_sub(1024)..];
     if !tail.windows(5).any(|w| w == b"%%EOF") {
-        return Err("the PDF is truncated (no %%EOF at its end); ask for the file again".into());
+        return Err(PdfLoadError::Truncated);
     }
     // A bad file must never bring the program down, whatever the parser does with it.
     let parsed = std::panic::catch_unwind(|| {
@@ -91,34 +143,34 @@ pub fn load(bytes: &[u8], page: u32) -> Result<PlacedPdf, String> {
         Ok(Err(e)) => {
             let msg = e.to_string();
             if msg.to_lowercase().contains("encrypt") || msg.to_lowercase().contains("password") {
-                return Err("the PDF is encrypted; ask for an unprotected file".into());
+                return Err(PdfLoadError::Encrypted);
             }
-            return Err(format!("not a readable PDF: {msg}"));
+            return Err(PdfLoadError::Unreadable(msg));
         }
-        Err(_) => return Err("not a readable PDF (the parser gave up)".into()),
+        Err(_) => return Err(PdfLoadError::ParserGaveUp),
     };
     if doc.was_encrypted() || doc.is_encrypted() || doc.trailer.has(b"Encrypt") {
-        return Err("the PDF is encrypted; ask for an unprotected file".into());
+        return Err(PdfLoadError::Encrypted);
     }
     if doc.objects.len() > MAX_OBJECTS {
-        return Err(format!("the PDF has {} objects, more than {MAX_OBJECTS}", doc.objects.len()));
+        return Err(PdfLoadError::TooManyObjects { count: doc.objects.len(), max: MAX_OBJECTS });
     }
     let pages = doc.get_pages();
-    let count = pages.len();
     let Some(&page_id) = pages.get(&page) else {
-        return Err(format!("the PDF has {count} page(s), no page {page}"));
+        return Err(PdfLoadError::NoSuchPage { count: pages.len(), page });
     };
-    let page_dict = doc.get_dictionary(page_id).map_err(|e| format!("page {page}: {e}"))?;
+    let page_dict = doc.get_dictionary(page_id).map_err(|e| PdfLoadError::BadPage { page, message: e.to_string() })?;
     let rotate = inherited(&doc, page_dict, b"Rotate").and_then(|o| o.as_i64().ok()).unwrap_or(0);
     if rotate % 90 != 0 {
-        return Err(format!("page {page} has /Rotate {rotate}, not a multiple of 90"));
+        return Err(PdfLoadError::BadRotate { page, rotate });
     }
     let rotate = rotate.rem_euclid(360) as u32;
-    let bbox = page_box(&doc, page_dict).ok_or_else(|| format!("page {page} has no usable page box"))?;
+    let bbox = page_box(&doc, page_dict).ok_or(PdfLoadError::NoPageBox { page })?;
     let resources = inherited(&doc, page_dict, b"Resources").cloned().unwrap_or(Object::Null);
     let group = page_dict.get(b"Group").ok().cloned();
-    let content =
-        doc.get_page_content_with_limit(page_id, MAX_CONTENT).map_err(|e| format!("page {page}: content: {e}"))?;
+    let content = doc
+        .get_page_content_with_limit(page_id, MAX_CONTENT)
+        .map_err(|e| PdfLoadError::BadContent { page, message: e.to_string() })?;
     let mut inks = PdfInks::default();
     let mut seen = HashSet::new();
     look(&doc, &resources, &mut inks, &mut seen, 0);
@@ -283,40 +335,23 @@ fn scan_content(content: &[u8], inks: &mut PdfInks) {
     }
 }
 
-/// What preflight says about a placed PDF `file` under a print or screen preset: (is an
-/// error, message) pairs.
-pub fn findings(pdf: &PlacedPdf, file: &str, print: bool, ink_limit: f32) -> Vec<(bool, String)> {
+/// What preflight says about a placed PDF `file` under a print or screen preset.
+pub fn findings(pdf: &PlacedPdf, file: &str, print: bool, ink_limit: f32) -> Vec<PdfFinding> {
+    let file = file.to_string();
+    let inks = &pdf.inks;
     let mut out = Vec::new();
-    if !pdf.inks.unembedded_fonts.is_empty() {
-        let names: Vec<&str> = pdf.inks.unembedded_fonts.iter().map(String::as_str).collect();
-        out.push((
-            true,
-            format!("placed PDF {file}: fonts not embedded: {}; ask for the ad with fonts embedded", names.join(", ")),
-        ));
+    if !inks.unembedded_fonts.is_empty() {
+        let fonts = inks.unembedded_fonts.iter().cloned().collect();
+        out.push(PdfFinding::FontsNotEmbedded { file: file.clone(), fonts });
     }
-    if print && pdf.inks.rgb {
-        out.push((
-            true,
-            format!(
-                "placed PDF {file} uses RGB colour, which a press cannot print as it is; ask for a CMYK (PDF/X-1a) version of the ad"
-            ),
-        ));
+    if print && inks.rgb {
+        out.push(PdfFinding::Rgb { file: file.clone() });
     }
-    if print && pdf.inks.max_ink > ink_limit + 0.5 {
-        out.push((
-            false,
-            format!(
-                "placed PDF {file} sets colours of {:.0} % ink, over the preset's {ink_limit:.0} %; ask for a version made for this paper",
-                pdf.inks.max_ink
-            ),
-        ));
+    if print && inks.max_ink > ink_limit + 0.5 {
+        out.push(PdfFinding::InkOver { file: file.clone(), ink: inks.max_ink, limit: ink_limit });
     }
-    if print && !pdf.inks.spots.is_empty() {
-        let names: Vec<&str> = pdf.inks.spots.iter().map(String::as_str).collect();
-        out.push((
-            false,
-            format!("placed PDF {file} uses spot colours ({}); they print as extra plates", names.join(", ")),
-        ));
+    if print && !inks.spots.is_empty() {
+        out.push(PdfFinding::Spots { file, spots: inks.spots.iter().cloned().collect() });
     }
     out
 }
@@ -330,11 +365,11 @@ pub fn preflight(
     let Some(pdf) = &item.image.pdf else { return Vec::new() };
     findings(pdf, &item.image.file_name(), preset.is_print(), preset.ink_limit)
         .into_iter()
-        .map(|(error, message)| crate::check::Finding {
+        .map(|finding| crate::check::Finding {
             page,
             element: item.element.clone(),
-            problem: crate::check::Problem::PlacedPdf(message),
-            severity: if error { crate::check::Severity::Error } else { crate::check::Severity::Warning },
+            severity: if finding.is_error() { crate::check::Severity::Error } else { crate::check::Severity::Warning },
+            problem: crate::check::Problem::PlacedPdf(finding),
         })
         .collect()
 }

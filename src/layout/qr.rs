@@ -27,14 +27,14 @@ fn encode(payload: &str, level: qrcode::EcLevel) -> qrcode::types::QrResult<qrco
 }
 
 /// The dark modules of a QR code laid into `frame` (square, centred), and the module size in pt.
-pub fn qr_modules(qr: &QrCode, frame: Rect) -> Result<(Vec<Rect>, f32), String> {
+pub fn qr_modules(qr: &QrCode, frame: Rect) -> Result<(Vec<Rect>, f32), super::problem::LayoutProblem> {
     let level = match qr.ec_level {
         EcLevel::L => qrcode::EcLevel::L,
         EcLevel::M => qrcode::EcLevel::M,
         EcLevel::Q => qrcode::EcLevel::Q,
         EcLevel::H => qrcode::EcLevel::H,
     };
-    let code = encode(&qr.payload, level).map_err(|e| format!("QR payload cannot be encoded: {e}"))?;
+    let code = encode(&qr.payload, level).map_err(super::problem::LayoutProblem::QrEncode)?;
     let n = code.width();
     let total = n + 2 * qr.quiet_zone as usize;
     let side = frame.w.min(frame.h);

@@ -98,9 +98,8 @@ pub fn layout_table(book: &FontBook, element: &Element, table: &Table) -> (Vec<F
         let extra = (frame.h - natural) / nrows as f32;
         heights.iter_mut().for_each(|h| *h += extra);
     } else if natural > frame.h + 0.5 {
-        report
-            .errors
-            .push(format!("the table is {:.1} mm taller than its frame", crate::units::pt_to_mm(natural - frame.h)));
+        let over_mm = crate::units::pt_to_mm(natural - frame.h);
+        report.errors.push(super::problem::LayoutProblem::TableTaller { over_mm });
     }
     let row_y: Vec<f32> = heights
         .iter()
