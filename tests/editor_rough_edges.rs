@@ -2,7 +2,8 @@
 //! that reads files outside its folder is opened only after a one-time confirmation listing
 //! them; Ctrl+Z in a focused inspector field undoes the document; a moved frame is never drawn
 //! in its old place; overset and thread marks cover no text; with no file dialog, a typed path
-//! opens the file.
+//! opens the file; the Chinese UI says layout problems, an ad's findings and file errors in
+//! Chinese.
 
 mod common;
 #[path = "common/kittest.rs"]
@@ -239,4 +240,19 @@ fn the_chinese_ui_words_a_missing_image_and_an_ads_findings_in_chinese() {
     h.run_ok();
     assert!(h.query_by_label_contains("placed PDF ad.pdf: fonts not embedded: Helvetica").is_some());
     assert!(h.query_by_label_contains("gone.jpg: not found").is_some());
+}
+
+#[test]
+fn a_broken_or_missing_layout_is_said_in_chinese_with_where() {
+    let dir = common::scratch("editor-file-error-zh");
+    let broken = dir.join("broken.json");
+    std::fs::write(&broken, "{\"format\": 1, \"pages\": [").unwrap();
+    let mut h = sample();
+    h.state_mut().open_path(&broken);
+    h.state_mut().open_path(&dir.join("gone.json"));
+    let said: Vec<&str> = h.state().messages.iter().filter(|m| m.error).map(|m| m.text.as_str()).collect();
+    assert_eq!(said.len(), 2, "{said:?}");
+    assert!(said[0].starts_with(&format!("{} 有误（第 1 行第 ", broken.display())), "{said:?}");
+    assert!(said[1].ends_with("gone.json：文件或文件夹不存在"), "{said:?}");
+    assert!(h.state().doc.element("promo-qr").is_some(), "the open document is kept");
 }

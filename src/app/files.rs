@@ -399,7 +399,7 @@ impl EditorApp {
             Ok((doc, links)) => {
                 self.modal = Some(Modal::OutsideLinks { path: path.to_path_buf(), doc: Box::new(doc), links })
             }
-            Err(e) => self.error(e.to_string()),
+            Err(e) => self.error(super::messages::file_error(self.lang, &e)),
         }
     }
 
@@ -413,7 +413,7 @@ impl EditorApp {
     pub fn new_from_template(&mut self, path: &Path) {
         match crate::io::load(path) {
             Ok(doc) => self.replace_document(doc, None),
-            Err(e) => self.error(e.to_string()),
+            Err(e) => self.error(super::messages::file_error(self.lang, &e)),
         }
     }
 
@@ -453,7 +453,7 @@ impl EditorApp {
                 let msg = super::i18n::fill(self.strings().saved, path.display());
                 self.info(msg);
             }
-            Err(e) => self.error(e.to_string()),
+            Err(e) => self.error(super::messages::file_error(self.lang, &e)),
         }
     }
 }

@@ -158,3 +158,29 @@ fn placed_pdf_zh(f: &crate::layout::placed_pdf::PdfFinding) -> String {
         F::Spots { file, spots } => format!("置入的 PDF {file} 使用专色（{}），会多出印版", spots.join("、")),
     }
 }
+
+/// A layout file that could not be read or written, in the UI's language (the reason found in
+/// a file's JSON keeps its JSON path and the loader's words).
+pub fn file_error(lang: Lang, e: &crate::io::FileError) -> String {
+    use crate::io::FileError as F;
+    if lang == Lang::En {
+        return e.to_string();
+    }
+    let why = |source: &std::io::Error| match source.kind() {
+        std::io::ErrorKind::NotFound => "文件或文件夹不存在".to_string(),
+        std::io::ErrorKind::PermissionDenied => "没有权限".to_string(),
+        std::io::ErrorKind::IsADirectory => "这是一个文件夹".to_string(),
+        _ => source.to_string(),
+    };
+    match e {
+        F::Read { file, source } => format!("无法读取 {}：{}", file.display(), why(source)),
+        F::Write { file, source } => format!("无法写入 {}：{}", file.display(), why(source)),
+        F::Invalid { file, error } => {
+            let at = match error.line {
+                Some((l, c)) => format!("第 {l} 行第 {c} 列，{}", error.path),
+                None => error.path.clone(),
+            };
+            format!("{} 有误（{at}）：{}", file.display(), error.message)
+        }
+    }
+}
