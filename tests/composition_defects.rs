@@ -210,7 +210,13 @@ fn defect_9_numbers_stay_with_their_chinese_units() {
         for pair in t.windows(2) {
             let (a, b) = (pair[0].chars().last().unwrap(), pair[1].chars().next().unwrap());
             assert!(!(is_digit(a) && is_chinese_unit(b)), "width {w}: {a} / {b} in {t:?}");
-            assert!(!(a == '万' && (b == '元' || b == '人')), "width {w}: {a} / {b} in {t:?}");
+            // A number's second unit may start a line only where the line would otherwise
+            // have been left two ems or more loose (defect 10): "过1000万 / 元" beats "过" alone.
+            if a == '万' && (b == '元' || b == '人') {
+                let before_number = pair[0].trim_end_matches(|c: char| c == '万' || c.is_ascii_digit() || c == '.');
+                let width = before_number.chars().count() as f32;
+                assert!(width <= w as f32 - 2.0, "width {w}: {a} / {b} after {before_number:?} in {t:?}");
+            }
             assert!(!(is_digit(a) && b == '%'), "width {w}: {a} / {b}");
             breaks += 1;
         }
@@ -473,4 +479,18 @@ fn han_latin_space_floor_no_tight_line_closes_the_space_between_han_and_a_number
         }
     }
     assert!(checked > 50, "{checked}");
+}
+
+#[test]
+fn defect_10_a_number_with_two_units_goes_on_a_loose_line_as_far_as_its_first_unit() {
+    // "32.6万户，" does not fit after 省新登记市场主体 on 12 字; breaking before the number would
+    // leave the line four ems loose, so it breaks between the units instead.
+    let lines = grid_lines("省新登记市场主体32.6万户，同比增长9.4%。", 12.0);
+    let text = |l: &Vec<Boxed>| l.iter().map(|b| b.ch.as_str()).collect::<String>();
+    assert_eq!(text(&lines[0]), "省新登记市场主体32.6万", "{:?}", lines.iter().map(text).collect::<Vec<_>>());
+    let last = lines[0].last().unwrap();
+    assert!((last.x + last.w - 12.0).abs() < 0.01, "the line is full");
+    // Where the line is not loose, the units stay together.
+    let lines = grid_lines("全省新登记市场主体达到32.6万户，同比增长9.4%。", 12.0);
+    assert!(lines.iter().all(|l| !text(l).ends_with('万')), "{:?}", lines.iter().map(text).collect::<Vec<_>>());
 }

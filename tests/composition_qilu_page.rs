@@ -1,7 +1,8 @@
 //! The second sample, `layouts/qilu-2026-04-08.json`: a two-page 四开 news page nobody tuned for
 //! (a lead story with 引题/主题/副题 jumping from A01 to A02, subheads, grid frames, numbers with
 //! units, ranges, Latin words, a URL, English sentences and a vertical headline). It exports,
-//! and none of issue 11's defects shows on its lines.
+//! and none of issue 11's defects shows on its lines: not at the line breaks, not in the glyph
+//! boxes' spacing.
 
 mod common;
 
@@ -77,4 +78,77 @@ fn qilu_page_shows_none_of_the_defects() {
     assert!(!url.is_empty());
     let text: String = pages[0].iter().map(|l| l.text.as_str()).collect();
     assert!(text.contains("https://www.shandong-zwfw.gov.cn/portal/index.html"), "{text}");
+}
+
+/// A set line's characters with their boxes, in em of the line's size from the line's start.
+struct BoxedLine {
+    at: String,
+    copy: String,
+    boxes: Vec<(char, f32, f32)>,
+}
+
+fn boxed_lines() -> Vec<BoxedLine> {
+    use paiban::layout::frame::FrameItem;
+    let doc = paiban::io::load(&common::root().join(LAYOUT)).unwrap();
+    let pages = paiban::layout::layout_document(&doc, common::book(), &common::root().join("layouts"));
+    let mut out: Vec<BoxedLine> = Vec::new();
+    for (p, page) in pages.iter().enumerate() {
+        let mut key = None;
+        for item in &page.items {
+            let FrameItem::Text(run) = item else { continue };
+            if key.as_ref() != Some(&(run.element.clone(), run.line)) {
+                key = Some((run.element.clone(), run.line));
+                let at = format!("page {} {} line {}", p + 1, run.element, run.line);
+                out.push(BoxedLine { at, copy: run.line_text.to_string(), boxes: Vec::new() });
+            }
+            let line = out.last_mut().unwrap();
+            for g in run.glyphs.iter().filter(|g| !g.text.is_empty()) {
+                let c = g.text.chars().next().unwrap();
+                line.boxes.push((c, g.box_x / run.size, g.box_w / run.size));
+            }
+        }
+    }
+    out
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
+#[test]
+fn qilu_page_glyph_boxes_show_none_of_the_spacing_defects() {
+    let lines = boxed_lines();
+    let western = |c: char| c.is_ascii_alphanumeric() || c == '%';
+    let (mut han_western, mut han_han) = (0, 0);
+    for line in &lines {
+        for w in line.boxes.windows(2) {
+            let ((a, ax, aw), (b, bx, _)) = (w[0], w[1]);
+            let gap = bx - (ax + aw);
+            let said = format!("{}: {a}{b} {gap:.3} em in {:?}", line.at, line.copy);
+            // Defect 4: no space between a Western character and a Chinese mark.
+            if (western(a) && "，。、；：！？）”".contains(b)) || ("（“".contains(a) && western(b)) {
+                assert!(gap.abs() < 0.02, "defect 4: {said}");
+            }
+            // Defect 5: unit signs attach to their number.
+            if a.is_ascii_digit() && "℃％‰°%".contains(b) {
+                assert!(gap.abs() < 0.02, "defect 5: {said}");
+            }
+            // Defect 6: justification opens no gap inside quotes.
+            if "“‘（".contains(a) || "”’）".contains(b) {
+                assert!(gap.abs() < 0.02, "defect 6: {said}");
+            }
+            // Defect 3: the Han–Latin space is about a quarter em, the grid's spare space shared.
+            if (is_han(a) && western(b)) || (western(a) && is_han(b)) {
+                assert!((0.12..0.7).contains(&gap), "defect 3: {said}");
+                han_western += 1;
+            }
+            // Defect 10: no very loose line, nothing past a third of an em between Han characters
+            // (a space typed in the copy is not a gap).
+            if is_han(a) && is_han(b) && line.copy.contains(&format!("{a}{b}")) {
+                assert!(gap < 0.34, "defect 10: {said}");
+                han_han += 1;
+            }
+        }
+    }
+    assert!(han_western > 80 && han_han > 600, "{han_western} Han–Western pairs, {han_han} Han pairs");
 }

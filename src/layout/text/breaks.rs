@@ -21,6 +21,8 @@ struct Bond {
     attach_after: bool,
     /// No break before this piece (Han–Latin space and justification as usual).
     keep_before: bool,
+    /// `keep_before` only as the second of a number's two Chinese units.
+    second_unit: bool,
     /// Inside a URL: `Some(true)` where a line may break before this piece, `Some(false)` where not.
     url_break: Option<bool>,
 }
@@ -63,6 +65,7 @@ fn bonds(style: &ParagraphStyle, out: &ShapedParagraph) -> Vec<Bond> {
                 units_run = 1;
             } else if units_run == 1 && bonds[j].keep_before && is_chinese_unit(pj.first) {
                 bonds[i].keep_before = true;
+                bonds[i].second_unit = true;
                 units_run = 2;
             } else {
                 units_run = 0;
@@ -170,10 +173,13 @@ pub(super) fn add_glue_and_breaks(style: &ParagraphStyle, out: &mut ShapedParagr
             && !is_paired_mark(a.first, b.first)
             && !bonded
             && !opening(a)
-            && !closing(b);
+            && !closing(b)
+            // 6.8%，: nothing opens between a Western character and the Chinese mark after it.
+            && (a.class.is_cjk() || !b.class.is_cjk_punct());
         let b = &mut pieces[i];
         b.attached = bonds[i].attach_before && b.class.is_cjk();
         b.soft_never = kept && kinsoku_ok && bonds[i].url_break.is_none();
+        b.loose_break = b.soft_never && !bonded && bonds[i].second_unit;
         if b.break_before != Break::Forced {
             b.break_before = if allowed { Break::Allowed } else { Break::Never };
         }

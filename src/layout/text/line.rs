@@ -144,6 +144,12 @@ pub fn break_line(para: &ShapedParagraph, start: usize, measure: f32) -> usize {
     if let Some(end) = legal_nat_end
         && end > start
     {
+        // A number kept with two units (32.6万户) that would leave the line two ems or more
+        // loose goes on it as far as its first unit.
+        let loose = measure - legal_nat_width >= 2.0 * pieces[start].size;
+        if loose && let Some(k) = (end + 1..=any_nat_end.min(n - 1)).rev().find(|&k| pieces[k].loose_break) {
+            return k;
+        }
         return end;
     }
     // No legal break fits: break inside a kept-together number, name or credit if one fits,

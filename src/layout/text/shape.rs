@@ -89,6 +89,9 @@ pub struct Piece {
     /// No line starts here only to keep a number, unit, name or credit together: where no
     /// legal break fits, a line breaks here before it breaks against 禁则.
     pub soft_never: bool,
+    /// The second of a number's two Chinese units (32.6万|户): a line may break here rather than
+    /// be left two ems or more loose.
+    pub loose_break: bool,
 }
 
 impl Piece {
@@ -300,6 +303,7 @@ fn new_piece(
         tcy: false,
         attached: false,
         soft_never: false,
+        loose_break: false,
     }
 }
 
@@ -392,7 +396,9 @@ fn shape_western(
 /// On a character grid (rule 7): after a Western run (with its Han–Latin space) the next Han
 /// character goes back onto the em grid. The spare space is shared: split evenly between the
 /// Han–Latin spaces on both sides of the run (or put into the run's word spaces); a run that
-/// overshoots by a quarter em or less takes it back from both sides evenly.
+/// overshoots by a quarter em or less takes it back from both sides evenly; beside a Chinese
+/// mark the mark's blank half takes up the overshoot, helped by the space on the run's other
+/// side (down to ⅛ em) when it is not enough alone.
 pub fn snap_to_grid(out: &mut ShapedParagraph, em: f32) {
     let n = out.pieces.len();
     let mut i = 0;
@@ -445,9 +451,28 @@ pub fn snap_to_grid(out: &mut ShapedParagraph, em: f32) {
             // leaves less than ⅛ em to shrink to (the Han–Latin floor).
             g.min = (g.min + d.min(0.0)).max(em / 8.0).min(g.natural);
         };
+        let floor = em / 8.0;
+        // Beside a mark whose blank half is not enough alone (到8.6%，), the Han–Latin space on
+        // the run's other side gives the rest, down to ⅛ em: nearer ¼ em than adding the rest of
+        // a grid cell would leave it.
+        let mark_side = if pieces[i].glue.natural == 0.0 && give(&pieces[i]) > 0.0 {
+            Some((i, first_ink))
+        } else if pieces[start].glue.natural == 0.0 && give(&pieces[start - 1]) > 0.0 {
+            Some((start - 1, i))
+        } else {
+            None
+        };
+        if let Some((mark, spaced)) = mark_side {
+            let rest = over - give(&pieces[mark]);
+            let glue = pieces[spaced].glue.natural;
+            if glue > 0.0 && glue - rest >= floor - 0.001 && rest < em - over {
+                pieces[mark].natural = pieces[mark].min;
+                add(pieces, spaced, -rest);
+                continue;
+            }
+        }
         // Both sides end up with the same space: the total, shared by the weights.
         let (gb, ga) = (pieces[first_ink].glue.natural, pieces[i].glue.natural);
-        let floor = em / 8.0;
         let shrunk = gb + ga - over;
         if over <= em / 4.0 + 0.001 && (wb == 0.0 || shrunk * wb >= floor) && (wa == 0.0 || shrunk * wa >= floor) {
             add(pieces, first_ink, shrunk * wb - gb);
