@@ -494,3 +494,37 @@ fn defect_10_a_number_with_two_units_goes_on_a_loose_line_as_far_as_its_first_un
     let lines = grid_lines("全省新登记市场主体达到32.6万户，同比增长9.4%。", 12.0);
     assert!(lines.iter().all(|l| !text(l).ends_with('万')), "{:?}", lines.iter().map(text).collect::<Vec<_>>());
 }
+
+/// The lines of a one-paragraph story in a frame `width_em` wide, its body style given `style`.
+fn lines_with_style(text: &str, width_em: f32, style: &str) -> Vec<String> {
+    let mm = width_em * 10.0 * 25.4 / 72.0 + 0.01;
+    let json = format!(
+        r#"{{"format":1,"styles":{{"正文":{{"font":"Noto Serif SC","size":10,"leading":15,"indent":0{style}}}}},
+        "pages":[{{"size":[300,200],"elements":[{{"id":"t","kind":"text","x":10,"y":10,"w":{mm},"h":150}}]}}],
+        "stories":[{{"id":"s","frames":["t"],"paragraphs":[{{"style":"正文","text":{}}}]}}]}}"#,
+        serde_json::to_string(text).unwrap()
+    );
+    let doc = paiban::io::from_json(&json).unwrap_or_else(|e| panic!("{e}"));
+    let again = paiban::io::from_json(&paiban::io::to_json(&doc)).unwrap();
+    assert_eq!(again.styles, doc.styles, "the setting is saved");
+    let pages = paiban::layout::layout_document(&doc, common::book(), std::path::Path::new("."));
+    pages[0].lines.iter().map(|l| l.text.clone()).collect()
+}
+
+#[test]
+fn defect_9_keeping_numbers_with_their_units_is_a_body_style_setting_on_by_default() {
+    let text = "全年投资超过1000万元，惠及约1.2万人，1—10月累计办件3000件，12月28日起施行，已连续3个月增长。";
+    let splits = |style: &str| {
+        (6..20)
+            .map(|w| {
+                let t = lines_with_style(text, w as f32, style);
+                t.windows(2)
+                    .filter(|p| p[0].ends_with(|c: char| c.is_ascii_digit()) && p[1].starts_with(is_chinese_unit))
+                    .count()
+            })
+            .sum::<usize>()
+    };
+    assert_eq!(splits(""), 0, "on by default");
+    assert_eq!(splits(r#","keep_units":true"#), 0);
+    assert!(splits(r#","keep_units":false"#) > 0, "off, a number may end a line before its unit");
+}

@@ -533,6 +533,28 @@ fn applying_a_paragraph_style_from_the_inspector() {
 }
 
 #[test]
+fn numbers_with_units_can_be_let_go_from_the_inspector() {
+    let mut h = harness(paiban::io::load(&common::sample()).unwrap());
+    h.state_mut().selection = vec!["lead-body".into()];
+    h.run_ok();
+    let body = |h: &Harness<'static, EditorApp>| {
+        let story = h.state().doc.stories.iter().find(|s| s.id == "lead").unwrap();
+        let p = &story.paragraphs[0];
+        h.state().doc.styles.resolve(p.style.as_deref(), &p.overrides).keep_units
+    };
+    assert!(body(&h), "on by default");
+    h.get_by_label("数字与单位不拆行").click_accesskit();
+    h.run_ok();
+    assert!(!body(&h), "turned off for the paragraph");
+    let saved = paiban::io::from_json(&paiban::io::to_json(&h.state().doc)).unwrap();
+    let story = saved.stories.iter().find(|s| s.id == "lead").unwrap();
+    assert_eq!(story.paragraphs[0].overrides.keep_units, Some(false), "and saved so");
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run_ok();
+    assert!(body(&h), "undone");
+}
+
+#[test]
 fn status_bar_counts_characters_and_templates_start_new_pages() {
     let mut h = harness(paiban::io::load(&common::sample()).unwrap());
     let label = |n: egui_kittest::Node| n.value().unwrap_or_default();

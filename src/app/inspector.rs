@@ -403,6 +403,12 @@ fn paragraph_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, sto
             props.indent = Some(indent);
         }
         ui.end_row();
+        ui.label("");
+        let mut keep_units = style.keep_units;
+        if ui.checkbox(&mut keep_units, s.keep_units).changed() {
+            props.keep_units = Some(keep_units);
+        }
+        ui.end_row();
     });
     if let Some(range) = caret
         && named != first.style

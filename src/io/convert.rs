@@ -549,6 +549,7 @@ fn style_props(path: &str, p: &FileStyleProps, pal: &Palette) -> Result<StylePro
         }),
         han_latin_space: em("han_latin_space", p.han_latin_space)?,
         hanging: p.hanging,
+        keep_units: p.keep_units,
     })
 }
 

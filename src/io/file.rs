@@ -158,6 +158,9 @@ pub struct FileStyleProps {
     pub han_latin_space: Option<f32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hanging: Option<bool>,
+    /// Numbers stay on one line with their Chinese units (default true).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub keep_units: Option<bool>,
 }
 
 #[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq)]

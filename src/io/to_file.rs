@@ -247,6 +247,7 @@ fn file_props(p: &StyleProps, pal: &Palette) -> FileStyleProps {
         }),
         han_latin_space: p.han_latin_space,
         hanging: p.hanging,
+        keep_units: p.keep_units,
     }
 }
 

@@ -58,6 +58,8 @@ pub struct StyleProps {
     pub han_latin_space: Option<f32>,
     /// Hanging punctuation (rule 18): 、，。 may hang past the line's end.
     pub hanging: Option<bool>,
+    /// Numbers keep their unit signs and Chinese units on their line (1000万元, 12月28日).
+    pub keep_units: Option<bool>,
 }
 
 impl StyleProps {
@@ -77,6 +79,7 @@ impl StyleProps {
             punct: over.punct.or(self.punct),
             han_latin_space: over.han_latin_space.or(self.han_latin_space),
             hanging: over.hanging.or(self.hanging),
+            keep_units: over.keep_units.or(self.keep_units),
         }
     }
 }
@@ -97,6 +100,9 @@ pub struct ParagraphStyle {
     pub punct: PunctStyle,
     pub han_latin_space: f32,
     pub hanging: bool,
+    /// Numbers stay on one line with their Chinese units (on unless a style turns it off;
+    /// 禁则 `none` turns it off too).
+    pub keep_units: bool,
     /// Whether an opening bracket at a line's start loses its blank half (rule 17 allows it;
     /// off keeps the left edge's ink clear of the gutter).
     pub trim_line_start: bool,
@@ -119,6 +125,7 @@ impl Default for ParagraphStyle {
             punct: PunctStyle::Full,
             han_latin_space: 0.25,
             hanging: false,
+            keep_units: true,
             trim_line_start: false,
         }
     }
@@ -144,6 +151,7 @@ impl ParagraphStyle {
             punct: props.punct.unwrap_or(self.punct),
             han_latin_space: props.han_latin_space.unwrap_or(self.han_latin_space),
             hanging: props.hanging.unwrap_or(self.hanging),
+            keep_units: props.keep_units.unwrap_or(self.keep_units),
             trim_line_start: self.trim_line_start,
         }
     }

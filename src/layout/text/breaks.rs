@@ -40,7 +40,7 @@ fn bonds(style: &ParagraphStyle, out: &ShapedParagraph) -> Vec<Bond> {
         if pieces[j].is_space() { j.checked_sub(1).filter(|&k| !pieces[k].is_space()) } else { Some(j) }
     };
     let numeric = |p: &Piece| is_digit(last(p)) || is_unit_sign(last(p));
-    let keep_units = style.kinsoku != Kinsoku::None;
+    let keep_units = style.keep_units && style.kinsoku != Kinsoku::None;
     let mut units_run = 0;
     for i in 0..n {
         let c = pieces[i].first;
