@@ -68,6 +68,14 @@ impl Rect {
     pub fn contains(&self, x: f32, y: f32) -> bool {
         x >= self.x && x <= self.right() && y >= self.y && y <= self.bottom()
     }
+    /// The rectangle cut into `count` columns of equal width (at least one), `gap` apart: the
+    /// one place column geometry is computed (page grids, text frames, column rules).
+    pub fn columns(&self, count: u32, gap: f32) -> Vec<Rect> {
+        let count = count.max(1);
+        let n = count as f32;
+        let w = ((self.w - gap * (n - 1.0)) / n).max(0.0);
+        (0..count).map(|i| Rect::new(self.x + i as f32 * (w + gap), self.y, w, self.h)).collect()
+    }
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use super::ports;
 use super::snap::{Edges, Guides, Snapped, snap_move, snap_resize};
 use super::view::View;
 use crate::edit::Command;
+use crate::layout::grid::{LineGrid, frame_grid};
 use crate::model::ElementKind;
 use crate::units::{Rect as PRect, mm_to_pt, pt_to_mm};
 
@@ -162,15 +163,26 @@ fn draw_guides(app: &EditorApp, painter: &Painter, origin: Pos2, page_index: usi
             painter.line_segment([a, b], Stroke::new(1.0, GUIDE_COLUMN));
         }
     }
-    if let Some(grid) = page.baseline
-        && grid.line_pitch * v.zoom > 6.0
-    {
-        let mut y = area.y + grid.font_size * crate::layout::text::flow::EM_ASCENT;
-        while y < area.bottom() {
-            let a = v.to_screen(origin, area.x, y);
-            let b = v.to_screen(origin, area.right(), y);
+    // The body line grid where the layout engine sets lines on it: the page's own, else each
+    // grid frame's (lines sit on these baselines).
+    let line = |grid: LineGrid, area: PRect| {
+        if grid.pitch * v.zoom <= 6.0 {
+            return;
+        }
+        for y in grid.baselines(area.y, area.bottom()) {
+            let (a, b) = (v.to_screen(origin, area.x, y), v.to_screen(origin, area.right(), y));
             painter.line_segment([a, b], Stroke::new(0.5, Color32::from_rgba_premultiplied(60, 180, 220, 50)));
-            y += grid.line_pitch;
+        }
+    };
+    if let Some(grid) = LineGrid::of_page(page) {
+        line(grid, area);
+        return;
+    }
+    for el in page.elements.iter().filter(|e| !e.hidden) {
+        let ElementKind::Text(t) = &el.kind else { continue };
+        let grid = app.doc.story_of_frame(&el.id).and_then(|(story, _)| frame_grid(&app.doc, story, &el.id));
+        if let Some(grid) = grid.filter(|_| !t.vertical) {
+            line(grid, el.frame.inset(t.inset));
         }
     }
 }

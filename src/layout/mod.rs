@@ -8,6 +8,7 @@ pub mod cache;
 pub mod caret;
 pub mod fields;
 pub mod frame;
+pub mod grid;
 pub mod image;
 pub mod jump;
 pub mod placed_pdf;
@@ -108,7 +109,9 @@ fn place_element(
                 report: ElementReport { element: el.id.clone(), kind: "text", ..Default::default() },
             });
             if let Some(rule) = t.column_rule {
-                out.items.extend(column_rules(&el.id, el.frame.inset(t.inset), t.columns, t.column_gap, rule));
+                let area = el.frame.inset(t.inset);
+                let columns = text::flow::text_columns(area, t.columns, t.column_gap, t.vertical);
+                out.items.extend(column_rules(&el.id, area, &columns, rule));
             }
             out.items.extend(text.runs.into_iter().map(FrameItem::Text));
             out.lines.extend(text.lines);
@@ -200,30 +203,17 @@ fn master_text(
     Some(framed)
 }
 
-/// The body grid a frame sets on: the page's baseline grid, else the story's body paragraph
-/// (its first paragraph in the 正文 style, or its last paragraph).
-fn body_grid(doc: &Document, story: &crate::model::Story, frame: &str) -> (f32, f32) {
-    if let Some(grid) = doc.element(frame).and_then(|(p, _)| doc.pages[p].baseline) {
-        return (grid.font_size, grid.line_pitch);
-    }
-    let body = story.paragraphs.iter().find(|p| p.style.as_deref() == Some("正文")).or(story.paragraphs.last());
-    let style = body.map(|p| doc.styles.resolve(p.style.as_deref(), &p.overrides)).unwrap_or_default();
-    (style.size, style.leading)
-}
-
-/// Rules down the middle of the gaps between a frame's columns.
+/// Rules down the middle of the gaps between a frame's columns, the height of its text area.
 fn column_rules(
     element: &str,
     area: crate::units::Rect,
-    columns: u32,
-    gap: f32,
+    columns: &[crate::units::Rect],
     rule: crate::model::Stroke,
 ) -> Vec<FrameItem> {
-    let n = columns.max(1) as f32;
-    let col_w = (area.w - gap * (n - 1.0)) / n;
-    (1..columns.max(1))
-        .map(|i| {
-            let x = area.x + i as f32 * (col_w + gap) - gap / 2.0;
+    columns
+        .windows(2)
+        .map(|pair| {
+            let x = (pair[0].right() + pair[1].x) / 2.0;
             FrameItem::Path(PathItem {
                 element: element.to_string(),
                 shape: PathShape::Line { x1: x, y1: area.y, x2: x, y2: area.bottom() },
@@ -248,7 +238,7 @@ fn flow_all_stories(doc: &Document, book: &FontBook, cache: &mut LayoutCache) ->
                         element: id.clone(),
                         vertical: t.vertical,
                         balance: t.balance,
-                        grid: t.grid.then(|| body_grid(doc, story, id)),
+                        grid: grid::frame_grid(doc, story, id),
                         area: el.frame.inset(t.inset),
                         columns: t.columns,
                         column_gap: t.column_gap,

@@ -89,15 +89,7 @@ impl Page {
 
     /// The left and right edges of each grid column.
     pub fn column_edges(&self) -> Vec<(f32, f32)> {
-        let area = self.type_area();
-        let n = self.grid.columns.max(1) as f32;
-        let col_w = (area.w - self.grid.gutter * (n - 1.0)) / n;
-        (0..self.grid.columns.max(1))
-            .map(|i| {
-                let x = area.x + i as f32 * (col_w + self.grid.gutter);
-                (x, x + col_w)
-            })
-            .collect()
+        self.type_area().columns(self.grid.columns, self.grid.gutter).iter().map(|c| (c.x, c.right())).collect()
     }
 }
 

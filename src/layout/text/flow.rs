@@ -25,8 +25,9 @@ pub struct FlowFrame {
     pub vertical: bool,
     /// Balance the columns if the story ends here (rule 10).
     pub balance: bool,
-    /// The body line grid (body size, line pitch) lines snap to (rules 2, 6, 7).
-    pub grid: Option<(f32, f32)>,
+    /// The body line grid lines snap to (rules 2, 6, 7), and whose body em Han characters
+    /// keep to across the line.
+    pub grid: Option<crate::layout::grid::LineGrid>,
     /// The text area (frame less inset).
     pub area: Rect,
     pub columns: u32,
@@ -104,29 +105,25 @@ fn free_span(col: &Rect, top: f32, bottom: f32, obstacles: &[Obstacle], em: Opti
 }
 
 impl FlowFrame {
+    /// The frame's columns, less the strips kept for jump lines.
     pub fn column_rects(&self) -> Vec<Rect> {
         if self.vertical {
             return vec![self.area];
         }
-        let count = self.columns.max(1);
-        let n = count as f32;
-        let w = ((self.area.w - self.column_gap * (n - 1.0)) / n).max(0.0);
+        let mut cols = text_columns(self.area, self.columns, self.column_gap, false);
         let (head, foot) = self.reserve;
-        (0..count)
-            .map(|i| {
-                let mut r = Rect::new(self.area.x + i as f32 * (w + self.column_gap), self.area.y, w, self.area.h);
-                if i == 0 {
-                    r.y += head;
-                    r.h -= head;
-                }
-                if i + 1 == count {
-                    r.h -= foot;
-                }
-                r.h = r.h.max(0.0);
-                r
-            })
-            .collect()
+        let last = cols.len() - 1;
+        cols[0].y += head;
+        cols[0].h -= head;
+        cols[last].h -= foot;
+        cols.iter_mut().for_each(|c| c.h = c.h.max(0.0));
+        cols
     }
+}
+
+/// The columns of a text frame's text area (vertical text is set in one).
+pub fn text_columns(area: Rect, columns: u32, gap: f32, vertical: bool) -> Vec<Rect> {
+    area.columns(if vertical { 1 } else { columns }, gap)
 }
 
 /// What one frame of the chain received.
@@ -213,7 +210,7 @@ fn flow_with_caps(
 
     for (para_index, para) in paragraphs.iter().enumerate() {
         let vertical = frames.first().is_some_and(|f| f.vertical);
-        let grid_em = frames.first().and_then(|f| f.grid).map(|(body, _)| body);
+        let grid_em = frames.first().and_then(|f| f.grid).map(|g| g.body);
         let (style, shaped) = super::shape_model_paragraph(book, styles, para, vertical, grid_em);
         for c in &shaped.missing {
             if !missing.contains(c) {
@@ -270,9 +267,8 @@ fn flow_with_caps(
                 }
             };
             // On a line grid every line sits on a whole body line (headings take several).
-            if let Some((body, grid)) = frames[cur.frame].grid.filter(|_| !vertical) {
-                let origin = EM_ASCENT * body;
-                offset = origin + ((offset - origin) / grid - 0.001).ceil().max(0.0) * grid;
+            if let Some(grid) = frames[cur.frame].grid.filter(|_| !vertical) {
+                offset = grid.at_or_below(col.y + offset) - col.y;
             }
             let full = caps[cur.frame].is_some_and(|cap| cur.lines_here >= cap);
             if full || offset + lead_out > depth + 0.01 {
@@ -287,7 +283,7 @@ fn flow_with_caps(
             let mut grid_span = None;
             let obstacles = &frames[cur.frame].obstacles;
             if !vertical && !obstacles.is_empty() {
-                let em = frames[cur.frame].grid.map(|(body, _)| body);
+                let em = frames[cur.frame].grid.map(|g| g.body);
                 match free_span(&col, col.y + offset - lead_in, col.y + offset + lead_out, obstacles, em, style.size) {
                     Span::Whole => {}
                     Span::Part(x, w) => {
