@@ -231,6 +231,8 @@ fn flow_with_caps(
         let piece_chars = piece_char_offsets(&shaped);
         let mut start = 0;
         let mut first_line = true;
+        // Justified text is broken paragraph-wide where the measure stays the column's.
+        let mut planner = super::fit::Planner::default();
         // An empty paragraph still takes a line.
         loop {
             if cur.frame >= frames.len() {
@@ -243,8 +245,14 @@ fn flow_with_caps(
             let (extent, depth) = if vertical { (col.h, col.w) } else { (col.w, col.h) };
             let indent = if first_line { (style.indent * style.size).clamp(0.0, extent / 2.0) } else { 0.0 };
             let measure = (extent - indent).max(style.size);
-            let end =
-                if n == 0 { 0 } else { avoid_orphan(&shaped, start, break_line(&shaped, start, measure), extent) };
+            let plain = style.align == Align::Justify && frames[cur.frame].obstacles.is_empty();
+            let end = if n == 0 {
+                0
+            } else if plain {
+                planner.end(&shaped, start, measure, extent.max(style.size))
+            } else {
+                avoid_orphan(&shaped, start, break_line(&shaped, start, measure), extent)
+            };
             let size = line_size(&shaped, start, end, style.size);
             let pitch = style.leading * (size / style.size).max(1.0);
             // How far into the column the line's baseline (its centre, in vertical text) lies.

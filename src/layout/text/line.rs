@@ -1,5 +1,6 @@
 //! Line breaking and justification over pieces: greedy first fit with push-in / push-out for
 //! 禁则 (rules 11–15), line-end and line-start trimming (17) and priority justification (22).
+//! Justified paragraphs choose among these lines as a whole (`fit`).
 
 use super::shape::{Break, ShapedParagraph, prio};
 use crate::model::Align;
@@ -51,6 +52,13 @@ fn line_boxes(para: &ShapedParagraph, start: usize, end: usize, shrunk: bool) ->
         });
     }
     (ws, gs)
+}
+
+/// The natural width of `start..end` set as one line (its edge trims made, trailing spaces
+/// hanging).
+pub fn line_width(para: &ShapedParagraph, start: usize, end: usize) -> f32 {
+    let (ws, gs) = line_boxes(para, start, end, false);
+    ws.iter().sum::<f32>() + gs.iter().sum::<f32>()
 }
 
 /// Where the line starting at `start` ends, for a measure in pt.
@@ -359,9 +367,14 @@ pub fn avoid_orphan(para: &ShapedParagraph, start: usize, end: usize, next_measu
 pub fn compose_paragraph(para: &ShapedParagraph, measure: f32, indent: f32, align: Align) -> Vec<SetLine> {
     let mut lines = Vec::new();
     let mut start = 0;
+    let mut planner = super::fit::Planner::default();
     while start < para.pieces.len() {
         let m = if start == 0 { measure - indent } else { measure };
-        let end = avoid_orphan(para, start, break_line(para, start, m), measure);
+        let end = if align == Align::Justify {
+            planner.end(para, start, m, measure)
+        } else {
+            avoid_orphan(para, start, break_line(para, start, m), measure)
+        };
         let last = end >= para.pieces.len() || para.pieces[end].break_before == Break::Forced;
         lines.push(set_line(para, start, end, m, align, last));
         start = end;

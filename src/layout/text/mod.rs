@@ -1,10 +1,11 @@
 //! The CJK text engine: shaping into pieces (`shape`), Chinese line breaking and justification
-//! (`line`), the character classes and 禁则 tables (`class`), vertical forms and 縦中横
+//! (`line`, and paragraph-wide in `fit`), the character classes and 禁则 tables (`class`), vertical forms and 縦中横
 //! (`vertical`), flowing a story through its frames' columns (`flow`), and set lines
 //! turned into glyph runs (`place`).
 
 mod breaks;
 pub mod class;
+pub mod fit;
 pub mod flow;
 pub mod line;
 mod place;
