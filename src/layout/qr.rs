@@ -26,6 +26,33 @@ fn encode(payload: &str, level: qrcode::EcLevel) -> qrcode::types::QrResult<qrco
     Err(last)
 }
 
+type Symbol = std::sync::Arc<Vec<bool>>;
+
+/// The symbol's width in modules and which are dark, encoded once per payload and level (the
+/// encoder tries every mask: too slow to run on every layout pass while typing).
+fn symbol(payload: &str, level: qrcode::EcLevel) -> qrcode::types::QrResult<(usize, Symbol)> {
+    type Memo = std::collections::HashMap<(String, u8), qrcode::types::QrResult<(usize, Symbol)>>;
+    thread_local! {
+        static MEMO: std::cell::RefCell<Memo> = Default::default();
+    }
+    let key = (payload.to_string(), level as u8);
+    if let Some(hit) = MEMO.with(|m| m.borrow().get(&key).cloned()) {
+        return hit;
+    }
+    let made = encode(payload, level).map(|code| {
+        let dark = code.to_colors().into_iter().map(|c| c == qrcode::Color::Dark).collect();
+        (code.width(), std::sync::Arc::new(dark))
+    });
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= 64 {
+            m.clear();
+        }
+        m.insert(key, made.clone());
+    });
+    made
+}
+
 /// The dark modules of a QR code laid into `frame` (square, centred), and the module size in pt.
 pub fn qr_modules(qr: &QrCode, frame: Rect) -> Result<(Vec<Rect>, f32), super::problem::LayoutProblem> {
     let level = match qr.ec_level {
@@ -34,22 +61,20 @@ pub fn qr_modules(qr: &QrCode, frame: Rect) -> Result<(Vec<Rect>, f32), super::p
         EcLevel::Q => qrcode::EcLevel::Q,
         EcLevel::H => qrcode::EcLevel::H,
     };
-    let code = encode(&qr.payload, level).map_err(super::problem::LayoutProblem::QrEncode)?;
-    let n = code.width();
+    let (n, dark) = symbol(&qr.payload, level).map_err(super::problem::LayoutProblem::QrEncode)?;
     let total = n + 2 * qr.quiet_zone as usize;
     let side = frame.w.min(frame.h);
     let module = side / total as f32;
     let x0 = frame.x + (frame.w - side) / 2.0 + qr.quiet_zone as f32 * module;
     let y0 = frame.y + (frame.h - side) / 2.0 + qr.quiet_zone as f32 * module;
-    let colors = code.to_colors();
     let mut rects = Vec::new();
     for y in 0..n {
         // Merge horizontal runs of dark modules into one rectangle each.
         let mut x = 0;
         while x < n {
-            if colors[y * n + x] == qrcode::Color::Dark {
+            if dark[y * n + x] {
                 let start = x;
-                while x < n && colors[y * n + x] == qrcode::Color::Dark {
+                while x < n && dark[y * n + x] {
                     x += 1;
                 }
                 rects.push(Rect::new(
