@@ -163,7 +163,7 @@ fn an_element_wholly_off_the_page_is_a_warning() {
 }
 
 #[test]
-fn check_gives_cha_to_the_last_frame_of_a_chain_only() {
+fn defect_14_check_gives_cha_to_the_last_frame_of_a_chain_only() {
     let out = common::paiban(&["check", common::path_str(&common::sample())]);
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
     let line = |id: &str| text.lines().find(|l| l.starts_with("page ") && l.contains(&format!(" {id} "))).unwrap_or("");

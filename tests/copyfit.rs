@@ -23,7 +23,7 @@ fn balanced_page(balance: bool) -> paiban::model::Document {
 }
 
 #[test]
-fn copyfit_counts_the_blank_slots_below_balanced_columns() {
+fn defect_14_copyfit_counts_the_blank_slots_below_balanced_columns() {
     for balance in [true, false] {
         let pages = common::lay_out(&balanced_page(balance));
         let report = pages[0].reports.iter().find(|r| r.element == "body").expect("report");

@@ -52,7 +52,7 @@ fn punctuation_only(line: &str) -> bool {
 /// line's characters in order, with the copy's own spaces and no others — and no fragments of
 /// punctuation split off where compressed marks overlap their neighbours' boxes.
 #[test]
-fn pdftotext_raw_gives_each_line_as_set() {
+fn defect_13_pdftotext_raw_gives_each_line_as_set() {
     let dir = common::scratch("pdf-text-lines");
     for layout in [common::SAMPLE, "layouts/qilu-2026-04-08.json"] {
         let doc = paiban::io::load(&common::root().join(layout)).unwrap();
