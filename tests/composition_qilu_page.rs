@@ -152,3 +152,28 @@ fn qilu_and_sample_glyph_boxes_show_none_of_the_spacing_defects() {
     }
     assert!(han_western > 150 && han_han > 1500, "{han_western} Han–Western pairs, {han_han} Han pairs");
 }
+
+#[test]
+fn qilu_pages_pdf_text_shows_none_of_the_break_defects() {
+    let pdf = common::scratch("qilu-pdf-text").join("qilu.pdf");
+    let r = paiban(&["export", LAYOUT, "-o", path_str(&pdf)]);
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    let text = String::from_utf8(common::tool("pdftotext", &["-raw", path_str(&pdf), "-"]).stdout).unwrap();
+    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| l.chars().any(is_han)).collect();
+    assert!(lines.len() > 100, "{}", lines.len());
+    for l in &lines {
+        let (first, last) = (l.chars().next().unwrap(), l.chars().last().unwrap());
+        let url = l.starts_with('.') && (l.contains("html") || l.contains("gov"));
+        assert!(url || may_start_line(first, Kinsoku::Basic), "禁则 (line start): {l:?}");
+        assert!(may_end_line(last, Kinsoku::Basic), "禁则 (line end): {l:?}");
+        assert!(!"—～–℃％%‰°·".contains(first), "defects 5, 8, 12: {l:?}");
+        assert!(last != '·' && last != '-', "defects 11, 12: {l:?}");
+        // Defect 4 and 13: no space between Han and a Chinese mark or inside a Han run.
+        for w in l.chars().collect::<Vec<_>>().windows(3) {
+            if w[1] == ' ' && is_han(w[0]) && (is_han(w[2]) || "，。、；：".contains(w[2])) {
+                let credit = l.contains("记者") || l.contains("摄") || l.contains("编辑") || l.contains("版");
+                assert!(credit, "a space inside Han text: {l:?}");
+            }
+        }
+    }
+}
