@@ -256,3 +256,25 @@ fn a_broken_or_missing_layout_is_said_in_chinese_with_where() {
     assert!(said[1].ends_with("gone.json：文件或文件夹不存在"), "{said:?}");
     assert!(h.state().doc.element("promo-qr").is_some(), "the open document is kept");
 }
+
+#[test]
+fn the_elements_list_names_kinds_in_chinese_and_the_status_bar_keeps_the_newest_messages() {
+    let mut h = sample();
+    h.run_ok();
+    let count = |h: &Harness<'static, EditorApp>, label: &str| h.query_all_by_label_contains(label).count();
+    assert!(count(&h, "· 文本") > 5, "kinds are said in Chinese");
+    assert_eq!(count(&h, "· 二维码"), 1);
+    for english in ["· text", "· qr", "· shape"] {
+        assert_eq!(count(&h, english), 0, "{english}");
+    }
+    // The same refusal three times is one message; of many, the newest three stay.
+    for _ in 0..3 {
+        h.state_mut().error("无法打开文件对话框");
+    }
+    assert_eq!(h.state().messages.len(), 1);
+    for i in 0..5 {
+        h.state_mut().error(format!("错误 {i}"));
+    }
+    let texts: Vec<&str> = h.state().messages.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(texts, ["错误 2", "错误 3", "错误 4"]);
+}

@@ -171,7 +171,7 @@ fn draw_guides(app: &EditorApp, painter: &Painter, origin: Pos2, page_index: usi
         }
         for y in grid.baselines(area.y, area.bottom()) {
             let (a, b) = (v.to_screen(origin, area.x, y), v.to_screen(origin, area.right(), y));
-            painter.line_segment([a, b], Stroke::new(0.5, Color32::from_rgba_premultiplied(60, 180, 220, 50)));
+            painter.line_segment([a, b], Stroke::new(0.5, Color32::from_rgba_unmultiplied(40, 150, 210, 110)));
         }
     };
     if let Some(grid) = LineGrid::of_page(page) {

@@ -372,7 +372,11 @@ impl EditorApp {
                 egui::Modal::new(egui::Id::unique("recover")).show(ctx, |ui| {
                     ui.heading(s.recover_title);
                     let what = found.origin.as_deref().map_or(s.untitled.to_string(), |p| p.display().to_string());
-                    ui.label(i18n::fill(s.recover_body, what));
+                    let open = self.path.as_deref().filter(|p| Some(*p) != found.origin.as_deref());
+                    match open {
+                        Some(open) => ui.label(i18n::fill(&i18n::fill(s.recover_other_body, what), open.display())),
+                        None => ui.label(i18n::fill(s.recover_body, what)),
+                    };
                     ui.horizontal(|ui| {
                         if ui.button(s.restore).clicked() {
                             choice = Some(true);

@@ -145,6 +145,10 @@ pub struct Strings {
     pub export_busy: &'static str,
     pub recover_title: &'static str,
     pub recover_body: &'static str,
+    /// A copy of another file than the one being opened: its path, then the open one's.
+    pub recover_other_body: &'static str,
+    /// Element kinds in the elements list: text, table, QR code, image, shape.
+    pub kinds: [&'static str; 5],
     pub restore: &'static str,
     pub throw_away: &'static str,
     pub restored: &'static str,
@@ -322,6 +326,8 @@ pub const ZH: Strings = Strings {
     export_busy: "上一个 PDF 还在导出，请稍候",
     recover_title: "发现未保存的修改",
     recover_body: "paiban 上次没有正常退出，{} 的修改还在。要恢复吗？",
+    recover_other_body: "paiban 上次没有正常退出，另一个文件 {} 的修改还在。恢复会打开它，代替 {}。",
+    kinds: ["文本", "表格", "二维码", "图片", "图形"],
     restore: "恢复",
     throw_away: "丢弃",
     restored: "已恢复未保存的修改",
@@ -499,6 +505,8 @@ pub const EN: Strings = Strings {
     export_busy: "The last PDF is still being exported; please wait",
     recover_title: "Unsaved changes found",
     recover_body: "paiban did not close properly last time; the changes to {} are still there. Restore them?",
+    recover_other_body: "paiban did not close properly last time; the changes to another file, {}, are still there. Restoring opens it instead of {}.",
+    kinds: ["text", "table", "QR code", "image", "shape"],
     restore: "Restore",
     throw_away: "Discard",
     restored: "Unsaved changes restored",

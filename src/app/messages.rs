@@ -176,9 +176,11 @@ pub fn file_error(lang: Lang, e: &crate::io::FileError) -> String {
         F::Read { file, source } => format!("无法读取 {}：{}", file.display(), why(source)),
         F::Write { file, source } => format!("无法写入 {}：{}", file.display(), why(source)),
         F::Invalid { file, error } => {
-            let at = match error.line {
-                Some((l, c)) => format!("第 {l} 行第 {c} 列，{}", error.path),
-                None => error.path.clone(),
+            let path = Some(error.path.as_str()).filter(|p| !p.is_empty() && *p != ".");
+            let at = match (error.line, path) {
+                (Some((l, c)), Some(p)) => format!("第 {l} 行第 {c} 列，{p}"),
+                (Some((l, c)), None) => format!("第 {l} 行第 {c} 列"),
+                (None, p) => p.unwrap_or("文件").to_string(),
             };
             format!("{} 有误（{at}）：{}", file.display(), error.message)
         }

@@ -382,12 +382,22 @@ impl EditorApp {
     }
 
     pub fn error(&mut self, text: impl Into<String>) {
-        self.messages.push(Message { text: text.into(), error: true });
+        self.say(Message { text: text.into(), error: true });
     }
 
     pub fn info(&mut self, text: impl Into<String>) {
         self.messages.retain(|m| m.error);
-        self.messages.push(Message { text: text.into(), error: false });
+        self.say(Message { text: text.into(), error: false });
+    }
+
+    /// Adds a message to the status bar: a repeated one moves to the end, and only the newest
+    /// few stay, so the newest is always in view.
+    fn say(&mut self, message: Message) {
+        const SHOWN: usize = 3;
+        self.messages.retain(|m| m.text != message.text);
+        self.messages.push(message);
+        let extra = self.messages.len().saturating_sub(SHOWN);
+        self.messages.drain(..extra);
     }
 
     /// The folder images are relative to.
@@ -443,7 +453,9 @@ impl EditorApp {
         self.shortcuts(&ctx);
         self.apply_pending();
         if let Some(a) = &mut self.autosave {
-            a.tick(&self.doc, self.path.as_deref(), self.dirty, self.edits);
+            if let Some(wait) = a.tick(&self.doc, self.path.as_deref(), self.dirty, self.edits) {
+                ctx.request_repaint_after(wait);
+            }
         }
         let title = self.title();
         if title != self.shown_title {

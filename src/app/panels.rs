@@ -4,7 +4,7 @@
 use super::EditorApp;
 use super::i18n::fill;
 use crate::edit::Command;
-use crate::model::Page;
+use crate::model::{ElementKind, Page};
 
 pub fn left(app: &mut EditorApp, ui: &mut egui::Ui) {
     let s = app.strings();
@@ -56,7 +56,14 @@ pub fn left(app: &mut EditorApp, ui: &mut egui::Ui) {
                     if ui.toggle_value(&mut hidden, s.hide_short).on_hover_text(s.hide).changed() {
                         commands.push(Command::Replace { element: crate::model::Element { hidden, ..el.clone() } });
                     }
-                    let label = format!("{} · {}", el.name, el.kind.name());
+                    let kind = match el.kind {
+                        ElementKind::Text(_) => s.kinds[0],
+                        ElementKind::Table(_) => s.kinds[1],
+                        ElementKind::Qr(_) => s.kinds[2],
+                        ElementKind::Image(_) => s.kinds[3],
+                        ElementKind::Shape(_) => s.kinds[4],
+                    };
+                    let label = format!("{} · {kind}", el.name);
                     let r = ui.selectable_label(app.selection.contains(&el.id), label);
                     if r.clicked() {
                         select = Some((el.id.clone(), ui.input(|i| i.modifiers.shift)));

@@ -83,12 +83,18 @@ impl Autosave {
     }
 
     /// Called every frame: writes a copy when there are unsaved edits newer than the last copy
-    /// and the interval has passed. `edits` counts the document's changes.
-    pub fn tick(&mut self, doc: &Document, origin: Option<&Path>, dirty: bool, edits: u64) {
-        let due = self.last_write.is_none_or(|t| t.elapsed() >= self.interval);
-        let busy = self.writer.as_ref().is_some_and(|w| !w.is_finished());
-        if !dirty || edits == self.written || !due || busy {
-            return;
+    /// and the interval has passed. `edits` counts the document's changes. Returns how soon to
+    /// be called again when edits wait for their copy (an idle editor draws no frames).
+    pub fn tick(&mut self, doc: &Document, origin: Option<&Path>, dirty: bool, edits: u64) -> Option<Duration> {
+        if !dirty || edits == self.written {
+            return None;
+        }
+        let since = self.last_write.map(|t| t.elapsed());
+        if let Some(since) = since.filter(|&t| t < self.interval) {
+            return Some(self.interval - since);
+        }
+        if self.writer.as_ref().is_some_and(|w| !w.is_finished()) {
+            return Some(Duration::from_millis(100));
         }
         self.written = edits;
         self.last_write = Some(Instant::now());
@@ -107,6 +113,7 @@ impl Autosave {
             let _ = std::fs::create_dir_all(&dir);
             let _ = crate::io::write_atomically(&file, text.to_string().as_bytes());
         }));
+        None
     }
 
     /// Waits for a copy being written.
