@@ -452,10 +452,10 @@ impl EditorApp {
         textedit::keys(self, &ctx);
         self.shortcuts(&ctx);
         self.apply_pending();
-        if let Some(a) = &mut self.autosave {
-            if let Some(wait) = a.tick(&self.doc, self.path.as_deref(), self.dirty, self.edits) {
-                ctx.request_repaint_after(wait);
-            }
+        if let Some(a) = &mut self.autosave
+            && let Some(wait) = a.tick(&self.doc, self.path.as_deref(), self.dirty, self.edits)
+        {
+            ctx.request_repaint_after(wait);
         }
         let title = self.title();
         if title != self.shown_title {
