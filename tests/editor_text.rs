@@ -300,6 +300,14 @@ fn an_idle_editor_asks_for_no_repaint_and_sends_no_title() {
     h.step();
     let root = &h.output().viewport_output[&egui::ViewportId::ROOT];
     assert!(root.repaint_delay >= std::time::Duration::from_millis(40), "{:?}", root.repaint_delay);
+    // Left alone for ten seconds (a step is 1/60 s), the caret stops blinking: the idle editor
+    // draws nothing until something happens.
+    for _ in 0..620 {
+        h.step();
+    }
+    assert!(h.state().text_edit.is_some(), "still writing");
+    let root = &h.output().viewport_output[&egui::ViewportId::ROOT];
+    assert!(root.repaint_delay > std::time::Duration::from_secs(1), "{:?}", root.repaint_delay);
 }
 
 #[test]

@@ -32,6 +32,9 @@ const SELECTION: Color32 = Color32::from_rgba_premultiplied(40, 110, 230, 70);
 const CARET: Color32 = Color32::from_rgb(20, 20, 20);
 const FOUND: Color32 = Color32::from_rgba_premultiplied(120, 100, 0, 90);
 const BLINK: f64 = 0.53;
+/// After this long without a keystroke or a caret move the caret stops blinking and stays on
+/// (as GTK's cursor-blink-timeout): an idle editor draws no frames at all.
+const BLINK_FOR: f64 = 10.0;
 
 impl EditorApp {
     /// Starts editing the story of text frame `frame` with the caret at `at` (else its start).
@@ -495,14 +498,16 @@ pub fn paint(app: &EditorApp, painter: &Painter, origin: Pos2, page: usize, ctx:
     }
     let time = ctx.input(|i| i.time);
     let since = time - t.moved_at;
-    let on = since < BLINK || ((since / BLINK) as u64).is_multiple_of(2);
+    let on = !(BLINK..BLINK_FOR).contains(&since) || ((since / BLINK) as u64).is_multiple_of(2);
     if on {
         let line = if vertical { [rect.left_top(), rect.right_top()] } else { [rect.left_top(), rect.left_bottom()] };
         painter.line_segment(line, Stroke::new(1.5, CARET));
     }
-    // The next blink, not a repaint every frame.
-    let next = BLINK - (since % BLINK);
-    ctx.request_repaint_after(std::time::Duration::from_secs_f64(next.max(0.05)));
+    // The next blink, not a repaint every frame; none once the caret has stopped blinking.
+    if since < BLINK_FOR {
+        let next = (BLINK - (since % BLINK)).min(BLINK_FOR - since);
+        ctx.request_repaint_after(std::time::Duration::from_secs_f64(next.max(0.05)));
+    }
     ctx.output_mut(|o| {
         o.ime = Some(egui::output::IMEOutput {
             purpose: egui::IMEPurpose::Normal,
