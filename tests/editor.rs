@@ -684,7 +684,10 @@ fn recovery_is_decided_by_the_writers_lock_and_offers_the_opened_files_copy() {
     let mut app = EditorApp::open(&b, book()).unwrap().with_autosave(recovery.clone(), instant);
     app.offer_recovery();
     assert!(matches!(&app.modal, Some(paiban::app::Modal::Recover(r)) if r.doc.title == "乙"));
+    assert_eq!(app.recovery_others, [a.display().to_string()], "a's copy is listed");
     let mut h = harness_of(app);
+    assert!(h.query_by_label_contains("另有这些文件的未保存修改").is_some());
+    assert!(h.query_by_label(&a.display().to_string()).is_some(), "the other file is named");
     h.get_by_label("恢复").click();
     h.run_ok();
     assert_eq!(h.state().doc.title, "乙");

@@ -377,6 +377,12 @@ impl EditorApp {
                         Some(open) => ui.label(i18n::fill(&i18n::fill(s.recover_other_body, what), open.display())),
                         None => ui.label(i18n::fill(s.recover_body, what)),
                     };
+                    if !self.recovery_others.is_empty() {
+                        ui.label(s.recover_others);
+                        for other in &self.recovery_others {
+                            ui.monospace(other);
+                        }
+                    }
                     ui.horizontal(|ui| {
                         if ui.button(s.restore).clicked() {
                             choice = Some(true);
@@ -388,6 +394,7 @@ impl EditorApp {
                 });
                 if let Some(restore) = choice {
                     self.modal = None;
+                    self.recovery_others.clear();
                     self.settle_recovery(*found, restore);
                 }
             }

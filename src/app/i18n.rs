@@ -147,6 +147,8 @@ pub struct Strings {
     pub recover_body: &'static str,
     /// A copy of another file than the one being opened: its path, then the open one's.
     pub recover_other_body: &'static str,
+    /// Heads the list of the other files with unsaved changes left behind.
+    pub recover_others: &'static str,
     /// Element kinds in the elements list: text, table, QR code, image, shape.
     pub kinds: [&'static str; 5],
     pub restore: &'static str,
@@ -328,6 +330,7 @@ pub const ZH: Strings = Strings {
     recover_body: "paiban 上次没有正常退出，{} 的修改还在。要恢复吗？",
     recover_other_body: "paiban 上次没有正常退出，另一个文件 {} 的修改还在。恢复会打开它，代替 {}。",
     kinds: ["文本", "表格", "二维码", "图片", "图形"],
+    recover_others: "另有这些文件的未保存修改，打开它们时会再询问：",
     restore: "恢复",
     throw_away: "丢弃",
     restored: "已恢复未保存的修改",
@@ -507,6 +510,7 @@ pub const EN: Strings = Strings {
     recover_body: "paiban did not close properly last time; the changes to {} are still there. Restore them?",
     recover_other_body: "paiban did not close properly last time; the changes to another file, {}, are still there. Restoring opens it instead of {}.",
     kinds: ["text", "table", "QR code", "image", "shape"],
+    recover_others: "These files also have unsaved changes left; opening one offers them:",
     restore: "Restore",
     throw_away: "Discard",
     restored: "Unsaved changes restored",

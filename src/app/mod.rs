@@ -132,6 +132,9 @@ pub struct EditorApp {
     export_job: Option<export::ExportJob>,
     /// Recovery copies of unsaved work (none in tests unless asked for).
     autosave: Option<recovery::Autosave>,
+    /// While a recovery copy is offered: the files other copies left behind are of (each is
+    /// offered when its file is opened).
+    pub recovery_others: Vec<String>,
     /// Changes made to the document so far (autosave writes when it grows).
     edits: u64,
     /// The story shown in the galley window.
@@ -163,6 +166,7 @@ impl EditorApp {
             preset: crate::render::preset::Preset::default(),
             export_job: None,
             autosave: None,
+            recovery_others: Vec::new(),
             edits: 0,
             galley: None,
             page: 0,
@@ -330,11 +334,17 @@ impl EditorApp {
     /// Offers to restore a document that a crashed or killed editor left behind.
     pub fn offer_recovery(&mut self) {
         let origin = self.path.clone();
-        if let Some(found) =
-            self.autosave.as_ref().and_then(|a| a.left_behind_for(origin.as_deref()).into_iter().next())
-        {
-            self.modal = Some(Modal::Recover(Box::new(found)));
+        let mut found = self.autosave.as_ref().map(|a| a.left_behind_for(origin.as_deref())).unwrap_or_default();
+        if found.is_empty() {
+            return;
         }
+        let first = found.remove(0);
+        let untitled = self.strings().untitled;
+        self.recovery_others = found
+            .iter()
+            .map(|r| r.origin.as_deref().map_or(untitled.to_string(), |p| p.display().to_string()))
+            .collect();
+        self.modal = Some(Modal::Recover(Box::new(first)));
     }
 
     /// Restores (or throws away) a recovered document; its recovery file goes either way, as
