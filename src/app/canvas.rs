@@ -208,6 +208,9 @@ fn draw_elements(app: &EditorApp, painter: &Painter, origin: Pos2, page_index: u
             );
         }
     }
+    if let Some(laid) = app.layout.get(page_index) {
+        super::missing::draw(painter, page, laid, |r| to_screen(v, origin, r));
+    }
     // Overset markers from the layout's reports: a red port just outside the frame's
     // bottom-right corner, and the 超 N 字 label beside it where it covers no other element.
     let mut marks = Vec::new();

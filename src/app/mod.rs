@@ -21,6 +21,7 @@ mod galley;
 pub mod i18n;
 mod inspector;
 mod messages;
+mod missing;
 mod panels;
 mod place;
 mod ports;
