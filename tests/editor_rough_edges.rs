@@ -192,6 +192,23 @@ fn with_no_file_dialog_a_typed_path_opens_the_file() {
     assert_eq!(h.state().path.as_deref(), Some(target.as_path()), "the typed file is open");
 }
 
+#[test]
+fn with_no_file_dialog_the_export_path_starts_from_the_documents_name() {
+    let mut h = sample();
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::E);
+    let mut text = None;
+    for _ in 0..100 {
+        h.step();
+        if let Some(Modal::PathEntry { text: t, .. }) = &h.state().modal {
+            text = Some(t.clone());
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let want = common::sample().with_extension("pdf").display().to_string();
+    assert_eq!(text.as_deref(), Some(want.as_str()));
+}
+
 /// A one-page PDF ad whose text is in Helvetica, not embedded.
 fn ad_without_fonts(path: &std::path::Path) {
     use lopdf::{Object, Stream, dictionary};

@@ -150,7 +150,14 @@ impl Files {
                 if !shown {
                     let msg = app.strings().no_file_dialog.to_string();
                     app.error(msg);
-                    app.modal = Some(super::Modal::PathEntry { purpose, text: String::new() });
+                    // Export and save-as start from the document's own name (page.pdf, page.json).
+                    let own = |ext: &str| app.path.as_ref().map(|p| p.with_extension(ext).display().to_string());
+                    let text = match purpose {
+                        Purpose::Export => own("pdf"),
+                        Purpose::SaveAs => own("json"),
+                        _ => None,
+                    };
+                    app.modal = Some(super::Modal::PathEntry { purpose, text: text.unwrap_or_default() });
                 }
                 continue;
             };
