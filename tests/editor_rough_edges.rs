@@ -209,30 +209,10 @@ fn with_no_file_dialog_the_export_path_starts_from_the_documents_name() {
     assert_eq!(text.as_deref(), Some(want.as_str()));
 }
 
-/// A one-page PDF ad whose text is in Helvetica, not embedded.
-fn ad_without_fonts(path: &std::path::Path) {
-    use lopdf::{Object, Stream, dictionary};
-    let mut doc = lopdf::Document::with_version("1.4");
-    let pages_id = doc.new_object_id();
-    let font = doc.add_object(dictionary! {"Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica"});
-    let content = b"BT /F1 24 Tf 0 0 0 1 k 20 40 Td (Ad) Tj ET".to_vec();
-    let content = doc.add_object(Stream::new(lopdf::Dictionary::new(), content));
-    let page = doc.add_object(dictionary! {
-        "Type" => "Page", "Parent" => pages_id, "Contents" => content,
-        "Resources" => dictionary! {"Font" => dictionary! {"F1" => font}},
-        "MediaBox" => vec![0.into(), 0.into(), 200.into(), 100.into()],
-    });
-    let pages = dictionary! {"Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1};
-    doc.objects.insert(pages_id, Object::Dictionary(pages));
-    let catalog = doc.add_object(dictionary! {"Type" => "Catalog", "Pages" => pages_id});
-    doc.trailer.set("Root", catalog);
-    doc.save(path).unwrap();
-}
-
 #[test]
 fn the_chinese_ui_words_a_missing_image_and_an_ads_findings_in_chinese() {
     let dir = common::scratch("editor-findings-zh");
-    ad_without_fonts(&dir.join("ad.pdf"));
+    common::helvetica_ad(&dir.join("ad.pdf"), b"BT /F1 24 Tf 0 0 0 1 k 20 40 Td (Ad) Tj ET");
     let json = r#"{"format":1,"styles":{"正文":{"font":"Noto Serif SC","size":"五号","leading":15.5}},
         "pages":[{"size":[297,420],"margins":{"top":15,"bottom":15,"left":15,"right":15},"columns":5,"gutter":5,
         "elements":[{"id":"photo","name":"头条照片","kind":"image","x":20,"y":20,"w":60,"h":45,"path":"gone.jpg"},

@@ -349,32 +349,12 @@ fn the_photo_and_ad_sample_exports_clean_with_the_ad_as_vectors() {
     assert!(doc.objects.values().filter_map(|o| o.as_stream().ok()).any(|s| s.content == jpeg), "JPEG re-encoded");
 }
 
-/// A one-page PDF written with lopdf: a 400 % black box and text in Helvetica, not embedded.
-fn crude_ad(path: &Path) {
-    use lopdf::{Object, Stream, dictionary};
-    let mut doc = lopdf::Document::with_version("1.4");
-    let pages_id = doc.new_object_id();
-    let font = doc.add_object(dictionary! {"Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica"});
-    let content = b"1 1 1 1 k 0 0 200 100 re f BT /F1 24 Tf 0 0 0 0 k 20 40 Td (Rich black) Tj ET".to_vec();
-    let content = doc.add_object(Stream::new(lopdf::Dictionary::new(), content));
-    let page = doc.add_object(dictionary! {
-        "Type" => "Page", "Parent" => pages_id, "Contents" => content,
-        "Resources" => dictionary! {"Font" => dictionary! {"F1" => font}},
-        "MediaBox" => vec![0.into(), 0.into(), 200.into(), 100.into()],
-    });
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(dictionary! {"Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1}),
-    );
-    let catalog = doc.add_object(dictionary! {"Type" => "Catalog", "Pages" => pages_id});
-    doc.trailer.set("Root", catalog);
-    doc.save(path).unwrap();
-}
-
 #[test]
 fn unembedded_fonts_and_ink_over_the_limit_in_an_ad_are_found() {
     let dir = common::scratch("placed-pdf-crude");
-    crude_ad(&dir.join("crude.pdf"));
+    // A 400 % black box and text in Helvetica, not embedded.
+    let content = b"1 1 1 1 k 0 0 200 100 re f BT /F1 24 Tf 0 0 0 0 k 20 40 Td (Rich black) Tj ET";
+    common::helvetica_ad(&dir.join("crude.pdf"), content);
     let host = write(&dir, "host.json", &layout(vec![ad_element("crude.pdf")], vec![]));
     let out = said(&paiban(&["check", path_str(&host), "--preset", "newsprint"]));
     assert!(out.contains("fonts not embedded: Helvetica") && out.contains("crude.pdf"), "{out}");

@@ -95,3 +95,23 @@ pub fn with_photo(
 pub fn lay_out(doc: &paiban::model::Document) -> Vec<paiban::layout::frame::PageFrame> {
     paiban::layout::layout_document(doc, book(), &root().join("layouts"))
 }
+
+/// A one-page PDF ad (200 × 100 pt) written with lopdf: page content `content`, its font F1
+/// Helvetica and not embedded.
+pub fn helvetica_ad(path: &Path, content: &[u8]) {
+    use lopdf::{Object, Stream, dictionary};
+    let mut doc = lopdf::Document::with_version("1.4");
+    let pages_id = doc.new_object_id();
+    let font = doc.add_object(dictionary! {"Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica"});
+    let content = doc.add_object(Stream::new(lopdf::Dictionary::new(), content.to_vec()));
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages_id, "Contents" => content,
+        "Resources" => dictionary! {"Font" => dictionary! {"F1" => font}},
+        "MediaBox" => vec![0.into(), 0.into(), 200.into(), 100.into()],
+    });
+    let pages = dictionary! {"Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1};
+    doc.objects.insert(pages_id, Object::Dictionary(pages));
+    let catalog = doc.add_object(dictionary! {"Type" => "Catalog", "Pages" => pages_id});
+    doc.trailer.set("Root", catalog);
+    doc.save(path).unwrap();
+}

@@ -4,6 +4,7 @@
 //! turned into glyph runs (`place`).
 
 mod breaks;
+mod char_grid;
 pub mod class;
 pub mod fit;
 pub mod flow;
@@ -107,7 +108,7 @@ fn shape_uncached(
         .collect();
     let mut shaped = shape::shape_paragraph_oriented(book, style, &runs, vertical);
     if let Some(em) = grid_em {
-        shape::snap_to_grid(&mut shaped, em);
+        char_grid::snap_to_grid(&mut shaped, em);
     }
     shaped
 }
