@@ -110,7 +110,7 @@ impl FlowFrame {
         if self.vertical {
             return vec![self.area];
         }
-        let mut cols = text_columns(self.area, self.columns, self.column_gap, false);
+        let mut cols = self.area.columns(self.columns, self.column_gap);
         let (head, foot) = self.reserve;
         let last = cols.len() - 1;
         cols[0].y += head;

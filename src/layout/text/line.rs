@@ -55,8 +55,9 @@ fn line_boxes(para: &ShapedParagraph, start: usize, end: usize, shrunk: bool) ->
 }
 
 /// The natural width of `start..end` set as one line (its edge trims made, trailing spaces
-/// hanging).
-pub fn line_width(para: &ShapedParagraph, start: usize, end: usize) -> f32 {
+/// hanging): what `fit`'s running sums must agree with.
+#[cfg(test)]
+pub(super) fn line_width(para: &ShapedParagraph, start: usize, end: usize) -> f32 {
     let (ws, gs) = line_boxes(para, start, end, false);
     ws.iter().sum::<f32>() + gs.iter().sum::<f32>()
 }
