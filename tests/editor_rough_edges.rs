@@ -249,7 +249,8 @@ fn a_broken_or_missing_layout_is_said_in_chinese_with_where() {
     h.state_mut().open_path(&dir.join("gone.json"));
     let said: Vec<&str> = h.state().messages.iter().filter(|m| m.error).map(|m| m.text.as_str()).collect();
     assert_eq!(said.len(), 2, "{said:?}");
-    assert!(said[0].starts_with(&format!("{} 有误（第 1 行第 ", broken.display())), "{said:?}");
+    let cause = format!("{} 有误：文件在数组（[…]）中途结束，可能不完整（第 1 行第 ", broken.display());
+    assert!(said[0].starts_with(&cause), "the cause is said in Chinese, then where: {said:?}");
     assert!(said[1].ends_with("gone.json：文件或文件夹不存在"), "{said:?}");
     assert!(h.state().doc.element("promo-qr").is_some(), "the open document is kept");
 }
@@ -274,4 +275,24 @@ fn the_elements_list_names_kinds_in_chinese_and_the_status_bar_keeps_the_newest_
     }
     let texts: Vec<&str> = h.state().messages.iter().map(|m| m.text.as_str()).collect();
     assert_eq!(texts, ["错误 2", "错误 3", "错误 4"]);
+}
+
+#[test]
+fn a_refused_setting_is_said_in_chinese_with_its_rule_and_where() {
+    let mut h = sample();
+    let (_, el) = h.state().doc.element("story2-body").unwrap();
+    let mut edited = el.clone();
+    let paiban::model::ElementKind::Text(t) = &mut edited.kind else { panic!("story2-body is a text frame") };
+    // 20 columns 100 mm apart fit in no frame of the sample: the loader refuses such a file.
+    t.columns = 20;
+    t.column_gap = paiban::units::mm_to_pt(100.0);
+    h.state_mut().command(paiban::edit::Command::Replace { element: edited });
+    h.run_ok();
+    let (_, now) = h.state().doc.element("story2-body").unwrap();
+    assert!(matches!(&now.kind, paiban::model::ElementKind::Text(t) if t.columns != 20), "the change was refused");
+    let said: Vec<&str> = h.state().messages.iter().filter(|m| m.error).map(|m| m.text.as_str()).collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].starts_with("未更改：20 栏加上栏间距超出了文本框的宽度（pages[0].elements["), "{said:?}");
+    assert!(said[0].ends_with("].column_gap）"), "{said:?}");
+    assert!(!said[0].contains("columns with this gap"), "no English: {said:?}");
 }

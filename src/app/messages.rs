@@ -160,7 +160,7 @@ fn placed_pdf_zh(f: &crate::layout::placed_pdf::PdfFinding) -> String {
 }
 
 /// A layout file that could not be read or written, in the UI's language (the reason found in
-/// a file's JSON keeps its JSON path and the loader's words).
+/// a file's JSON keeps its JSON path).
 pub fn file_error(lang: Lang, e: &crate::io::FileError) -> String {
     use crate::io::FileError as F;
     if lang == Lang::En {
@@ -175,14 +175,21 @@ pub fn file_error(lang: Lang, e: &crate::io::FileError) -> String {
     match e {
         F::Read { file, source } => format!("无法读取 {}：{}", file.display(), why(source)),
         F::Write { file, source } => format!("无法写入 {}：{}", file.display(), why(source)),
-        F::Invalid { file, error } => {
-            let path = Some(error.path.as_str()).filter(|p| !p.is_empty() && *p != ".");
-            let at = match (error.line, path) {
-                (Some((l, c)), Some(p)) => format!("第 {l} 行第 {c} 列，{p}"),
-                (Some((l, c)), None) => format!("第 {l} 行第 {c} 列"),
-                (None, p) => p.unwrap_or("文件").to_string(),
-            };
-            format!("{} 有误（{at}）：{}", file.display(), error.message)
-        }
+        F::Invalid { file, error } => format!("{} 有误：{}", file.display(), format_error(lang, error)),
     }
+}
+
+/// Why a layout file (or a setting that would make one) is refused, with where in the file:
+/// in Chinese `原因（位置）`, in English the command line's words.
+pub fn format_error(lang: Lang, e: &crate::io::FormatError) -> String {
+    if lang == Lang::En {
+        return e.to_string();
+    }
+    let path = Some(e.path.as_str()).filter(|p| !p.is_empty() && *p != ".");
+    let at = match (e.line, path) {
+        (Some((l, c)), Some(p)) => format!("第 {l} 行第 {c} 列，{p}"),
+        (Some((l, c)), None) => format!("第 {l} 行第 {c} 列"),
+        (None, p) => p.unwrap_or("文件").to_string(),
+    };
+    format!("{}（{at}）", super::format_words::cause_zh(&e.kind))
 }

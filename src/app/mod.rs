@@ -17,6 +17,7 @@ mod clipboard;
 pub mod dropin;
 mod export;
 mod files;
+mod format_words;
 mod galley;
 pub mod i18n;
 mod inspector;
@@ -259,7 +260,7 @@ impl EditorApp {
                         && let Err(e) = crate::io::from_json(&crate::io::to_json(&self.doc)) =>
                 {
                     self.doc = before;
-                    let msg = i18n::fill(self.strings().refused, e);
+                    let msg = i18n::fill(self.strings().refused, messages::format_error(self.lang, &e));
                     self.error(msg);
                 }
                 Ok(()) if self.doc != before => {

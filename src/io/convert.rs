@@ -3,6 +3,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::FormatError;
+use super::cause::{FormatErrorKind as K, Quantity as Q};
 use super::file::*;
 use super::palette::Palette;
 use super::value::FileColor;
@@ -22,20 +23,20 @@ const MAX_VARIABLE_CHARS: usize = 10_000;
 type Result<T> = std::result::Result<T, FormatError>;
 
 /// Checks that a length is finite and in range, or names the path.
-fn length(path: &str, v: f32, min: f32, max: f32, what: &str) -> Result<f32> {
-    if !v.is_finite() {
-        return Err(FormatError::at(path, format!("{what} must be a number, found {v}")));
+fn length(path: &str, value: f32, min: f32, max: f32, what: Q) -> Result<f32> {
+    if !value.is_finite() {
+        return Err(FormatError::at(path, K::NotANumber { what, value }));
     }
-    if v < min || v > max {
-        return Err(FormatError::at(path, format!("{what} {v} is out of range ({min} to {max})")));
+    if value < min || value > max {
+        return Err(FormatError::at(path, K::OutOfRange { what, value, min, max }));
     }
-    Ok(v)
+    Ok(value)
 }
 
-fn positive(path: &str, v: f32, max: f32, what: &str) -> Result<f32> {
+fn positive(path: &str, v: f32, max: f32, what: Q) -> Result<f32> {
     let v = length(path, v, 0.0, max, what)?;
     if v == 0.0 {
-        return Err(FormatError::at(path, format!("{what} must be greater than 0")));
+        return Err(FormatError::at(path, K::NotPositive(what)));
     }
     Ok(v)
 }
@@ -45,22 +46,19 @@ pub fn to_model(file: LayoutFile) -> Result<Document> {
     for (i, s) in file.swatches.iter().enumerate() {
         let path = format!("swatches[{i}]");
         if s.name.trim().is_empty() || swatches.iter().any(|o| o.name == s.name) {
-            return Err(FormatError::at(format!("{path}.name"), "a swatch needs a name of its own"));
+            return Err(FormatError::at(format!("{path}.name"), K::SwatchUnnamed));
         }
         let color = match s.color {
             FileColor::Value(c @ (Color::Cmyk { .. } | Color::Gray(_))) => c,
             FileColor::Value(Color::Rgb { .. }) => {
-                return Err(FormatError::at(format!("{path}.color"), "a swatch is an ink: give it in CMYK or grey"));
+                return Err(FormatError::at(format!("{path}.color"), K::SwatchNotInk));
             }
             FileColor::Swatch { .. } => {
-                return Err(FormatError::at(format!("{path}.color"), "a swatch is a colour value, not another swatch"));
+                return Err(FormatError::at(format!("{path}.color"), K::SwatchOfSwatch));
             }
         };
         if let Some(twin) = swatches.iter().find(|o| o.color == color) {
-            return Err(FormatError::at(
-                format!("{path}.color"),
-                format!("the same colour as swatch \"{}\"; colours are tied to swatches by value", twin.name),
-            ));
+            return Err(FormatError::at(format!("{path}.color"), K::SwatchTwin(twin.name.clone())));
         }
         swatches.push(Swatch { name: s.name.clone(), color });
     }
@@ -71,12 +69,12 @@ pub fn to_model(file: LayoutFile) -> Result<Document> {
         if let Some(base) = &style.based_on
             && !file.styles.contains_key(base)
         {
-            return Err(FormatError::at(format!("{path}.based_on"), format!("no style named \"{base}\"")));
+            return Err(FormatError::at(format!("{path}.based_on"), K::NoStyle(base.clone())));
         }
         if let Some(next) = &style.next
             && !file.styles.contains_key(next)
         {
-            return Err(FormatError::at(format!("{path}.next"), format!("no style named \"{next}\"")));
+            return Err(FormatError::at(format!("{path}.next"), K::NoStyle(next.clone())));
         }
         let props = style_props(&path, &style.props, pal)?;
         styles
@@ -85,7 +83,7 @@ pub fn to_model(file: LayoutFile) -> Result<Document> {
     }
     for (name, c) in &file.character_styles {
         let path = format!("character_styles.{name}");
-        let size = c.size.map(|s| positive(&format!("{path}.size"), s.0, MAX_FONT_PT, "font size")).transpose()?;
+        let size = c.size.map(|s| positive(&format!("{path}.size"), s.0, MAX_FONT_PT, Q::FontSize)).transpose()?;
         let color = pal.optional(&format!("{path}.color"), c.color.as_ref())?;
         let style = CharStyle { name: None, font_family: c.font.clone(), bold: c.bold, size, color };
         styles.character.insert(name.clone(), style);
@@ -97,7 +95,7 @@ pub fn to_model(file: LayoutFile) -> Result<Document> {
     for (m, master) in file.masters.into_iter().enumerate() {
         let path = format!("masters[{m}]");
         if master.id.trim().is_empty() || masters.iter().any(|x: &MasterPage| x.id == master.id) {
-            return Err(FormatError::at(format!("{path}.id"), "a master page needs an id of its own"));
+            return Err(FormatError::at(format!("{path}.id"), K::MasterUnnamed));
         }
         let elements = elements(&path, master.elements, pal, &mut ids, &mut text_frames)?;
         masters.push(MasterPage { id: master.id, elements });
@@ -110,32 +108,26 @@ pub fn to_model(file: LayoutFile) -> Result<Document> {
         .collect();
     for (name, value) in &file.variables {
         if name.trim().is_empty() || name.contains(['{', '}']) {
-            return Err(FormatError::at(
-                format!("variables.{name}"),
-                "a variable's name has no braces and is not empty",
-            ));
+            return Err(FormatError::at(format!("variables.{name}"), K::VariableName));
         }
         if value.len() > MAX_VARIABLE_CHARS && value.chars().count() > MAX_VARIABLE_CHARS {
             return Err(FormatError::at(
                 format!("variables.{name}"),
-                format!(
-                    "the value has {} characters, more than {MAX_VARIABLE_CHARS}; a field is a date or a name, not a story",
-                    value.chars().count()
-                ),
+                K::VariableTooLong { chars: value.chars().count(), max: MAX_VARIABLE_CHARS },
             ));
         }
     }
     let mut pages = Vec::with_capacity(file.pages.len());
     if file.pages.is_empty() {
-        return Err(FormatError::at("pages", "a layout needs at least one page"));
+        return Err(FormatError::at("pages", K::NoPages));
     }
     for (p, page) in file.pages.into_iter().enumerate() {
         let path = format!("pages[{p}]");
-        let width = positive(&format!("{path}.size[0]"), page.size[0], MAX_PAGE_MM, "page width")?;
-        let height = positive(&format!("{path}.size[1]"), page.size[1], MAX_PAGE_MM, "page height")?;
+        let width = positive(&format!("{path}.size[0]"), page.size[0], MAX_PAGE_MM, Q::PageWidth)?;
+        let height = positive(&format!("{path}.size[1]"), page.size[1], MAX_PAGE_MM, Q::PageHeight)?;
         let m = &page.margins;
         let margin =
-            |name: &str, v: f32, side: f32| length(&format!("{path}.margins.{name}"), v, 0.0, side / 2.0, "margin");
+            |name: &str, v: f32, side: f32| length(&format!("{path}.margins.{name}"), v, 0.0, side / 2.0, Q::Margin);
         let margins = Margins {
             top: mm_to_pt(margin("top", m.top, height)?),
             bottom: mm_to_pt(margin("bottom", m.bottom, height)?),
@@ -143,25 +135,25 @@ pub fn to_model(file: LayoutFile) -> Result<Document> {
             right: mm_to_pt(margin("right", m.right, width)?),
         };
         if !(1..=60).contains(&page.columns) {
-            return Err(FormatError::at(format!("{path}.columns"), format!("{} columns: use 1 to 60", page.columns)));
+            return Err(FormatError::at(format!("{path}.columns"), K::PageColumns(page.columns)));
         }
-        let gutter = length(&format!("{path}.gutter"), page.gutter, 0.0, width / 2.0, "gutter")?;
+        let gutter = length(&format!("{path}.gutter"), page.gutter, 0.0, width / 2.0, Q::Gutter)?;
         let baseline = match &page.baseline {
             Some(b) => Some(BaselineGrid {
-                font_size: positive(&format!("{path}.baseline.size"), b.size.0, MAX_FONT_PT, "grid font size")?,
+                font_size: positive(&format!("{path}.baseline.size"), b.size.0, MAX_FONT_PT, Q::GridFontSize)?,
                 line_pitch: positive(
                     &format!("{path}.baseline.leading"),
                     b.leading,
                     MAX_FONT_PT * 4.0,
-                    "grid leading",
+                    Q::GridLeading,
                 )?,
             }),
             None => None,
         };
-        let bleed = length(&format!("{path}.bleed"), page.bleed, 0.0, 50.0, "bleed")?;
+        let bleed = length(&format!("{path}.bleed"), page.bleed, 0.0, 50.0, Q::Bleed)?;
         let label = match page.label {
             Some(l) if l.trim().is_empty() || l.chars().count() > 32 => {
-                return Err(FormatError::at(format!("{path}.label"), "a page label has 1 to 32 characters"));
+                return Err(FormatError::at(format!("{path}.label"), K::PageLabel));
             }
             other => other,
         };
@@ -169,7 +161,7 @@ pub fn to_model(file: LayoutFile) -> Result<Document> {
         if let Some(m) = &page.master
             && !masters.iter().any(|x: &MasterPage| &x.id == m)
         {
-            return Err(FormatError::at(format!("{path}.master"), format!("no master page \"{m}\"")));
+            return Err(FormatError::at(format!("{path}.master"), K::NoMaster(m.clone())));
         }
         pages.push(Page {
             width: mm_to_pt(width),
@@ -190,28 +182,22 @@ pub fn to_model(file: LayoutFile) -> Result<Document> {
     for (s, story) in file.stories.into_iter().enumerate() {
         let path = format!("stories[{s}]");
         if !story_ids.insert(story.id.clone()) {
-            return Err(FormatError::at(format!("{path}.id"), format!("story id \"{}\" is used twice", story.id)));
+            return Err(FormatError::at(format!("{path}.id"), K::StoryIdTwice(story.id.clone())));
         }
         if story.frames.is_empty() {
-            return Err(FormatError::at(
-                format!("{path}.frames"),
-                "a story needs at least one text frame to flow into",
-            ));
+            return Err(FormatError::at(format!("{path}.frames"), K::StoryNoFrames));
         }
         for (f, frame) in story.frames.iter().enumerate() {
             let fpath = format!("{path}.frames[{f}]");
             if !text_frames.contains(frame) {
-                let what = if ids.contains(frame) { "is not a text frame" } else { "is no element's id" };
-                return Err(FormatError::at(fpath, format!("\"{frame}\" {what}")));
+                let kind = if ids.contains(frame) { K::NotTextFrame } else { K::NoSuchElement };
+                return Err(FormatError::at(fpath, kind(frame.clone())));
             }
             if master_frames.contains(frame) && story.frames.len() > 1 {
-                return Err(FormatError::at(
-                    fpath,
-                    format!("\"{frame}\" is on a master page: its story flows into it alone"),
-                ));
+                return Err(FormatError::at(fpath, K::MasterFrameChained(frame.clone())));
             }
             if let Some(other) = threaded.insert(frame.clone(), story.id.clone()) {
-                return Err(FormatError::at(fpath, format!("frame \"{frame}\" already holds story \"{other}\"")));
+                return Err(FormatError::at(fpath, K::FrameHeld { frame: frame.clone(), story: other }));
             }
         }
         let mut paragraphs = Vec::with_capacity(story.paragraphs.len());
@@ -221,19 +207,11 @@ pub fn to_model(file: LayoutFile) -> Result<Document> {
             let para = paragraph(&format!("{path}.paragraphs[{i}]"), para, &styles, pal)?;
             chars += para.runs.iter().map(|r| r.text.chars().count()).sum::<usize>();
             if chars > MAX_STORY_CHARS {
-                return Err(FormatError::at(
-                    format!("{path}.paragraphs[{i}]"),
-                    format!("the story passes {MAX_STORY_CHARS} characters here; split it into stories of its own"),
-                ));
+                return Err(FormatError::at(format!("{path}.paragraphs[{i}]"), K::StoryTooLong(MAX_STORY_CHARS)));
             }
             // Fields ({日期}…) are filled in on each page: the filled story is held to the cap too.
             if !para.runs.iter().all(|r| fits_filled(&r.text, &file.variables, &mut filled_left)) {
-                return Err(FormatError::at(
-                    format!("{path}.paragraphs[{i}]"),
-                    format!(
-                        "with its fields ({{…}}) filled in, the story passes {MAX_STORY_CHARS} characters here; use fewer or shorter fields"
-                    ),
-                ));
+                return Err(FormatError::at(format!("{path}.paragraphs[{i}]"), K::FilledStoryTooLong(MAX_STORY_CHARS)));
             }
             paragraphs.push(para);
         }
@@ -255,29 +233,26 @@ fn elements(
     for (e, el) in elements.into_iter().enumerate() {
         let epath = format!("{path}.elements[{e}]");
         if el.id.trim().is_empty() {
-            return Err(FormatError::at(format!("{epath}.id"), "an element needs a non-empty id"));
+            return Err(FormatError::at(format!("{epath}.id"), K::ElementNoId));
         }
         if !ids.insert(el.id.clone()) {
-            return Err(FormatError::at(format!("{epath}.id"), format!("id \"{}\" is used twice", el.id)));
+            return Err(FormatError::at(format!("{epath}.id"), K::IdTwice(el.id.clone())));
         }
         let far = MAX_PAGE_MM * 2.0;
         let frame = Rect::new(
-            mm_to_pt(length(&format!("{epath}.x"), el.x, -far, far, "x")?),
-            mm_to_pt(length(&format!("{epath}.y"), el.y, -far, far, "y")?),
-            mm_to_pt(positive(&format!("{epath}.w"), el.w, far, "width")?),
-            mm_to_pt(positive(&format!("{epath}.h"), el.h, far, "height")?),
+            mm_to_pt(length(&format!("{epath}.x"), el.x, -far, far, Q::X)?),
+            mm_to_pt(length(&format!("{epath}.y"), el.y, -far, far, Q::Y)?),
+            mm_to_pt(positive(&format!("{epath}.w"), el.w, far, Q::Width)?),
+            mm_to_pt(positive(&format!("{epath}.h"), el.h, far, Q::Height)?),
         );
         let kind = element_kind(&epath, el.kind, pal)?;
         if let ElementKind::Text(t) = &kind {
             let usable_w = frame.w - 2.0 * t.inset;
             if usable_w <= 0.0 || frame.h - 2.0 * t.inset <= 0.0 {
-                return Err(FormatError::at(format!("{epath}.inset"), "the inset leaves no room for text"));
+                return Err(FormatError::at(format!("{epath}.inset"), K::InsetTooBig));
             }
             if t.column_gap * (t.columns as f32 - 1.0) >= usable_w {
-                return Err(FormatError::at(
-                    format!("{epath}.column_gap"),
-                    format!("{} columns with this gap do not fit in the frame's width", t.columns),
-                ));
+                return Err(FormatError::at(format!("{epath}.column_gap"), K::ColumnsTooWide(t.columns)));
             }
         }
         if matches!(kind, ElementKind::Text(_)) {
@@ -287,7 +262,7 @@ fn elements(
             Some(w) if w.mode == FileWrapMode::Box => {
                 let mut offset = [0.0; 4];
                 for (i, mm) in w.offset.unwrap_or_default().into_iter().enumerate() {
-                    offset[i] = mm_to_pt(length(&format!("{path}.wrap.offset[{i}]"), mm, 0.0, 1000.0, "wrap offset")?);
+                    offset[i] = mm_to_pt(length(&format!("{path}.wrap.offset[{i}]"), mm, 0.0, 1000.0, Q::WrapOffset)?);
                 }
                 let side = match w.side {
                     None | Some(FileWrapSide::Largest) => WrapSide::Largest,
@@ -295,7 +270,7 @@ fn elements(
                     Some(FileWrapSide::Right) => WrapSide::Right,
                 };
                 let min_span = match w.min_span {
-                    Some(n) => length(&format!("{path}.wrap.min_span"), n, 1.0, 100.0, "minimum span")?,
+                    Some(n) => length(&format!("{path}.wrap.min_span"), n, 1.0, 100.0, Q::MinimumSpan)?,
                     None => Wrap::DEFAULT_MIN_SPAN,
                 };
                 Some(Wrap { offset, side, min_span })
@@ -319,17 +294,17 @@ fn element_kind(path: &str, kind: FileKind, pal: &Palette) -> Result<ElementKind
     Ok(match kind {
         FileKind::Text(t) => {
             if !(1..=20).contains(&t.columns) {
-                return Err(FormatError::at(format!("{path}.columns"), format!("{} columns: use 1 to 20", t.columns)));
+                return Err(FormatError::at(format!("{path}.columns"), K::FrameColumns(t.columns)));
             }
             let d = TextFrame::default();
             TextFrame {
                 columns: t.columns,
                 column_gap: match t.column_gap {
-                    Some(g) => mm_to_pt(length(&format!("{path}.column_gap"), g, 0.0, 1000.0, "column gap")?),
+                    Some(g) => mm_to_pt(length(&format!("{path}.column_gap"), g, 0.0, 1000.0, Q::ColumnGap)?),
                     None => d.column_gap,
                 },
                 inset: match t.inset {
-                    Some(i) => mm_to_pt(length(&format!("{path}.inset"), i, 0.0, 1000.0, "inset")?),
+                    Some(i) => mm_to_pt(length(&format!("{path}.inset"), i, 0.0, 1000.0, Q::Inset)?),
                     None => 0.0,
                 },
                 valign: match t.valign {
@@ -351,11 +326,11 @@ fn element_kind(path: &str, kind: FileKind, pal: &Palette) -> Result<ElementKind
         FileKind::Table(t) => ElementKind::Table(table(path, t, pal)?),
         FileKind::Qr(q) => {
             if q.payload.is_empty() {
-                return Err(FormatError::at(format!("{path}.payload"), "a QR code needs a payload"));
+                return Err(FormatError::at(format!("{path}.payload"), K::QrNoPayload));
             }
             let quiet_zone = q.quiet_zone.unwrap_or(4);
             if quiet_zone > 40 {
-                return Err(FormatError::at(format!("{path}.quiet_zone"), "quiet zone over 40 modules"));
+                return Err(FormatError::at(format!("{path}.quiet_zone"), K::QrQuietZone));
             }
             ElementKind::Qr(QrCode {
                 payload: q.payload,
@@ -371,14 +346,14 @@ fn element_kind(path: &str, kind: FileKind, pal: &Palette) -> Result<ElementKind
         }
         FileKind::Image(i) => {
             if i.path.trim().is_empty() {
-                return Err(FormatError::at(format!("{path}.path"), "an image needs a file path"));
+                return Err(FormatError::at(format!("{path}.path"), K::ImageNoPath));
             }
-            let scale = i.scale.map(|v| length(&format!("{path}.scale"), v, 0.1, 10_000.0, "scale")).transpose()?;
+            let scale = i.scale.map(|v| length(&format!("{path}.scale"), v, 0.1, 10_000.0, Q::Scale)).transpose()?;
             let [dx, dy] = i.offset.unwrap_or([0.0, 0.0]);
-            let dx = length(&format!("{path}.offset[0]"), dx, -10_000.0, 10_000.0, "offset")?;
-            let dy = length(&format!("{path}.offset[1]"), dy, -10_000.0, 10_000.0, "offset")?;
+            let dx = length(&format!("{path}.offset[0]"), dx, -10_000.0, 10_000.0, Q::Offset)?;
+            let dy = length(&format!("{path}.offset[1]"), dy, -10_000.0, 10_000.0, Q::Offset)?;
             if i.page.is_some_and(|p| p == 0 || p > 100_000) {
-                return Err(FormatError::at(format!("{path}.page"), "page must be from 1 to 100000"));
+                return Err(FormatError::at(format!("{path}.page"), K::PdfPage));
             }
             ElementKind::Image(ImageElement {
                 path: i.path,
@@ -393,7 +368,7 @@ fn element_kind(path: &str, kind: FileKind, pal: &Palette) -> Result<ElementKind
             })
         }
         FileKind::Shape(s) => {
-            let tint = length(&format!("{path}.tint"), s.tint.unwrap_or(100.0), 0.0, 100.0, "tint")?;
+            let tint = length(&format!("{path}.tint"), s.tint.unwrap_or(100.0), 0.0, 100.0, Q::Tint)?;
             ElementKind::Shape(Shape {
                 kind: match s.shape {
                     FileShapeKind::Rect => ShapeKind::Rect,
@@ -415,7 +390,7 @@ impl From<TextFrame> for ElementKind {
 fn stroke(path: &str, s: Option<FileStroke>, pal: &Palette) -> Result<Option<Stroke>> {
     s.map(|s| {
         Ok(Stroke {
-            width: length(&format!("{path}.width"), s.width, 0.0, 100.0, "line width")?,
+            width: length(&format!("{path}.width"), s.width, 0.0, 100.0, Q::LineWidth)?,
             color: pal.or_black(&format!("{path}.color"), s.color.as_ref())?,
         })
     })
@@ -433,19 +408,19 @@ fn cell_align(a: FileCellAlign) -> CellAlign {
 
 fn table(path: &str, t: FileTable, pal: &Palette) -> Result<Table> {
     if t.columns.is_empty() || t.columns.len() > 100 {
-        return Err(FormatError::at(format!("{path}.columns"), "a table needs 1 to 100 columns"));
+        return Err(FormatError::at(format!("{path}.columns"), K::TableColumns));
     }
     for (i, w) in t.columns.iter().enumerate() {
-        positive(&format!("{path}.columns[{i}]"), *w, 1e6, "column width")?;
+        positive(&format!("{path}.columns[{i}]"), *w, 1e6, Q::ColumnWidth)?;
     }
     if t.rows.is_empty() || t.rows.len() > 10_000 {
-        return Err(FormatError::at(format!("{path}.rows"), "a table needs 1 to 10000 rows"));
+        return Err(FormatError::at(format!("{path}.rows"), K::TableRows));
     }
     if t.align.len() > t.columns.len() {
-        return Err(FormatError::at(format!("{path}.align"), "more alignments than columns"));
+        return Err(FormatError::at(format!("{path}.align"), K::TableAligns));
     }
     if t.header_rows as usize > t.rows.len() {
-        return Err(FormatError::at(format!("{path}.header_rows"), "more header rows than rows"));
+        return Err(FormatError::at(format!("{path}.header_rows"), K::TableHeaderRows));
     }
     let mut table = Table::new(0, t.columns.len());
     table.column_widths = t.columns;
@@ -460,20 +435,20 @@ fn table(path: &str, t: FileTable, pal: &Palette) -> Result<Table> {
         table.header_font_family = f;
     }
     if let Some(s) = t.size {
-        table.font_size = positive(&format!("{path}.size"), s.0, MAX_FONT_PT, "font size")?;
+        table.font_size = positive(&format!("{path}.size"), s.0, MAX_FONT_PT, Q::FontSize)?;
     }
     table.header_fill = pal.optional(&format!("{path}.header_fill"), t.header_fill.as_ref())?;
     if let Some(b) = t.borders {
         let bp = format!("{path}.borders");
         table.borders = TableBorders {
-            outer: length(&format!("{bp}.outer"), b.outer, 0.0, 100.0, "border width")?,
-            inner: length(&format!("{bp}.inner"), b.inner, 0.0, 100.0, "border width")?,
-            header: length(&format!("{bp}.header"), b.header, 0.0, 100.0, "border width")?,
+            outer: length(&format!("{bp}.outer"), b.outer, 0.0, 100.0, Q::BorderWidth)?,
+            inner: length(&format!("{bp}.inner"), b.inner, 0.0, 100.0, Q::BorderWidth)?,
+            header: length(&format!("{bp}.header"), b.header, 0.0, 100.0, Q::BorderWidth)?,
             color: pal.or_black(&format!("{bp}.color"), b.color.as_ref())?,
         };
     }
     if let Some(p) = t.padding {
-        table.padding = mm_to_pt(length(&format!("{path}.padding"), p, 0.0, 100.0, "padding")?);
+        table.padding = mm_to_pt(length(&format!("{path}.padding"), p, 0.0, 100.0, Q::Padding)?);
     }
     for (r, row) in t.rows.into_iter().enumerate() {
         let mut cells = Vec::with_capacity(row.len());
@@ -483,7 +458,7 @@ fn table(path: &str, t: FileTable, pal: &Palette) -> Result<Table> {
                 FileCell::Text(text) => Cell::new(text),
                 FileCell::Full(f) => {
                     if f.colspan == 0 || f.rowspan == 0 {
-                        return Err(FormatError::at(format!("{path}.rows[{r}][{c}]"), "spans start at 1"));
+                        return Err(FormatError::at(format!("{path}.rows[{r}][{c}]"), K::SpanZero));
                     }
                     Cell { text: f.text, align: f.align.map(cell_align), colspan: f.colspan, rowspan: f.rowspan }
                 }
@@ -494,7 +469,7 @@ fn table(path: &str, t: FileTable, pal: &Palette) -> Result<Table> {
         if span > table.column_count() {
             return Err(FormatError::at(
                 format!("{path}.rows[{r}]"),
-                format!("{span} cells wide, but the table has {} columns", table.column_count()),
+                K::RowTooWide { span, columns: table.column_count() },
             ));
         }
         table.rows.push(cells);
@@ -504,22 +479,19 @@ fn table(path: &str, t: FileTable, pal: &Palette) -> Result<Table> {
     if let Some(r) =
         (0..table.rows.len()).find(|r| placed.iter().filter(|(pr, _, _)| pr == r).count() != table.rows[*r].len())
     {
-        return Err(FormatError::at(
-            format!("{path}.rows[{r}]"),
-            "more cells than the columns left free by spans from rows above",
-        ));
+        return Err(FormatError::at(format!("{path}.rows[{r}]"), K::RowOverfull));
     }
     Ok(table)
 }
 
 fn style_props(path: &str, p: &FileStyleProps, pal: &Palette) -> Result<StyleProps> {
-    let size = p.size.map(|s| positive(&format!("{path}.size"), s.0, MAX_FONT_PT, "font size")).transpose()?;
+    let size = p.size.map(|s| positive(&format!("{path}.size"), s.0, MAX_FONT_PT, Q::FontSize)).transpose()?;
     let leading =
-        p.leading.map(|l| positive(&format!("{path}.leading"), l, MAX_FONT_PT * 4.0, "leading")).transpose()?;
+        p.leading.map(|l| positive(&format!("{path}.leading"), l, MAX_FONT_PT * 4.0, Q::Leading)).transpose()?;
     let em =
-        |name: &str, v: Option<f32>| v.map(|v| length(&format!("{path}.{name}"), v, -50.0, 50.0, name)).transpose();
+        |what: Q, v: Option<f32>| v.map(|v| length(&format!("{path}.{}", what.en()), v, -50.0, 50.0, what)).transpose();
     let pts =
-        |name: &str, v: Option<f32>| v.map(|v| length(&format!("{path}.{name}"), v, 0.0, 5000.0, name)).transpose();
+        |what: Q, v: Option<f32>| v.map(|v| length(&format!("{path}.{}", what.en()), v, 0.0, 5000.0, what)).transpose();
     Ok(StyleProps {
         font_family: p.font.clone(),
         bold: p.bold,
@@ -532,9 +504,9 @@ fn style_props(path: &str, p: &FileStyleProps, pal: &Palette) -> Result<StylePro
             FileAlign::Justify => Align::Justify,
             FileAlign::Distribute => Align::Distribute,
         }),
-        indent: em("indent", p.indent)?,
-        space_before: pts("space_before", p.space_before)?,
-        space_after: pts("space_after", p.space_after)?,
+        indent: em(Q::Indent, p.indent)?,
+        space_before: pts(Q::SpaceBefore, p.space_before)?,
+        space_after: pts(Q::SpaceAfter, p.space_after)?,
         color: pal.optional(&format!("{path}.color"), p.color.as_ref())?,
         kinsoku: p.kinsoku.map(|k| match k {
             FileKinsoku::None => Kinsoku::None,
@@ -547,7 +519,7 @@ fn style_props(path: &str, p: &FileStyleProps, pal: &Palette) -> Result<StylePro
             FilePunct::Kaiming => PunctStyle::Kaiming,
             FilePunct::Half => PunctStyle::Half,
         }),
-        han_latin_space: em("han_latin_space", p.han_latin_space)?,
+        han_latin_space: em(Q::HanLatinSpace, p.han_latin_space)?,
         hanging: p.hanging,
         keep_units: p.keep_units,
     })
@@ -557,12 +529,12 @@ fn paragraph(path: &str, p: FileParagraph, styles: &StyleSheet, pal: &Palette) -
     if let Some(name) = &p.style
         && !styles.paragraph.contains_key(name)
     {
-        return Err(FormatError::at(format!("{path}.style"), format!("no style named \"{name}\"")));
+        return Err(FormatError::at(format!("{path}.style"), K::NoStyle(name.clone())));
     }
     let overrides = style_props(path, &p.overrides, pal)?;
     let runs = match (p.text, p.runs.is_empty()) {
         (Some(_), false) => {
-            return Err(FormatError::at(path, "give either \"text\" or \"runs\", not both"));
+            return Err(FormatError::at(path, K::TextAndRuns));
         }
         (Some(text), true) => vec![Run { text, style: CharStyle::default() }],
         (None, _) => p
@@ -572,16 +544,13 @@ fn paragraph(path: &str, p: FileParagraph, styles: &StyleSheet, pal: &Palette) -
             .map(|(i, r)| {
                 let size = r
                     .size
-                    .map(|s| positive(&format!("{path}.runs[{i}].size"), s.0, MAX_FONT_PT, "font size"))
+                    .map(|s| positive(&format!("{path}.runs[{i}].size"), s.0, MAX_FONT_PT, Q::FontSize))
                     .transpose()?;
                 let color = pal.optional(&format!("{path}.runs[{i}].color"), r.color.as_ref())?;
                 if let Some(name) = &r.style
                     && !styles.character.contains_key(name)
                 {
-                    return Err(FormatError::at(
-                        format!("{path}.runs[{i}].style"),
-                        format!("no character style named \"{name}\""),
-                    ));
+                    return Err(FormatError::at(format!("{path}.runs[{i}].style"), K::NoCharStyle(name.clone())));
                 }
                 Ok(Run {
                     text: r.text,

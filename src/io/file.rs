@@ -17,13 +17,14 @@ where
     D: serde::Deserializer<'de>,
     V: Deserialize<'de>,
 {
-    use serde::de::{self, DeserializeSeed, MapAccess, Visitor};
+    use super::cause::{ValueProblem, custom};
+    use serde::de::{DeserializeSeed, MapAccess, Visitor};
     struct Names<V>(std::marker::PhantomData<V>);
     struct Twice(String);
     impl<'de> DeserializeSeed<'de> for Twice {
         type Value = ();
         fn deserialize<D: serde::Deserializer<'de>>(self, _: D) -> Result<(), D::Error> {
-            Err(de::Error::custom(format!("\"{}\" is defined twice; give each name once", self.0)))
+            Err(custom(ValueProblem::DefinedTwice(self.0)))
         }
     }
     impl<'de, V: Deserialize<'de>> Visitor<'de> for Names<V> {
@@ -37,7 +38,7 @@ where
                 if out.contains_key(&name) {
                     // Failing inside the value puts the name in the error's JSON path.
                     map.next_value_seed(Twice(name.clone()))?;
-                    return Err(de::Error::custom(format!("\"{name}\" is defined twice")));
+                    return Err(custom(ValueProblem::DefinedTwice(name)));
                 }
                 let value = map.next_value()?;
                 out.insert(name, value);

@@ -7,6 +7,7 @@
 //! leaves half a file.
 
 mod atomic;
+mod cause;
 mod convert;
 mod file;
 mod locate;
@@ -20,6 +21,7 @@ use std::path::{Path, PathBuf};
 pub use atomic::{
     backup_path, kind_of, process_runs, regular_target, write_atomically, write_output, write_with_backup,
 };
+pub use cause::{FormatErrorKind, JsonCause, Quantity, Syntax, ValueProblem};
 pub use convert::MAX_PAGE_MM;
 
 use crate::model::Document;
@@ -35,7 +37,7 @@ pub enum FileError {
     #[error("{file}: cannot write: {source}")]
     Write { file: PathBuf, source: std::io::Error },
     #[error("{file}: {error}")]
-    Invalid { file: PathBuf, error: FormatError },
+    Invalid { file: PathBuf, error: Box<FormatError> },
 }
 
 /// What is wrong with a layout's JSON, and where.
@@ -43,7 +45,7 @@ pub enum FileError {
 pub struct FormatError {
     /// A JSON path such as `pages[0].elements[3].w` (`.` for the whole file).
     pub path: String,
-    pub message: String,
+    pub kind: FormatErrorKind,
     /// 1-based line and column for syntax errors.
     pub line: Option<(usize, usize)>,
 }
@@ -51,8 +53,8 @@ pub struct FormatError {
 impl fmt::Display for FormatError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.line {
-            Some((l, c)) => write!(f, "line {l}, column {c}: at {}: {}", self.path, self.message),
-            None => write!(f, "at {}: {}", self.path, self.message),
+            Some((l, c)) => write!(f, "line {l}, column {c}: at {}: {}", self.path, self.kind),
+            None => write!(f, "at {}: {}", self.path, self.kind),
         }
     }
 }
@@ -60,8 +62,14 @@ impl fmt::Display for FormatError {
 impl std::error::Error for FormatError {}
 
 impl FormatError {
-    pub(crate) fn at(path: impl Into<String>, message: impl Into<String>) -> FormatError {
-        FormatError { path: path.into(), message: message.into(), line: None }
+    pub(crate) fn at(path: impl Into<String>, kind: FormatErrorKind) -> FormatError {
+        FormatError { path: path.into(), kind, line: None }
+    }
+
+    /// A serde_json error at `path`, typed, with its line and column when it has them.
+    fn serde(path: String, e: &serde_json::Error) -> FormatError {
+        let line = (e.line() > 0).then(|| (e.line(), e.column()));
+        FormatError { path, kind: FormatErrorKind::from_serde(&strip_position(&e.to_string())), line }
     }
 }
 
@@ -69,26 +77,22 @@ impl FormatError {
 pub fn from_json(text: &str) -> Result<Document, FormatError> {
     let version = peek_format(text)?;
     if version != FORMAT_VERSION {
-        let message = if version > FORMAT_VERSION {
-            format!("format {version} is newer than this paiban reads ({FORMAT_VERSION}); update paiban")
+        let (found, reads) = (version, FORMAT_VERSION);
+        let kind = if version > FORMAT_VERSION {
+            FormatErrorKind::FormatNewer { found, reads }
         } else {
-            format!("format {version} is not supported (this paiban reads {FORMAT_VERSION})")
+            FormatErrorKind::FormatOlder { found, reads }
         };
-        return Err(FormatError::at("format", message));
+        return Err(FormatError::at("format", kind));
     }
+    cause::forget_custom();
     let mut de = serde_json::Deserializer::from_str(text);
     let file: file::LayoutFile = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let reported = display_path(&e.path().to_string());
         let path = locate::refine(text, &reported).unwrap_or(reported);
-        let inner = e.into_inner();
-        let line = (inner.line() > 0).then(|| (inner.line(), inner.column()));
-        FormatError { path, message: strip_position(&inner.to_string()), line }
+        FormatError::serde(path, e.inner())
     })?;
-    de.end().map_err(|e| FormatError {
-        path: ".".into(),
-        message: strip_position(&e.to_string()),
-        line: Some((e.line(), e.column())),
-    })?;
+    de.end().map_err(|e| FormatError::serde(".".into(), &e))?;
     convert::to_model(file)
 }
 
@@ -122,10 +126,10 @@ pub fn load(path: &Path) -> Result<Document, FileError> {
 /// /proc files are never read), valid, and with its links inside its folder unless allowed.
 pub fn load_with(path: &Path, options: LoadOptions) -> Result<Document, FileError> {
     let text = read_layout_text(path).map_err(|source| FileError::Read { file: path.into(), source })?;
-    let doc = from_json(&text).map_err(|error| FileError::Invalid { file: path.into(), error })?;
+    let doc = from_json(&text).map_err(|error| FileError::Invalid { file: path.into(), error: Box::new(error) })?;
     if !options.allow_links_outside {
         let base = path.parent().unwrap_or(Path::new("."));
-        check_links(&doc, base).map_err(|error| FileError::Invalid { file: path.into(), error })?;
+        check_links(&doc, base).map_err(|error| FileError::Invalid { file: path.into(), error: Box::new(error) })?;
     }
     Ok(doc)
 }
@@ -190,19 +194,9 @@ pub enum OutsideReason {
 
 impl OutsideLink {
     fn error(&self, root: &Path) -> FormatError {
-        let why = match &self.why {
-            OutsideReason::Absolute => "is an absolute path".to_string(),
-            OutsideReason::ParentDir => "goes up out of the folder (..)".to_string(),
-            OutsideReason::ThroughLink(real) => format!("leads through a link to {}", real.display()),
-        };
-        FormatError::at(
-            self.json_path.clone(),
-            format!(
-                "\"{}\" {why}; a layout reads files only inside its folder ({}) and its subfolders (allow others with --allow-links-outside)",
-                self.link,
-                root.display()
-            ),
-        )
+        let kind =
+            FormatErrorKind::LinkOutside { link: self.link.clone(), why: self.why.clone(), folder: root.to_path_buf() };
+        FormatError::at(self.json_path.clone(), kind)
     }
 }
 
@@ -244,7 +238,7 @@ pub fn save(doc: &Document, path: &Path) -> Result<(), FileError> {
     let json = to_json(doc);
     // A save never writes a file that would not load (the editor's settings are checked by the
     // same rules as a file's): nothing is written and the reason names the JSON path.
-    from_json(&json).map_err(|error| FileError::Invalid { file: path.into(), error })?;
+    from_json(&json).map_err(|error| FileError::Invalid { file: path.into(), error: Box::new(error) })?;
     write_with_backup(path, json.as_bytes()).map_err(|source| FileError::Write { file: path.into(), source })
 }
 
@@ -254,17 +248,13 @@ fn peek_format(text: &str) -> Result<u32, FormatError> {
     struct Head {
         format: Option<serde_json::Value>,
     }
-    let head: Head = serde_json::from_str(text).map_err(|e| FormatError {
-        path: ".".into(),
-        message: strip_position(&e.to_string()),
-        line: Some((e.line(), e.column())),
-    })?;
+    let head: Head = serde_json::from_str(text).map_err(|e| FormatError::serde(".".into(), &e))?;
     match head.format {
-        None => Err(FormatError::at("format", "missing: a layout file starts with \"format\": 1")),
+        None => Err(FormatError::at("format", FormatErrorKind::FormatMissing)),
         Some(v) => v
             .as_u64()
             .and_then(|n| u32::try_from(n).ok())
-            .ok_or_else(|| FormatError::at("format", format!("expected a whole number, found {v}"))),
+            .ok_or_else(|| FormatError::at("format", FormatErrorKind::FormatNotWhole(v.to_string()))),
     }
 }
 

@@ -2,8 +2,8 @@
 //! its colour on load; on save, a colour that is a swatch or a tint of one is written back as
 //! the reference, so a document's colours stay tied to its swatches.
 
-use super::FormatError;
 use super::value::FileColor;
+use super::{FormatError, FormatErrorKind};
 use crate::color::Color;
 use crate::model::Swatch;
 
@@ -17,8 +17,8 @@ impl Palette<'_> {
             FileColor::Value(v) => Ok(*v),
             FileColor::Swatch { name, tint } => {
                 let swatch = self.0.iter().find(|s| &s.name == name).ok_or_else(|| {
-                    let names: Vec<&str> = self.0.iter().map(|s| s.name.as_str()).collect();
-                    FormatError::at(path, format!("no swatch named \"{name}\" (have: {})", names.join(", ")))
+                    let have = self.0.iter().map(|s| s.name.clone()).collect();
+                    FormatError::at(path, FormatErrorKind::NoSwatch { name: name.clone(), have })
                 })?;
                 Ok(swatch.color.tinted(*tint))
             }
@@ -62,6 +62,6 @@ mod tests {
         assert_eq!(pal.file(other), FileColor::Value(other));
         let e = pal.color("pages[0].fill", &FileColor::Swatch { name: "蓝".into(), tint: 100.0 }).unwrap_err();
         assert_eq!(e.path, "pages[0].fill");
-        assert!(e.message.contains("蓝") && e.message.contains("报头红"), "{e}");
+        assert!(e.to_string().contains("蓝") && e.to_string().contains("报头红"), "{e}");
     }
 }

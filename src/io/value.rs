@@ -2,7 +2,9 @@
 //! (`"#rrggbb"`, `{"cmyk": [c, m, y, k]}`, `{"gray": k}`, or a named swatch
 //! `{"swatch": "报头红", "tint": 50}`).
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer, de::Error};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::cause::{ValueProblem, custom};
 
 use crate::color::Color;
 use crate::units;
@@ -18,10 +20,10 @@ impl<'de> Deserialize<'de> for FontSize {
                 let v = n.as_f64().unwrap_or(f64::NAN) as f32;
                 Ok(FontSize(v))
             }
-            serde_json::Value::String(s) => units::hao_to_pt(&s).map(FontSize).ok_or_else(|| {
-                D::Error::custom(format!("unknown size name \"{s}\" (use points or a 号 name such as 五号, 小初)"))
-            }),
-            other => Err(D::Error::custom(format!("expected a size in points or a 号 name, found {other}"))),
+            serde_json::Value::String(s) => {
+                units::hao_to_pt(&s).map(FontSize).ok_or_else(|| custom(ValueProblem::UnknownSizeName(s.clone())))
+            }
+            other => Err(custom(ValueProblem::SizeType(other.to_string()))),
         }
     }
 }
@@ -46,46 +48,43 @@ pub enum FileColor {
 impl<'de> Deserialize<'de> for FileColor {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let v = serde_json::Value::deserialize(d)?;
-        parse_color(&v).map_err(D::Error::custom)
+        parse_color(&v).map_err(custom)
     }
 }
 
-const HINT: &str = "a colour is \"#rrggbb\", {\"cmyk\": [c, m, y, k]}, {\"gray\": k} (percentages) or {\"swatch\": name, \"tint\": percent}";
-
-fn parse_color(v: &serde_json::Value) -> Result<FileColor, String> {
+fn parse_color(v: &serde_json::Value) -> Result<FileColor, ValueProblem> {
     if let Some(map) = v.as_object()
         && let Some(name) = map.get("swatch")
     {
-        let name =
-            name.as_str().filter(|n| !n.is_empty()).ok_or_else(|| format!("a swatch is named by a string; {HINT}"))?;
+        let name = name.as_str().filter(|n| !n.is_empty()).ok_or(ValueProblem::SwatchNameNotString)?;
         let tint = match map.get("tint") {
             None => 100.0,
             Some(t) => match t.as_f64() {
                 Some(p) if (0.0..=100.0).contains(&p) => p as f32,
-                _ => return Err(format!("tint {t} is not a percentage from 0 to 100")),
+                _ => return Err(ValueProblem::TintNotPercent(t.to_string())),
             },
         };
         if let Some(other) = map.keys().find(|k| *k != "swatch" && *k != "tint") {
-            return Err(format!("unknown key \"{other}\" in a swatch colour; {HINT}"));
+            return Err(ValueProblem::SwatchColourKey(other.clone()));
         }
         return Ok(FileColor::Swatch { name: name.to_string(), tint });
     }
     parse_value(v).map(FileColor::Value)
 }
 
-fn parse_value(v: &serde_json::Value) -> Result<Color, String> {
-    let percent = |x: &serde_json::Value| -> Result<f32, String> {
+fn parse_value(v: &serde_json::Value) -> Result<Color, ValueProblem> {
+    let percent = |x: &serde_json::Value| -> Result<f32, ValueProblem> {
         match x.as_f64() {
             Some(p) if (0.0..=100.0).contains(&p) => Ok(p as f32),
-            _ => Err(format!("{x} is not a percentage from 0 to 100; {HINT}")),
+            _ => Err(ValueProblem::NotPercent(x.to_string())),
         }
     };
     match v {
-        serde_json::Value::String(s) => Color::from_hex(s).ok_or_else(|| format!("\"{s}\": {HINT}")),
+        serde_json::Value::String(s) => Color::from_hex(s).ok_or_else(|| ValueProblem::BadHex(s.clone())),
         serde_json::Value::Object(map) if map.len() == 1 => {
             if let Some(arr) = map.get("cmyk").and_then(|a| a.as_array()) {
                 if arr.len() != 4 {
-                    return Err(format!("cmyk takes four numbers; {HINT}"));
+                    return Err(ValueProblem::CmykNotFour);
                 }
                 Ok(Color::Cmyk {
                     c: percent(&arr[0])?,
@@ -96,10 +95,10 @@ fn parse_value(v: &serde_json::Value) -> Result<Color, String> {
             } else if let Some(k) = map.get("gray") {
                 Ok(Color::Gray(percent(k)?))
             } else {
-                Err(HINT.to_string())
+                Err(ValueProblem::ColourShape)
             }
         }
-        other => Err(format!("{other}: {HINT}")),
+        other => Err(ValueProblem::ColourType(other.to_string())),
     }
 }
 
