@@ -5,6 +5,9 @@
 
 use crate::model::{Cell, CellAlign, Table};
 
+/// The largest file imported: a Word document with its pictures; a page's copy is under 1 MB.
+pub const MAX_IMPORT_BYTES: u64 = 64 * 1024 * 1024;
+
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum ImportError {
     #[error("the file is neither UTF-8 nor GB18030 text")]

@@ -210,7 +210,7 @@ fn check_output(input: &Path, output: &Path, kind: &str, magic: &[u8], force: bo
     if t.is_char_device() || t.is_fifo() || (alias && t.is_file()) {
         return Ok(());
     }
-    anyhow::ensure!(meta.is_file(), "{}: is {}, not a file to write to", output.display(), io::kind_of(&meta));
+    anyhow::ensure!(meta.is_file(), "{}: is {}, not a file to write to", output.display(), io::FileKind::of(&meta));
     if force || meta.len() == 0 {
         return Ok(());
     }

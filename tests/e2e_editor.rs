@@ -1,5 +1,5 @@
 //! Runs scripts/e2e-editor.sh: the real editor window under Xvfb, driven with xdotool
-//! (drag the QR code, Ctrl+S, check the saved file). .ci/run installs Xvfb and xdotool.
+//! (drag the QR code, Ctrl+S, check the saved file). scripts/test installs Xvfb and xdotool.
 
 #[test]
 fn drag_and_save_in_the_real_window() {

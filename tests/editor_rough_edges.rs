@@ -296,3 +296,23 @@ fn a_refused_setting_is_said_in_chinese_with_its_rule_and_where() {
     assert!(said[0].ends_with("].column_gap）"), "{said:?}");
     assert!(!said[0].contains("columns with this gap"), "no English: {said:?}");
 }
+
+#[test]
+fn refused_files_are_said_in_chinese() {
+    let dir = common::scratch("editor-refused-files-zh");
+    let fifo = dir.join("pipe.json");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let read_only = dir.join("kept.json");
+    std::fs::copy(common::sample(), &read_only).unwrap();
+    std::fs::set_permissions(&read_only, std::os::unix::fs::PermissionsExt::from_mode(0o444)).unwrap();
+    let mut h = sample();
+    h.state_mut().open_path(&fifo);
+    h.state_mut().save_to(&read_only);
+    let said: Vec<&str> = h.state().messages.iter().filter(|m| m.error).map(|m| m.text.as_str()).collect();
+    assert_eq!(said.len(), 2, "{said:?}");
+    assert!(said[0].ends_with("pipe.json：这是管道（FIFO），不是普通文件"), "{said:?}");
+    // Root may write a read-only file, but paiban still refuses to replace it.
+    assert!(said[1].contains("是只读文件（权限 444）"), "{said:?}");
+    assert!(said.iter().all(|m| !m.contains("FIFO, not") && !m.contains("read-only")), "no English: {said:?}");
+    assert_eq!(std::fs::read(&read_only).unwrap(), std::fs::read(common::sample()).unwrap(), "the file is kept");
+}

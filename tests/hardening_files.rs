@@ -281,11 +281,11 @@ fn special_files_are_never_read_as_layouts_or_images() {
     let fifo = dir.join("job/pipe.json");
     assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
     let second = Duration::from_secs(1);
-    refused(&within(second, &["check", path_str(&fifo)]), "it is a FIFO, not a layout file");
+    refused(&within(second, &["check", path_str(&fifo)]), "it is a FIFO, not a regular file");
     for dev in ["/dev/zero", "/dev/urandom"] {
-        refused(&within(second, &["check", dev]), "it is a device, not a layout file");
+        refused(&within(second, &["check", dev]), "it is a device, not a regular file");
     }
-    refused(&within(second, &["check", "/proc/self/status"]), "is a system file, not a layout");
+    refused(&within(second, &["check", "/proc/self/status"]), "is a system file, not read");
     // A 3 GB sparse file is refused by its size, unread.
     let sparse = dir.join("job/huge.json");
     std::fs::File::create(&sparse).unwrap().set_len(3 << 30).unwrap();

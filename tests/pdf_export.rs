@@ -1,5 +1,5 @@
 //! The exported sample PDF checked with real tools: poppler (pdfinfo, pdffonts, pdftotext,
-//! pdftoppm), qpdf and zbar. .ci/run installs them.
+//! pdftoppm), qpdf and zbar. scripts/test installs them.
 
 mod common;
 

@@ -333,7 +333,9 @@ impl EditorApp {
                     let found = if find.is_empty() { Ok(0) } else { crate::edit::find::count(&self.doc, &query) };
                     match &found {
                         Ok(n) => ui.label(i18n::fill(s.n_found, n)),
-                        Err(e) => ui.colored_label(egui::Color32::from_rgb(200, 30, 30), e),
+                        Err(e) => {
+                            ui.colored_label(egui::Color32::from_rgb(200, 30, 30), super::messages::find_error(s, e))
+                        }
                     };
                     let mut step = 0;
                     ui.horizontal(|ui| {

@@ -51,7 +51,7 @@ pub fn paste(app: &mut EditorApp, text: &str) {
     };
     match crate::io::from_json(json) {
         Ok(doc) => insert(app, doc, 0.0),
-        Err(e) => app.error(format!("paste: {e}")),
+        Err(e) => app.error(super::file_words::app_error(app.lang, &super::errors::AppError::Paste(Box::new(e)))),
     }
 }
 

@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use super::EditorApp;
+use super::errors::AppError;
 use super::place::{add_element, new_element};
 use crate::edit::{Command, unique_element_id};
 use crate::import;
@@ -15,33 +16,33 @@ use crate::units::{Rect, mm_to_pt};
 pub fn handle_drops(app: &mut EditorApp, ctx: &egui::Context) {
     let dropped = ctx.input(|i| i.raw.dropped_files.clone());
     for file in dropped {
-        let path = file.path().to_path_buf();
-        let result =
-            file.bytes().map_err(|e| format!("{}: {e}", path.display())).and_then(|b| import_bytes(app, &path, &b));
-        if let Err(e) = result {
-            app.error(e);
+        if let Err(e) = import_file(app, file.path()) {
+            let msg = super::file_words::app_error(app.lang, &e);
+            app.error(msg);
         }
     }
 }
 
 /// Imports a file as if dropped on the current page.
-pub fn import_file(app: &mut EditorApp, path: &Path) -> Result<(), String> {
+pub fn import_file(app: &mut EditorApp, path: &Path) -> Result<(), AppError> {
     let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
     if matches!(ext.as_str(), "png" | "jpg" | "jpeg" | "pdf") {
         // A photo or an ad (PDF): placed on the page at 80 × 60 mm in the type area's corner,
         // fitted; the frame is then moved and sized as any other.
         let link = super::files::link_for(app, path)?;
-        let area = app.doc.pages.get(app.page).map(|p| p.type_area()).ok_or("no page")?;
+        // A document always keeps a page, and the current one is kept in range.
+        let Some(area) = app.doc.pages.get(app.page).map(|p| p.type_area()) else { return Ok(()) };
         let frame = crate::units::Rect::new(area.x, area.y, crate::units::mm_to_pt(80.0), crate::units::mm_to_pt(60.0));
         super::place::add_image(app, app.page, frame, link);
         return Ok(());
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let bytes = crate::io::read_regular(path, import::MAX_IMPORT_BYTES)
+        .map_err(|source| AppError::Read { file: path.into(), source })?;
     import_bytes(app, path, &bytes)
 }
 
-fn import_bytes(app: &mut EditorApp, path: &Path, bytes: &[u8]) -> Result<(), String> {
-    let fail = |e: import::ImportError| format!("{}: {e}", path.display());
+fn import_bytes(app: &mut EditorApp, path: &Path, bytes: &[u8]) -> Result<(), AppError> {
+    let fail = |error: import::ImportError| AppError::Import { file: path.into(), error };
     let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
     match ext.as_str() {
         "txt" | "text" => {
@@ -62,7 +63,7 @@ fn import_bytes(app: &mut EditorApp, path: &Path, bytes: &[u8]) -> Result<(), St
             place_table(app, table);
             Ok(())
         }
-        _ => Err(format!("{}: paiban imports .txt, .docx, .csv, .tsv, .png, .jpg and .pdf files", path.display())),
+        _ => Err(AppError::NotImportable(path.into())),
     }
 }
 

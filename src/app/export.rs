@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::thread::JoinHandle;
 
+use super::errors::AppError;
 use crate::fonts::FontBook;
 use crate::layout::frame::PageFrame;
 use crate::render::pdf::{PdfOptions, write_pdf_with_progress};
@@ -17,7 +18,7 @@ pub struct ExportJob {
     pub path: PathBuf,
     done: Arc<AtomicUsize>,
     total: usize,
-    result: Receiver<Result<(), String>>,
+    result: Receiver<Result<(), AppError>>,
     worker: Option<JoinHandle<()>>,
 }
 
@@ -29,9 +30,10 @@ impl ExportJob {
         let worker = std::thread::spawn(move || {
             let mut progress = |n: usize, _| counter.store(n, Ordering::Relaxed);
             let written = write_pdf_with_progress(&pages, book, &opts, &mut progress)
-                .map_err(|e| e.to_string())
+                .map_err(|error| AppError::Export { file: target.clone(), error })
                 .and_then(|bytes| {
-                    crate::io::write_atomically(&target, &bytes).map_err(|e| format!("{}: {e}", target.display()))
+                    crate::io::write_atomically(&target, &bytes)
+                        .map_err(|source| AppError::ExportWrite { file: target.clone(), source })
                 });
             // The editor may have closed meanwhile; nobody is left to tell.
             let _ = send.send(written);
@@ -45,11 +47,11 @@ impl ExportJob {
     }
 
     /// The outcome once the worker is done.
-    pub fn poll(&self) -> Option<Result<(), String>> {
+    pub fn poll(&self) -> Option<Result<(), AppError>> {
         match self.result.try_recv() {
             Ok(r) => Some(r),
             Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(Err(format!("{}: the export stopped", self.path.display()))),
+            Err(TryRecvError::Disconnected) => Some(Err(AppError::ExportStopped(self.path.clone()))),
         }
     }
 }
@@ -117,7 +119,7 @@ impl super::EditorApp {
                         let msg = super::i18n::fill(self.strings().exported, path.display());
                         self.info(msg);
                     }
-                    Err(e) => self.error(e),
+                    Err(e) => self.error(super::file_words::app_error(self.lang, &e)),
                 }
             }
         }

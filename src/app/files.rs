@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
+use super::errors::AppError;
 use super::i18n::Strings;
 use super::{AfterPrompt, EditorApp, Modal};
 use crate::model::{ColumnGrid, Document, Margins, NamedStyle, Page, StyleProps, StyleSheet};
@@ -176,7 +177,7 @@ impl Files {
             Purpose::Export => app.export_pdf(&with_extension(path, "pdf")),
             Purpose::Image { page, frame } => match link_for(app, &path) {
                 Ok(rel) => super::place::add_image(app, page, frame, rel),
-                Err(e) => app.error(e),
+                Err(e) => app.error(super::file_words::app_error(app.lang, &e)),
             },
             Purpose::ReplaceImage { element } => {
                 let Some((_, el)) = app.doc.element(&element) else { return };
@@ -185,7 +186,7 @@ impl Files {
                     // Like a placed file: one from outside the layout's folder is copied in first.
                     match link_for(app, &path) {
                         Ok(rel) => img.path = rel,
-                        Err(e) => return app.error(e),
+                        Err(e) => return app.error(super::file_words::app_error(app.lang, &e)),
                     }
                     app.command(crate::edit::Command::Replace { element: el });
                 }
@@ -224,18 +225,18 @@ pub fn load_listing_outside(path: &Path) -> Result<(Document, Vec<String>), crat
 /// The link a placed file gets: relative to the layout's folder. A file from outside that
 /// folder is copied into its `links/` subfolder first (a layout reads only files inside its
 /// folder), when the layout has a folder of its own yet.
-pub fn link_for(app: &EditorApp, path: &Path) -> Result<String, String> {
+pub fn link_for(app: &EditorApp, path: &Path) -> Result<String, AppError> {
     let base = app.base_dir();
     let rel = relative_to(path, &base);
     if Path::new(&rel).is_relative() || app.path.is_none() {
         return Ok(rel);
     }
-    let name = path.file_name().ok_or_else(|| format!("{}: not a file", path.display()))?;
+    let name = path.file_name().ok_or_else(|| AppError::NotAFile(path.into()))?;
     let dir = base.join("links");
-    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    std::fs::create_dir_all(&dir).map_err(|source| AppError::Copy { file: dir.clone(), source })?;
     let copy = free_name(&dir, Path::new(name), path);
     if !copy.exists() {
-        std::fs::copy(path, &copy).map_err(|e| format!("{}: {e}", copy.display()))?;
+        std::fs::copy(path, &copy).map_err(|source| AppError::Copy { file: copy.clone(), source })?;
     }
     Ok(relative_to(&copy, &base))
 }
@@ -406,7 +407,7 @@ impl EditorApp {
             Ok((doc, links)) => {
                 self.modal = Some(Modal::OutsideLinks { path: path.to_path_buf(), doc: Box::new(doc), links })
             }
-            Err(e) => self.error(super::messages::file_error(self.lang, &e)),
+            Err(e) => self.error(super::file_words::file_error(self.lang, &e)),
         }
     }
 
@@ -420,7 +421,7 @@ impl EditorApp {
     pub fn new_from_template(&mut self, path: &Path) {
         match crate::io::load(path) {
             Ok(doc) => self.replace_document(doc, None),
-            Err(e) => self.error(super::messages::file_error(self.lang, &e)),
+            Err(e) => self.error(super::file_words::file_error(self.lang, &e)),
         }
     }
 
@@ -460,7 +461,7 @@ impl EditorApp {
                 let msg = super::i18n::fill(self.strings().saved, path.display());
                 self.info(msg);
             }
-            Err(e) => self.error(super::messages::file_error(self.lang, &e)),
+            Err(e) => self.error(super::file_words::file_error(self.lang, &e)),
         }
     }
 }

@@ -13,10 +13,23 @@ pub fn edit_error(s: &Strings, e: &crate::edit::EditError, doc: &crate::model::D
         E::NotText(id) => fill(s.err_not_text, name(id)),
         E::LastPage => s.err_last_page.to_string(),
         E::NoElement(id) | E::NoStory(id) => fill(s.err_missing, id),
-        E::DuplicateId(_) => e.to_string(), // only a paste or an import can meet it, and renames
+        E::DuplicateId(id) => fill(s.err_duplicate_id, id),
         E::NoPage(n) => fill(s.err_missing, n + 1),
         E::Text(_) => s.err_outside_story.to_string(),
-        E::Find(message) => message.clone(),
+        E::Find(e) => find_error(s, e),
+    }
+}
+
+/// Why a search cannot run, in the UI's language (a bad pattern's detail is the regex crate's).
+pub fn find_error(s: &Strings, e: &crate::edit::find::FindError) -> String {
+    use crate::edit::find::FindError as F;
+    match e {
+        F::Empty => s.err_find_empty.to_string(),
+        // The regex crate draws the pattern with a caret under the mistake, then says it.
+        F::Pattern(detail) => {
+            fill(s.err_find_pattern, detail.lines().last().unwrap_or("").trim_start_matches("error: "))
+        }
+        F::Text(_) => s.err_outside_story.to_string(),
     }
 }
 
@@ -157,39 +170,4 @@ fn placed_pdf_zh(f: &crate::layout::placed_pdf::PdfFinding) -> String {
         }
         F::Spots { file, spots } => format!("置入的 PDF {file} 使用专色（{}），会多出印版", spots.join("、")),
     }
-}
-
-/// A layout file that could not be read or written, in the UI's language (the reason found in
-/// a file's JSON keeps its JSON path).
-pub fn file_error(lang: Lang, e: &crate::io::FileError) -> String {
-    use crate::io::FileError as F;
-    if lang == Lang::En {
-        return e.to_string();
-    }
-    let why = |source: &std::io::Error| match source.kind() {
-        std::io::ErrorKind::NotFound => "文件或文件夹不存在".to_string(),
-        std::io::ErrorKind::PermissionDenied => "没有权限".to_string(),
-        std::io::ErrorKind::IsADirectory => "这是一个文件夹".to_string(),
-        _ => source.to_string(),
-    };
-    match e {
-        F::Read { file, source } => format!("无法读取 {}：{}", file.display(), why(source)),
-        F::Write { file, source } => format!("无法写入 {}：{}", file.display(), why(source)),
-        F::Invalid { file, error } => format!("{} 有误：{}", file.display(), format_error(lang, error)),
-    }
-}
-
-/// Why a layout file (or a setting that would make one) is refused, with where in the file:
-/// in Chinese `原因（位置）`, in English the command line's words.
-pub fn format_error(lang: Lang, e: &crate::io::FormatError) -> String {
-    if lang == Lang::En {
-        return e.to_string();
-    }
-    let path = Some(e.path.as_str()).filter(|p| !p.is_empty() && *p != ".");
-    let at = match (e.line, path) {
-        (Some((l, c)), Some(p)) => format!("第 {l} 行第 {c} 列，{p}"),
-        (Some((l, c)), None) => format!("第 {l} 行第 {c} 列"),
-        (None, p) => p.unwrap_or("文件").to_string(),
-    };
-    format!("{}（{at}）", super::format_words::cause_zh(&e.kind))
 }

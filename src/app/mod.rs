@@ -15,9 +15,10 @@ mod canvas;
 mod chrome;
 mod clipboard;
 pub mod dropin;
+pub mod errors;
 mod export;
+mod file_words;
 mod files;
-mod format_words;
 mod galley;
 pub mod i18n;
 mod inspector;
@@ -260,7 +261,7 @@ impl EditorApp {
                         && let Err(e) = crate::io::from_json(&crate::io::to_json(&self.doc)) =>
                 {
                     self.doc = before;
-                    let msg = i18n::fill(self.strings().refused, messages::format_error(self.lang, &e));
+                    let msg = i18n::fill(self.strings().refused, file_words::format_error(self.lang, &e));
                     self.error(msg);
                 }
                 Ok(()) if self.doc != before => {
@@ -549,7 +550,8 @@ pub fn run(path: Option<PathBuf>) -> Result<(), String> {
         Err(e) => {
             // The window still opens, on a new document, with the error shown.
             let mut app = EditorApp::new(files::NewDocSettings::default().document(), None, book);
-            app.error(e.to_string());
+            let msg = file_words::file_error(app.lang, &e);
+            app.error(msg);
             app
         }
     };

@@ -13,13 +13,25 @@ pub struct Query {
     pub regex: bool,
 }
 
+/// Why a search cannot run.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum FindError {
+    #[error("nothing to find")]
+    Empty,
+    /// The regex crate's account of the mistake.
+    #[error("not a regular expression: {0}")]
+    Pattern(String),
+    #[error(transparent)]
+    Text(#[from] text::TextError),
+}
+
 impl Query {
-    fn pattern(&self) -> Result<regex::Regex, String> {
+    fn pattern(&self) -> Result<regex::Regex, FindError> {
         if self.find.is_empty() {
-            return Err("nothing to find".into());
+            return Err(FindError::Empty);
         }
         let source = if self.regex { self.find.clone() } else { regex::escape(&self.find) };
-        regex::Regex::new(&source).map_err(|e| format!("not a regular expression: {e}"))
+        regex::Regex::new(&source).map_err(|e| FindError::Pattern(e.to_string()))
     }
 }
 
@@ -36,7 +48,7 @@ fn char_range(s: &str, bytes: std::ops::Range<usize>) -> std::ops::Range<usize> 
 }
 
 /// Every occurrence, stories first (in story and text order), then table cells.
-pub fn find_all(doc: &Document, query: &Query) -> Result<Vec<Match>, String> {
+pub fn find_all(doc: &Document, query: &Query) -> Result<Vec<Match>, FindError> {
     let re = query.pattern()?;
     let mut out = Vec::new();
     for story in &doc.stories {
@@ -64,7 +76,7 @@ pub fn find_all(doc: &Document, query: &Query) -> Result<Vec<Match>, String> {
 }
 
 /// How many times the query occurs in the document's stories and table cells.
-pub fn count(doc: &Document, query: &Query) -> Result<usize, String> {
+pub fn count(doc: &Document, query: &Query) -> Result<usize, FindError> {
     find_all(doc, query).map(|m| m.len())
 }
 
@@ -74,7 +86,7 @@ fn replacement(re: &regex::Regex, query: &Query, matched: &str, replace: &str) -
 }
 
 /// Replaces every occurrence; returns how many were replaced.
-pub fn replace_all(doc: &mut Document, query: &Query, replace: &str) -> Result<usize, String> {
+pub fn replace_all(doc: &mut Document, query: &Query, replace: &str) -> Result<usize, FindError> {
     let re = query.pattern()?;
     let matches = find_all(doc, query)?;
     let sheet = doc.styles.clone();
@@ -90,7 +102,7 @@ pub fn replace_all(doc: &mut Document, query: &Query, replace: &str) -> Result<u
                     .take(range.end.offset - range.start.offset)
                     .collect();
                 let with = replacement(&re, query, &matched, replace);
-                text::replace(s, &sheet, *range, &with).map_err(|e| e.to_string())?;
+                text::replace(s, &sheet, *range, &with)?;
             }
             Match::Cell { table, row, cell, chars } => {
                 let Some(ElementKind::Table(t)) =
@@ -132,7 +144,9 @@ mod tests {
         assert_eq!(count(&d, &dates), Ok(3));
         replace_all(&mut d, &dates, "$1/$2").unwrap();
         assert_eq!(d.stories[0].paragraphs[0].text(), "10/31，$1淄博市。10/24至10/30");
-        assert!(count(&d, &Query { find: "(".into(), regex: true }).unwrap_err().contains("regular expression"));
+        assert!(
+            count(&d, &Query { find: "(".into(), regex: true }).unwrap_err().to_string().contains("regular expression")
+        );
     }
 
     #[test]

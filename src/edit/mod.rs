@@ -134,7 +134,7 @@ pub enum EditError {
     #[error("\"{0}\" is locked")]
     Locked(String),
     #[error("find: {0}")]
-    Find(String),
+    Find(#[from] find::FindError),
     #[error(transparent)]
     Text(#[from] text::TextError),
 }
@@ -305,7 +305,7 @@ pub fn apply(doc: &mut Document, cmd: Command) -> Result<(), EditError> {
             doc.pages.remove(at);
         }
         Command::ReplaceAll { query, replace } => {
-            find::replace_all(doc, &query, &replace).map_err(EditError::Find)?;
+            find::replace_all(doc, &query, &replace)?;
         }
         Command::MovePage { from, to } => {
             if from >= doc.pages.len() {

@@ -16,6 +16,8 @@ use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use super::refusal::{FileKind, FileRefusal};
+
 /// Writes `bytes` to `path` through a temporary file and a rename.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let path = &regular_target(path)?;
@@ -73,45 +75,17 @@ pub fn regular_target(path: &Path) -> io::Result<PathBuf> {
                 target = folder(&target).join(link);
             }
             Ok(m) if !m.is_file() => {
-                return Err(io::Error::new(
-                    io::ErrorKind::InvalidInput,
-                    format!("{} is not a regular file ({}); write to a file", target.display(), kind_of(&m)),
-                ));
+                return Err(FileRefusal::NotWritable { path: target, kind: FileKind::of(&m) }.into_io());
             }
             Ok(m) if m.permissions().readonly() => {
-                return Err(io::Error::new(
-                    io::ErrorKind::PermissionDenied,
-                    format!(
-                        "{} is read-only (mode {:o}); make it writable (chmod u+w) to replace it",
-                        target.display(),
-                        m.mode() & 0o7777
-                    ),
-                ));
+                return Err(FileRefusal::ReadOnly { path: target, mode: m.mode() & 0o7777 }.into_io());
             }
             Ok(_) => return Ok(target),
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(target),
             Err(e) => return Err(e),
         }
     }
-    Err(io::Error::other(format!("{}: too many levels of symbolic links", path.display())))
-}
-
-/// What kind of file metadata describes, in words.
-pub fn kind_of(m: &fs::Metadata) -> &'static str {
-    let t = m.file_type();
-    if t.is_dir() {
-        "a folder"
-    } else if t.is_char_device() || t.is_block_device() {
-        "a device"
-    } else if t.is_fifo() {
-        "a FIFO"
-    } else if t.is_socket() {
-        "a socket"
-    } else if t.is_symlink() {
-        "a symbolic link"
-    } else {
-        "a regular file"
-    }
+    Err(FileRefusal::LinkLoop(path.to_path_buf()).into_io())
 }
 
 /// An advisory lock (flock) on a folder, held while a save renames files in it; released when

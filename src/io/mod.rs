@@ -12,17 +12,17 @@ mod convert;
 mod file;
 mod locate;
 mod palette;
+mod refusal;
 mod to_file;
 mod value;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use atomic::{
-    backup_path, kind_of, process_runs, regular_target, write_atomically, write_output, write_with_backup,
-};
+pub use atomic::{backup_path, process_runs, regular_target, write_atomically, write_output, write_with_backup};
 pub use cause::{FormatErrorKind, JsonCause, Quantity, Syntax, ValueProblem};
 pub use convert::MAX_PAGE_MM;
+pub use refusal::{FileKind, FileRefusal, read_regular};
 
 use crate::model::Document;
 
@@ -136,31 +136,7 @@ pub fn load_with(path: &Path, options: LoadOptions) -> Result<Document, FileErro
 
 /// A layout file's text, read only when it is a regular file under the size cap.
 fn read_layout_text(path: &Path) -> std::io::Result<String> {
-    use std::io::{Error, ErrorKind, Read};
-    let refuse = |what: String| Error::new(ErrorKind::InvalidInput, what);
-    let meta = std::fs::metadata(path)?;
-    if !meta.is_file() {
-        return Err(refuse(format!("it is {}, not a layout file", atomic::kind_of(&meta))));
-    }
-    if let Ok(real) = std::fs::canonicalize(path)
-        && ["/proc", "/sys", "/dev"].iter().any(|d| real.starts_with(d))
-    {
-        return Err(refuse(format!("{} is a system file, not a layout", real.display())));
-    }
-    if meta.len() > MAX_LAYOUT_BYTES {
-        return Err(refuse(format!("the file is {} MB, more than {} MB", meta.len() >> 20, MAX_LAYOUT_BYTES >> 20)));
-    }
-    let file = std::fs::File::open(path)?;
-    // What was opened is what was looked at (not a FIFO swapped in meanwhile).
-    if !file.metadata()?.is_file() {
-        return Err(refuse("it is not a regular file".into()));
-    }
-    let mut bytes = Vec::new();
-    file.take(MAX_LAYOUT_BYTES + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_LAYOUT_BYTES {
-        return Err(refuse(format!("the file is more than {} MB", MAX_LAYOUT_BYTES >> 20)));
-    }
-    String::from_utf8(bytes).map_err(|_| Error::new(ErrorKind::InvalidData, "stream did not contain valid UTF-8"))
+    String::from_utf8(read_regular(path, MAX_LAYOUT_BYTES)?).map_err(|_| FileRefusal::NotUtf8.into_io())
 }
 
 /// Refuses images and placed PDFs whose files lie outside `base` (the layout's folder) and its

@@ -3,7 +3,6 @@
 //! (`placed_pdf`). Each is placed by its fit mode or by its content transform (scale and
 //! offset inside the frame, clipped to it), with its effective resolution.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -151,27 +150,18 @@ pub fn load_image(path: &Path) -> Result<LoadedImage, ImageError> {
     load_image_page(path, 1)
 }
 
-/// A regular file's bytes, refused above `MAX_FILE_BYTES` (devices, FIFOs and /proc files are
-/// not regular files and are never read).
+/// A picture file's bytes, refused above `MAX_FILE_BYTES` (devices, FIFOs and /proc files are
+/// never read), with the refusal as an image error.
 fn read_capped(path: &Path) -> Result<Vec<u8>, ImageError> {
-    let unreadable = |e: std::io::Error| ImageError::Unreadable { path: path.into(), message: e.to_string() };
-    let too_large = |size_mb| ImageError::FileTooLarge { path: path.into(), size_mb, max_mb: MAX_FILE_BYTES >> 20 };
-    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => ImageError::Missing(path.into()),
-        _ => unreadable(e),
-    })?;
-    if !meta.is_file() {
-        return Err(ImageError::NotRegularFile(path.into()));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(too_large(Some(meta.len() >> 20)));
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    std::fs::File::open(path).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)).map_err(unreadable)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(None));
-    }
-    Ok(bytes)
+    use crate::io::FileRefusal as R;
+    let max_mb = MAX_FILE_BYTES >> 20;
+    crate::io::read_regular(path, MAX_FILE_BYTES).map_err(|e| match (e.kind(), R::of(&e)) {
+        (std::io::ErrorKind::NotFound, _) => ImageError::Missing(path.into()),
+        (_, Some(R::NotRegular(_) | R::SystemFile(_) | R::Swapped)) => ImageError::NotRegularFile(path.into()),
+        (_, Some(R::TooLarge { mb, .. })) => ImageError::FileTooLarge { path: path.into(), size_mb: Some(*mb), max_mb },
+        (_, Some(R::GrewTooLarge { .. })) => ImageError::FileTooLarge { path: path.into(), size_mb: None, max_mb },
+        _ => ImageError::Unreadable { path: path.into(), message: e.to_string() },
+    })
 }
 
 /// Whether a JPEG's segments end before its end-of-image marker (a cut-off file: decoders

@@ -41,7 +41,7 @@ pub fn tool(name: &str, args: &[&str]) -> Output {
     Command::new(name)
         .args(args)
         .output()
-        .unwrap_or_else(|e| panic!("{name} could not run ({e}); .ci/run installs it (apt-get)"))
+        .unwrap_or_else(|e| panic!("{name} could not run ({e}); scripts/test installs it (apt-get)"))
 }
 
 /// `qpdf --check` finds no errors in the PDF at `path`.

@@ -1,7 +1,126 @@
-//! How the editor words, in Chinese, why a layout file (or a setting that would make one) was
-//! refused. The causes are typed in `io::FormatErrorKind`; the English is their `Display`.
+//! How the editor words what went wrong with a file — a layout it could not read or write, a
+//! layout file's content it refused (or a setting that would make one), a file it could not
+//! import, copy or export — in the UI's language. The errors are typed (`io::FileError`,
+//! `io::FormatErrorKind`, `io::FileRefusal`, `AppError`); their `Display` is the English.
 
-use crate::io::{FormatErrorKind, JsonCause, OutsideReason, Quantity, Syntax, ValueProblem};
+use super::errors::AppError;
+use super::i18n::Lang;
+use crate::io::{FileKind, FileRefusal, FormatErrorKind, JsonCause, OutsideReason, Quantity, Syntax, ValueProblem};
+
+/// A layout file that could not be read or written, in the UI's language (the reason found in
+/// a file's JSON keeps its JSON path).
+pub fn file_error(lang: Lang, e: &crate::io::FileError) -> String {
+    use crate::io::FileError as F;
+    if lang == Lang::En {
+        return e.to_string();
+    }
+    match e {
+        F::Read { file, source } => format!("无法读取 {}：{}", file.display(), io_why_zh(source)),
+        F::Write { file, source } => format!("无法写入 {}：{}", file.display(), io_why_zh(source)),
+        F::Invalid { file, error } => format!("{} 有误：{}", file.display(), format_error(lang, error)),
+    }
+}
+
+/// Why a layout file (or a setting that would make one) is refused, with where in the file:
+/// in Chinese `原因（位置）`, in English the command line's words.
+pub fn format_error(lang: Lang, e: &crate::io::FormatError) -> String {
+    if lang == Lang::En {
+        return e.to_string();
+    }
+    let path = Some(e.path.as_str()).filter(|p| !p.is_empty() && *p != ".");
+    let at = match (e.line, path) {
+        (Some((l, c)), Some(p)) => format!("第 {l} 行第 {c} 列，{p}"),
+        (Some((l, c)), None) => format!("第 {l} 行第 {c} 列"),
+        (None, p) => p.unwrap_or("文件").to_string(),
+    };
+    format!("{}（{at}）", cause_zh(&e.kind))
+}
+
+/// A file the editor could not import, copy, export or paste, in the UI's language.
+pub fn app_error(lang: Lang, e: &AppError) -> String {
+    use AppError as A;
+    if lang == Lang::En {
+        return e.to_string();
+    }
+    match e {
+        A::Read { file, source } => format!("无法读取 {}：{}", file.display(), io_why_zh(source)),
+        A::Import { file, error } => format!("无法导入 {}：{}", file.display(), import_zh(error)),
+        A::NotImportable(file) => {
+            format!("{}：paiban 可导入 .txt、.docx、.csv、.tsv、.png、.jpg 和 .pdf 文件", file.display())
+        }
+        A::NotAFile(file) => format!("{} 不是文件", file.display()),
+        A::Copy { file, source } => format!("无法复制到 {}：{}", file.display(), io_why_zh(source)),
+        A::Export { file, error } => format!("无法导出 {}：{}", file.display(), pdf_zh(error)),
+        A::ExportWrite { file, source } => format!("无法写入 {}：{}", file.display(), io_why_zh(source)),
+        A::ExportStopped(file) => format!("{}：导出意外中止", file.display()),
+        A::Paste(error) => format!("无法粘贴：{}", format_error(lang, error)),
+    }
+}
+
+/// Why the system (or paiban's own rules for files) refused a read or a write, in Chinese.
+fn io_why_zh(source: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    if let Some(refusal) = FileRefusal::of(source) {
+        return refusal_zh(refusal);
+    }
+    match source.kind() {
+        K::NotFound => "文件或文件夹不存在".to_string(),
+        K::PermissionDenied => "没有权限".to_string(),
+        K::IsADirectory => "这是一个文件夹".to_string(),
+        K::StorageFull => "磁盘已满".to_string(),
+        K::ReadOnlyFilesystem => "文件系统是只读的".to_string(),
+        _ => source.to_string(),
+    }
+}
+
+fn refusal_zh(r: &FileRefusal) -> String {
+    use FileRefusal as R;
+    match r {
+        R::NotWritable { path, kind } => {
+            format!("{} 不是普通文件（是{}）；请写到普通文件", path.display(), kind_zh(*kind))
+        }
+        R::ReadOnly { path, mode } => {
+            format!("{} 是只读文件（权限 {mode:o}）；要替换它，请先改为可写（chmod u+w）", path.display())
+        }
+        R::LinkLoop(path) => format!("{}：符号链接层数太多", path.display()),
+        R::NotRegular(kind) => format!("这是{}，不是普通文件", kind_zh(*kind)),
+        R::SystemFile(path) => format!("{} 是系统文件，不读取", path.display()),
+        R::TooLarge { mb, max_mb } => format!("文件有 {mb} MB，超过 {max_mb} MB"),
+        R::GrewTooLarge { max_mb } => format!("文件超过 {max_mb} MB"),
+        R::Swapped => "这不是普通文件".to_string(),
+        R::NotUtf8 => "文件不是 UTF-8 文本".to_string(),
+    }
+}
+
+fn kind_zh(kind: FileKind) -> &'static str {
+    match kind {
+        FileKind::Folder => "文件夹",
+        FileKind::Device => "设备",
+        FileKind::Fifo => "管道（FIFO）",
+        FileKind::Socket => "套接字",
+        FileKind::SymbolicLink => "符号链接",
+        FileKind::Regular => "普通文件",
+    }
+}
+
+fn import_zh(e: &crate::import::ImportError) -> String {
+    use crate::import::ImportError as I;
+    match e {
+        I::Encoding => "文件既不是 UTF-8 也不是 GB18030 文本".into(),
+        I::OpenQuote { line } => format!("第 {line} 行：引号没有闭合"),
+        I::Empty => "没有可导入的文字".into(),
+        I::Docx(detail) => format!("不是 Word 文档（{detail}）"),
+    }
+}
+
+fn pdf_zh(e: &crate::render::pdf::PdfError) -> String {
+    use crate::render::pdf::PdfError as P;
+    match e {
+        P::Subset { family, message } => format!("字体“{family}”无法取子集（{message}）"),
+        P::Image { path, message } => format!("图片 {path} 无法写入（{message}）"),
+        P::Write(message) => format!("写 PDF 时出错（{message}）"),
+    }
+}
 
 /// The cause in Chinese.
 pub fn cause_zh(kind: &FormatErrorKind) -> String {
