@@ -84,3 +84,44 @@ fn defect_13_pdftotext_raw_gives_each_line_as_set() {
         assert!(body > 100, "{layout}: only {body} lines of Han text");
     }
 }
+
+/// #13: after `--force`, characters no font has (combining marks, a rare Han character) are
+/// drawn as the missing glyph, which stands for no text in the ToUnicode CMap; poppler and
+/// Ghostscript read the PDF without a complaint and the text extracts as typed.
+#[test]
+fn forced_missing_glyphs_leave_a_cmap_poppler_takes() {
+    let dir = common::scratch("pdf-text-forced");
+    let layout = dir.join("page.json");
+    let typed = "Cafe\u{301} na\u{308}ive 𠀀字 e\u{20DD}";
+    let json = format!(
+        r#"{{"format":1,
+        "styles":{{"正文":{{"font":"Noto Serif SC","size":"五号","leading":15.5,"indent":0,"align":"left"}}}},
+        "pages":[{{"size":[148,210],"margins":{{"top":10,"bottom":10,"left":10,"right":10}},"columns":1,"gutter":0,
+          "elements":[{{"id":"h","kind":"text","x":10,"y":20,"w":120,"h":20}}]}}],
+        "stories":[{{"id":"h","frames":["h"],"paragraphs":[{{"style":"正文","text":"{typed}"}}]}}]}}"#
+    );
+    std::fs::write(&layout, json).unwrap();
+    let pdf = dir.join("page.pdf");
+    let refused = common::paiban(&["export", common::path_str(&layout), "-o", common::path_str(&pdf)]);
+    assert_eq!(refused.status.code(), Some(1), "missing glyphs stop an export unless forced");
+    let out = common::paiban(&["export", common::path_str(&layout), "-o", common::path_str(&pdf), "--force"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    common::assert_qpdf_clean(&pdf);
+    let text = common::tool("pdftotext", &[common::path_str(&pdf), "-"]);
+    assert!(text.stderr.is_empty(), "poppler complains: {}", String::from_utf8_lossy(&text.stderr));
+    assert!(String::from_utf8_lossy(&text.stdout).contains(typed), "{}", String::from_utf8_lossy(&text.stdout));
+    let gs = common::tool("gs", &["-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=nullpage", common::path_str(&pdf)]);
+    assert!(gs.status.success() && gs.stdout.is_empty() && gs.stderr.is_empty(), "{gs:?}");
+    // The CMaps, uncompressed: no entry for glyph 0.
+    let qdf = dir.join("qdf.pdf");
+    let args = ["--qdf", "--object-streams=disable", common::path_str(&pdf), common::path_str(&qdf)];
+    common::tool("qpdf", &args);
+    let raw = String::from_utf8_lossy(&std::fs::read(&qdf).unwrap()).into_owned();
+    let entries: Vec<&str> = raw
+        .split("beginbfchar")
+        .skip(1)
+        .flat_map(|block| block.split("endbfchar").next().unwrap_or("").lines())
+        .collect();
+    assert!(entries.iter().any(|e| e.contains("<00650301>")), "é shaped as one glyph maps to both: {entries:?}");
+    assert!(!entries.iter().any(|e| e.starts_with("<0000>")), "the missing glyph maps to text: {entries:?}");
+}

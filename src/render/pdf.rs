@@ -150,7 +150,8 @@ fn now() -> i64 {
 struct EmbeddedFont {
     id: pp::FontId,
     remap: subsetter::GlyphRemapper,
-    /// The text each glyph stands for (ToUnicode keeps one entry per glyph; the first wins).
+    /// The text each glyph stands for (ToUnicode keeps one entry per glyph; the first wins; the
+    /// missing glyph, .notdef, stands for nothing).
     texts: HashMap<u16, String>,
 }
 
@@ -167,7 +168,7 @@ fn embed_fonts(
         let (remap, texts) = used.entry(run.font).or_default();
         for g in &run.glyphs {
             remap.remap(g.id);
-            if !g.text.is_empty() {
+            if g.id != 0 && !g.text.is_empty() {
                 texts.entry(g.id).or_insert_with(|| g.text.clone());
             }
         }
