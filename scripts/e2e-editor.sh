@@ -30,7 +30,7 @@ trap cleanup EXIT
 for _ in $(seq 100); do xdpyinfo -display "$display" >/dev/null 2>&1 && break; sleep 0.1; done
 export DISPLAY="$display"
 # No D-Bus session: accessibility helpers stay off.
-env -u DBUS_SESSION_BUS_ADDRESS XDG_RUNTIME_DIR="$work" PAIBAN_SCREEN_INFO="$info" PAIBAN_RECOVERY_DIR="$work/recovery" "$bin" "$work/page.json" >"$work/app.log" 2>&1 &
+env -u DBUS_SESSION_BUS_ADDRESS XDG_RUNTIME_DIR="$work" XDG_CONFIG_HOME="$work/config" PAIBAN_SCREEN_INFO="$info" PAIBAN_RECOVERY_DIR="$work/recovery" "$bin" "$work/page.json" >"$work/app.log" 2>&1 &
 app=$!
 for _ in $(seq 150); do [ -s "$info" ] && break; sleep 0.1; done
 [ -s "$info" ] || { echo "the editor did not start:"; cat "$work/app.log"; exit 1; }

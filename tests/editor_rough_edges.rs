@@ -316,3 +316,21 @@ fn refused_files_are_said_in_chinese() {
     assert!(said.iter().all(|m| !m.contains("FIFO, not") && !m.contains("read-only")), "no English: {said:?}");
     assert_eq!(std::fs::read(&read_only).unwrap(), std::fs::read(common::sample()).unwrap(), "the file is kept");
 }
+
+#[test]
+fn a_page_shown_whole_stays_whole_as_the_window_changes_until_the_view_is_touched() {
+    let mut h = sample();
+    let fitted = h.state().view;
+    h.set_size(vec2(1000.0, 700.0));
+    h.run_ok();
+    let smaller = h.state().view;
+    assert!(smaller.zoom < fitted.zoom * 0.9, "refitted: {fitted:?} → {smaller:?}");
+    // Once zoomed, the view is the user's: a resize leaves it.
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Equals);
+    h.run_ok();
+    let zoomed = h.state().view;
+    assert!((zoomed.zoom / smaller.zoom - 1.25).abs() < 1e-3);
+    h.set_size(vec2(1400.0, 950.0));
+    h.run_ok();
+    assert_eq!(h.state().view, zoomed);
+}

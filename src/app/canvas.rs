@@ -74,6 +74,10 @@ pub struct CanvasState {
     /// The overset ports and labels and thread ports drawn last frame, on screen (they must
     /// cover no text; tests check it).
     pub marks: Vec<Rect>,
+    /// The canvas size a page was last shown whole for, and the view it got: while the view is
+    /// untouched, the page is shown whole again when the canvas changes size (the panels
+    /// settle in the first frames, the window is resized).
+    shown_whole: Option<(Vec2, View)>,
 }
 
 const RULER: f32 = 18.0;
@@ -97,10 +101,17 @@ pub fn show(app: &mut EditorApp, ui: &mut egui::Ui) {
     let page_index = app.page.min(app.doc.pages.len() - 1);
     let (pw, ph) = (app.doc.pages[page_index].width, app.doc.pages[page_index].height);
     let size = canvas.size() - vec2(RULER, RULER);
-    if app.fit_pending {
-        app.view = View::fit(pw, ph, size);
+    let ppp = ctx.pixels_per_point();
+    let untouched = |(shown_for, view): (Vec2, View)| view == app.view && shown_for != size;
+    if app.fit_pending || app.canvas.shown_whole.is_some_and(untouched) {
+        app.view = match app.zoom.percent() {
+            Some(p) => View::at_percent(p, pw, ph, size, ppp),
+            None => View::fit(pw, ph, size),
+        };
         app.fit_pending = false;
+        app.canvas.shown_whole = Some((size, app.view));
     }
+    let zoom_before = app.view.zoom;
     if let Some(f) = app.canvas.zoom_request.take() {
         app.view.zoom_at(origin, canvas.center(), f);
     }
@@ -108,6 +119,10 @@ pub fn show(app: &mut EditorApp, ui: &mut egui::Ui) {
         app.view.actual_size(origin, canvas.center(), ctx.pixels_per_point());
     }
     handle_scroll_and_zoom(app, &response, origin, &ctx);
+    if app.view.zoom != zoom_before {
+        // The zoom chosen is the one the next page and the next start open at.
+        app.zoom = super::settings::Zoom::Percent(app.view.percent(ppp));
+    }
 
     // The page itself, from the layout.
     app.layout();

@@ -104,7 +104,7 @@ impl EditorApp {
                         self.canvas.zoom_request = Some(0.8);
                     }
                     if ui.button(format!("{}  Ctrl+0", s.fit_page)).clicked() {
-                        self.fit_pending = true;
+                        self.fit_page();
                     }
                     if ui.button(format!("{}  Ctrl+1", s.actual_size)).clicked() {
                         self.canvas.actual_size_request = true;
@@ -112,12 +112,8 @@ impl EditorApp {
                 });
                 ui.menu_button(s.settings, |ui| {
                     ui.label(s.language);
-                    let before = self.lang;
                     ui.radio_value(&mut self.lang, Lang::Zh, "简体中文");
                     ui.radio_value(&mut self.lang, Lang::En, "English");
-                    if self.lang != before {
-                        files::save_language(self.lang);
-                    }
                 });
             });
         });
@@ -181,7 +177,7 @@ impl EditorApp {
         let (page_chars, selected) = self.char_counts();
         egui::Panel::bottom("status").show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui.label(format!("{:.0} %", self.view.zoom * 72.0 / 96.0 * ui.ctx().pixels_per_point() * 100.0));
+                ui.label(format!("{:.0} %", self.view.percent(ui.ctx().pixels_per_point())));
                 if let Some((x, y)) = self.canvas.pointer_mm {
                     ui.label(format!("{x:.1}, {y:.1} mm"));
                 }
@@ -527,7 +523,7 @@ impl EditorApp {
             self.canvas.zoom_request = Some(0.8);
         }
         if pressed(cmd, Key::Num0) {
-            self.fit_pending = true;
+            self.fit_page();
         }
         if pressed(cmd, Key::Num1) {
             self.canvas.actual_size_request = true;

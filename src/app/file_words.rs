@@ -28,9 +28,11 @@ pub fn format_error(lang: Lang, e: &crate::io::FormatError) -> String {
         return e.to_string();
     }
     let path = Some(e.path.as_str()).filter(|p| !p.is_empty() && *p != ".");
-    let at = match (e.line, path) {
-        (Some((l, c)), Some(p)) => format!("第 {l} 行第 {c} 列，{p}"),
-        (Some((l, c)), None) => format!("第 {l} 行第 {c} 列"),
+    // serde_json's column 0 is the start of a line (where a file that ends early ends).
+    let line = e.line.map(|(l, c)| if c == 0 { format!("第 {l} 行") } else { format!("第 {l} 行第 {c} 列") });
+    let at = match (line, path) {
+        (Some(l), Some(p)) => format!("{l}，{p}"),
+        (Some(l), None) => l,
         (None, p) => p.unwrap_or("文件").to_string(),
     };
     format!("{}（{at}）", cause_zh(&e.kind))
@@ -366,5 +368,21 @@ mod tests {
         let styles =
             r#"{"format": 1, "styles": {"正文": {"size": "八号"}}, "pages": [{"size": [200, 300], "elements": []}]}"#;
         assert_eq!(zh(styles), "没有叫“八号”的字号（请用磅值或号数，如五号、小初）");
+    }
+
+    #[test]
+    fn where_says_the_line_and_the_column_when_there_is_one() {
+        let at = |json: &str| format_error(Lang::Zh, &crate::io::from_json(json).unwrap_err());
+        assert!(
+            at("{\"format\": 1, \"pages\": [").ends_with("（第 1 行第 24 列）"),
+            "{}",
+            at("{\"format\": 1, \"pages\": [")
+        );
+        // A file that ends early after a newline ends at column 0: the line alone.
+        assert!(
+            at("{\"format\": 1, \"pages\": [\n").ends_with("（第 2 行）"),
+            "{}",
+            at("{\"format\": 1, \"pages\": [\n")
+        );
     }
 }

@@ -1,5 +1,5 @@
 //! Files: native dialogs on a worker thread (the window never freezes), New document presets,
-//! and the recent-files list kept in the user's config folder.
+//! and the recent-files list (kept with the settings).
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -36,65 +36,10 @@ impl Default for Files {
     }
 }
 
-/// A file in the user's config folder for paiban ($XDG_CONFIG_HOME or ~/.config).
-fn config_file(name: &str) -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_CONFIG_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
-    Some(base.join("paiban").join(name))
-}
-
-fn recent_file() -> Option<PathBuf> {
-    config_file("recent.json")
-}
-
-/// The editor's language as last chosen (简体中文 when never chosen).
-pub fn load_language() -> super::i18n::Lang {
-    let text = config_file("settings.json").and_then(|f| std::fs::read_to_string(f).ok()).unwrap_or_default();
-    let settings: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
-    match settings.get("language").and_then(|l| l.as_str()) {
-        Some("en") => super::i18n::Lang::En,
-        _ => super::i18n::Lang::Zh,
-    }
-}
-
-/// Remembers the editor's language for the next start (a failure only costs the setting).
-pub fn save_language(lang: super::i18n::Lang) {
-    let code = match lang {
-        super::i18n::Lang::Zh => "zh",
-        super::i18n::Lang::En => "en",
-    };
-    if let Some(file) = config_file("settings.json")
-        && let Some(dir) = file.parent()
-        && std::fs::create_dir_all(dir).is_ok()
-    {
-        let text = serde_json::json!({ "language": code }).to_string();
-        let _ = crate::io::write_atomically(&file, text.as_bytes());
-    }
-}
-
 impl Files {
-    pub fn load_recent() -> Files {
-        let recent = recent_file()
-            .and_then(|f| std::fs::read_to_string(f).ok())
-            .and_then(|t| serde_json::from_str::<Vec<PathBuf>>(&t).ok())
-            .unwrap_or_default();
-        Files { recent, ..Default::default() }
-    }
-
-    /// Puts `path` first in the recent list and stores the list (failures only cost the list).
+    /// Puts `path` first in the recent list (written with the other settings).
     pub fn remember(&mut self, path: &Path) {
-        let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
-        self.recent.retain(|p| p != &path);
-        self.recent.insert(0, path);
-        self.recent.truncate(10);
-        if let Some(file) = recent_file()
-            && let Some(dir) = file.parent()
-            && std::fs::create_dir_all(dir).is_ok()
-            && let Ok(text) = serde_json::to_string_pretty(&self.recent)
-        {
-            let _ = crate::io::write_atomically(&file, text.as_bytes());
-        }
+        super::settings::put_first(&mut self.recent, path);
     }
 
     fn ask(&mut self, purpose: Purpose) {

@@ -29,6 +29,7 @@ mod place;
 mod ports;
 pub mod recovery;
 mod rulers;
+pub mod settings;
 pub mod snap;
 mod textedit;
 mod tiles;
@@ -113,8 +114,12 @@ pub struct EditorApp {
     pub selection: Vec<String>,
     pub tool: Tool,
     pub view: View,
-    /// Fit the page to the canvas on the next frame.
+    /// Show the whole page on the next frame, at the zoom below.
     pub fit_pending: bool,
+    /// The zoom pages open at (fitted, or the percentage last zoomed to); remembered.
+    pub zoom: settings::Zoom,
+    /// The settings as last written (language, zoom, recent files).
+    remembered: settings::Remembered,
     pub messages: Vec<Message>,
     pub modal: Option<Modal>,
     /// Layouts computed so far (tests check that panning and zooming add none).
@@ -165,7 +170,8 @@ impl EditorApp {
             path,
             dirty: false,
             book,
-            lang: files::load_language(),
+            lang: Lang::default(),
+            zoom: settings::Zoom::default(),
             preset: crate::render::preset::Preset::default(),
             export_job: None,
             autosave: None,
@@ -188,7 +194,8 @@ impl EditorApp {
             pending: Vec::new(),
             canvas: Default::default(),
             tiles: Default::default(),
-            files: files::Files::load_recent(),
+            files: files::Files::default(),
+            remembered: settings::Remembered::default(),
             inspector: Default::default(),
             close_confirmed: false,
             text_edit: None,
@@ -482,7 +489,37 @@ impl EditorApp {
             self.text_edit = None;
             self.shown_page = self.page;
         }
+        if let Some(wait) = self.remembered.keep(self.settings()) {
+            ctx.request_repaint_after(wait);
+        }
         self.write_screen_info();
+    }
+
+    /// Takes the settings kept in `file` (language, zoom, recent files) and keeps them there as
+    /// they change. The window keeps them in the platform's config folder; a test names a file.
+    pub fn remember_settings_in(&mut self, file: PathBuf) {
+        let kept = settings::Settings::load(&file);
+        self.lang = kept.language;
+        self.zoom = kept.zoom;
+        self.fit_pending = true;
+        // A file opened before this is the newest of the recent ones.
+        let mut recent = kept.recent.clone();
+        for path in self.files.recent.iter().rev() {
+            settings::put_first(&mut recent, path);
+        }
+        self.files.recent = recent;
+        self.remembered = settings::Remembered::new(file, kept);
+    }
+
+    /// The settings as they are now.
+    fn settings(&self) -> settings::Settings {
+        settings::Settings { language: self.lang, zoom: self.zoom, recent: self.files.recent.clone() }
+    }
+
+    /// Fits the page to the canvas, and pages open fitted from now on.
+    pub fn fit_page(&mut self) {
+        self.zoom = settings::Zoom::Fit;
+        self.fit_pending = true;
     }
 
     /// Writes where each element of the current page is on screen (logical pixels), when
@@ -532,6 +569,7 @@ impl eframe::App for EditorApp {
     /// A clean close (saved, or changes discarded) leaves no recovery copy.
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.flush();
+        self.remembered.flush(self.settings());
         if !self.dirty
             && let Some(a) = &mut self.autosave
         {
@@ -545,16 +583,20 @@ pub fn run(path: Option<PathBuf>) -> Result<(), String> {
     let book: &'static FontBook = Box::leak(Box::new(FontBook::bundled().map_err(|e| e.to_string())?));
     let path =
         path.unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/layouts/luzhong-2022-11-01.json")));
-    let mut app = match EditorApp::open(&path, book) {
-        Ok(app) => app,
-        Err(e) => {
-            // The window still opens, on a new document, with the error shown.
-            let mut app = EditorApp::new(files::NewDocSettings::default().document(), None, book);
-            let msg = file_words::file_error(app.lang, &e);
-            app.error(msg);
-            app
-        }
+    let opened = EditorApp::open(&path, book);
+    // The window still opens on an error, on a new document, with the error shown (in the
+    // language the settings name).
+    let (mut app, error) = match opened {
+        Ok(app) => (app, None),
+        Err(e) => (EditorApp::new(files::NewDocSettings::default().document(), None, book), Some(e)),
     };
+    if let Some(file) = settings::settings_file() {
+        app.remember_settings_in(file);
+    }
+    if let Some(e) = error {
+        let msg = file_words::file_error(app.lang, &e);
+        app.error(msg);
+    }
     if let Some(dir) = recovery::default_dir() {
         app = app.with_autosave(dir, recovery::AUTOSAVE_INTERVAL);
         app.offer_recovery();

@@ -25,10 +25,7 @@ pub fn default_dir() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("PAIBAN_RECOVERY_DIR") {
         return Some(dir.into());
     }
-    let state = std::env::var_os("XDG_STATE_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".local/state")))?;
-    Some(state.join("paiban/recovery"))
+    Some(super::settings::state_dir()?.join("recovery"))
 }
 
 /// A document a crashed or killed editor left behind.

@@ -51,6 +51,21 @@ impl View {
         View { zoom, pan }
     }
 
+    /// The whole page (`w` × `h` pt) at `percent` of its real size, centred across a canvas of
+    /// `size`, its top at the margin when it is taller than the canvas.
+    pub fn at_percent(percent: f32, w: f32, h: f32, size: Vec2, pixels_per_point: f32) -> View {
+        let margin = 24.0;
+        let zoom = (percent / 100.0 * 96.0 / 72.0 / pixels_per_point.max(0.1)).clamp(MIN_ZOOM, MAX_ZOOM);
+        let y = if h * zoom + 2.0 * margin <= size.y { (size.y - h * zoom) / 2.0 } else { margin };
+        View { zoom, pan: vec2((size.x - w * zoom) / 2.0, y) }
+    }
+
+    /// The zoom as a percentage of the page's real size (100 %: a page millimetre is a screen
+    /// millimetre on a 96 dpi screen).
+    pub fn percent(&self, pixels_per_point: f32) -> f32 {
+        self.zoom * 72.0 / 96.0 * pixels_per_point * 100.0
+    }
+
     /// 100 %: one page millimetre is one screen millimetre (96 dpi screens: 1 pt = 4/3 px).
     pub fn actual_size(&mut self, origin: Pos2, anchor: Pos2, pixels_per_point: f32) {
         let target = 96.0 / 72.0 / pixels_per_point.max(0.1);
