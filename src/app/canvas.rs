@@ -74,10 +74,8 @@ pub struct CanvasState {
     /// The overset ports and labels and thread ports drawn last frame, on screen (they must
     /// cover no text; tests check it).
     pub marks: Vec<Rect>,
-    /// The canvas size a page was last shown whole for, and the view it got: while the view is
-    /// untouched, the page is shown whole again when the canvas changes size (the panels
-    /// settle in the first frames, the window is resized).
-    shown_whole: Option<(Vec2, View)>,
+    /// The page last shown whole, for the zoom module to show it whole again.
+    pub shown_whole: Option<super::zoom::ShownWhole>,
 }
 
 const RULER: f32 = 18.0;
@@ -100,29 +98,7 @@ pub fn show(app: &mut EditorApp, ui: &mut egui::Ui) {
     }
     let page_index = app.page.min(app.doc.pages.len() - 1);
     let (pw, ph) = (app.doc.pages[page_index].width, app.doc.pages[page_index].height);
-    let size = canvas.size() - vec2(RULER, RULER);
-    let ppp = ctx.pixels_per_point();
-    let untouched = |(shown_for, view): (Vec2, View)| view == app.view && shown_for != size;
-    if app.fit_pending || app.canvas.shown_whole.is_some_and(untouched) {
-        app.view = match app.zoom.percent() {
-            Some(p) => View::at_percent(p, pw, ph, size, ppp),
-            None => View::fit(pw, ph, size),
-        };
-        app.fit_pending = false;
-        app.canvas.shown_whole = Some((size, app.view));
-    }
-    let zoom_before = app.view.zoom;
-    if let Some(f) = app.canvas.zoom_request.take() {
-        app.view.zoom_at(origin, canvas.center(), f);
-    }
-    if std::mem::take(&mut app.canvas.actual_size_request) {
-        app.view.actual_size(origin, canvas.center(), ctx.pixels_per_point());
-    }
-    handle_scroll_and_zoom(app, &response, origin, &ctx);
-    if app.view.zoom != zoom_before {
-        // The zoom chosen is the one the next page and the next start open at.
-        app.zoom = super::settings::Zoom::Percent(app.view.percent(ppp));
-    }
+    super::zoom::steer(app, &response, origin, canvas.size() - vec2(RULER, RULER), (pw, ph));
 
     // The page itself, from the layout.
     app.layout();
@@ -147,19 +123,6 @@ pub fn show(app: &mut EditorApp, ui: &mut egui::Ui) {
     super::textedit::paint(app, &painter, origin, page_index, &ctx);
     draw_drag(app, &painter, origin, page_index);
     super::rulers::draw(app, &painter, canvas, origin, response.hover_pos(), RULER);
-}
-
-fn handle_scroll_and_zoom(app: &mut EditorApp, response: &egui::Response, origin: Pos2, ctx: &egui::Context) {
-    if !response.hovered() {
-        return;
-    }
-    let (zoom, scroll, pointer) = ctx.input(|i| (i.zoom_delta(), i.smooth_scroll_delta, i.pointer.hover_pos()));
-    if zoom != 1.0 {
-        let anchor = pointer.unwrap_or(response.rect.center());
-        app.view.zoom_at(origin, anchor, zoom);
-    } else if scroll != Vec2::ZERO {
-        app.view.pan += scroll;
-    }
 }
 
 fn to_screen(v: &View, origin: Pos2, r: PRect) -> Rect {

@@ -34,6 +34,7 @@ pub mod snap;
 mod textedit;
 mod tiles;
 pub mod view;
+mod zoom;
 
 use std::path::{Path, PathBuf};
 
@@ -493,33 +494,6 @@ impl EditorApp {
             ctx.request_repaint_after(wait);
         }
         self.write_screen_info();
-    }
-
-    /// Takes the settings kept in `file` (language, zoom, recent files) and keeps them there as
-    /// they change. The window keeps them in the platform's config folder; a test names a file.
-    pub fn remember_settings_in(&mut self, file: PathBuf) {
-        let kept = settings::Settings::load(&file);
-        self.lang = kept.language;
-        self.zoom = kept.zoom;
-        self.fit_pending = true;
-        // A file opened before this is the newest of the recent ones.
-        let mut recent = kept.recent.clone();
-        for path in self.files.recent.iter().rev() {
-            settings::put_first(&mut recent, path);
-        }
-        self.files.recent = recent;
-        self.remembered = settings::Remembered::new(file, kept);
-    }
-
-    /// The settings as they are now.
-    fn settings(&self) -> settings::Settings {
-        settings::Settings { language: self.lang, zoom: self.zoom, recent: self.files.recent.clone() }
-    }
-
-    /// Fits the page to the canvas, and pages open fitted from now on.
-    pub fn fit_page(&mut self) {
-        self.zoom = settings::Zoom::Fit;
-        self.fit_pending = true;
     }
 
     /// Writes where each element of the current page is on screen (logical pixels), when

@@ -112,6 +112,29 @@ impl Remembered {
     }
 }
 
+impl super::EditorApp {
+    /// Takes the settings kept in `file` (language, zoom, recent files) and keeps them there as
+    /// they change. The window keeps them in the platform's config folder; a test names a file.
+    pub fn remember_settings_in(&mut self, file: PathBuf) {
+        let kept = Settings::load(&file);
+        self.lang = kept.language;
+        self.zoom = kept.zoom;
+        self.fit_pending = true;
+        // A file opened before this is the newest of the recent ones.
+        let mut recent = kept.recent.clone();
+        for path in self.files.recent.iter().rev() {
+            put_first(&mut recent, path);
+        }
+        self.files.recent = recent;
+        self.remembered = Remembered::new(file, kept);
+    }
+
+    /// The settings as they are now.
+    pub(super) fn settings(&self) -> Settings {
+        Settings { language: self.lang, zoom: self.zoom, recent: self.files.recent.clone() }
+    }
+}
+
 /// The settings file in the platform's config folder.
 pub fn settings_file() -> Option<PathBuf> {
     config_dir().map(|d| d.join("settings.json"))
