@@ -334,3 +334,52 @@ fn a_page_shown_whole_stays_whole_as_the_window_changes_until_the_view_is_touche
     h.run_ok();
     assert_eq!(h.state().view, zoomed);
 }
+
+/// Types `text` into the inspector's number field labelled `label` and presses `key`.
+fn type_into_number(h: &mut Harness<'static, EditorApp>, label: &str, text: &str, key: egui::Key) {
+    h.get_by_label(label).click();
+    h.run_ok();
+    for c in text.chars() {
+        // Key by key, as a person types: a half-typed value must not apply.
+        h.event(egui::Event::Text(c.to_string()));
+        h.run_ok();
+    }
+    h.key_press(key);
+    h.run_ok();
+}
+
+#[test]
+fn number_fields_apply_what_was_typed_on_enter_and_say_what_they_refuse() {
+    let mut h = sample();
+    h.state_mut().selection = vec!["callout".into()];
+    h.run_ok();
+    let frame = |h: &Harness<'static, EditorApp>| h.state().doc.element("callout").unwrap().1.frame;
+    let before = frame(&h);
+    let mm = |pt: f32| paiban::units::pt_to_mm(pt);
+
+    type_into_number(&mut h, "宽 (毫米)", "150.5", egui::Key::Enter);
+    assert!((mm(frame(&h).w) - 150.5).abs() < 0.01, "typed 150.5, got {}", mm(frame(&h).w));
+    assert_eq!(h.state().selection, vec!["callout".to_string()], "still selected");
+
+    // Esc puts the old value back, and leaves the selection.
+    type_into_number(&mut h, "宽 (毫米)", "-5", egui::Key::Escape);
+    assert!((mm(frame(&h).w) - 150.5).abs() < 0.01, "Esc keeps 150.5, got {}", mm(frame(&h).w));
+    assert_eq!(h.state().selection, vec!["callout".to_string()], "Esc in a field keeps the selection");
+
+    // Past the range: the nearest allowed value, and why.
+    type_into_number(&mut h, "宽 (毫米)", "99999", egui::Key::Enter);
+    assert!((mm(frame(&h).w) - paiban::io::MAX_PAGE_MM).abs() < 0.01);
+    let said = |h: &Harness<'static, EditorApp>, words: &str| h.state().messages.iter().any(|m| m.text.contains(words));
+    assert!(said(&h, "只能在 1 到 5000 之间，已取 5000"), "{:?}", h.state().messages);
+    // Not a number: nothing changes, and that is said.
+    let now = frame(&h);
+    type_into_number(&mut h, "高 (毫米)", "abc", egui::Key::Enter);
+    assert_eq!(frame(&h), now);
+    assert!(said(&h, "“abc”不是数字，未更改"), "{:?}", h.state().messages);
+    // Each typed value was one undo step.
+    for _ in 0..2 {
+        h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+        h.run_ok();
+    }
+    assert_eq!(frame(&h), before);
+}

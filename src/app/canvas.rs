@@ -76,6 +76,8 @@ pub struct CanvasState {
     pub marks: Vec<Rect>,
     /// The page last shown whole, for the zoom module to show it whole again.
     pub shown_whole: Option<super::zoom::ShownWhole>,
+    /// A field had the keyboard as the last frame ended (an Esc now is the field's).
+    pub field_had_focus: bool,
 }
 
 const RULER: f32 = 18.0;
@@ -308,7 +310,7 @@ fn interact(app: &mut EditorApp, response: &egui::Response, origin: Pos2, page_i
         enter_text_at(app, &frame, origin, page_index, p);
         return;
     }
-    if ctx.input(|i| i.key_pressed(egui::Key::Escape)) && app.text_edit.is_none() {
+    if ctx.input(|i| i.key_pressed(egui::Key::Escape)) && app.text_edit.is_none() && !app.canvas.field_had_focus {
         if app.canvas.drag.take().is_none() {
             app.selection.clear();
             app.canvas.link_from = None;

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use super::errors::AppError;
+use super::fields::number;
 use super::i18n::Strings;
 use super::{AfterPrompt, EditorApp, Modal};
 use crate::model::{ColumnGrid, Document, Margins, NamedStyle, Page, StyleProps, StyleSheet};
@@ -295,19 +296,19 @@ pub fn new_doc_form(ui: &mut egui::Ui, s: &Strings, n: &mut NewDocSettings) -> O
         ui.end_row();
         let custom = n.preset >= PRESETS.len();
         ui.label(s.width);
-        ui.add_enabled(custom, egui::DragValue::new(&mut n.width).range(20.0..=2000.0));
+        ui.add_enabled_ui(custom, |ui| number(ui, s.width, &mut n.width, 20.0..=2000.0, |d| d));
         ui.end_row();
         ui.label(s.height);
-        ui.add_enabled(custom, egui::DragValue::new(&mut n.height).range(20.0..=2000.0));
+        ui.add_enabled_ui(custom, |ui| number(ui, s.height, &mut n.height, 20.0..=2000.0, |d| d));
         ui.end_row();
         ui.label(s.columns);
-        ui.add(egui::DragValue::new(&mut n.columns).range(1..=20));
+        number(ui, s.columns, &mut n.columns, 1..=20, |d| d);
         ui.end_row();
         ui.label(s.margins);
-        ui.add(egui::DragValue::new(&mut n.margin).range(0.0..=100.0).speed(0.5));
+        number(ui, s.margins, &mut n.margin, 0.0..=100.0, |d| d.speed(0.5));
         ui.end_row();
         ui.label(s.gutter);
-        ui.add(egui::DragValue::new(&mut n.gutter).range(0.0..=50.0).speed(0.1));
+        number(ui, s.gutter, &mut n.gutter, 0.0..=50.0, |d| d.speed(0.1));
         ui.end_row();
     });
     ui.horizontal(|ui| {

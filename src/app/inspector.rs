@@ -3,6 +3,7 @@
 //! Every change is a command; edits to one field in a row merge into one undo step.
 
 use super::EditorApp;
+use super::fields::number;
 use super::i18n::{Strings, fill};
 use crate::color::Color;
 use crate::edit::{CharProp, Command, story_text};
@@ -45,15 +46,13 @@ pub fn right(app: &mut EditorApp, ui: &mut egui::Ui) {
     });
 }
 
-fn mm_field(ui: &mut egui::Ui, label: &str, pt: &mut f32) -> bool {
-    let label = ui.label(label);
+/// A length in mm, from `min` mm up to the file's own limit (a value past it could not be saved).
+fn mm_field(ui: &mut egui::Ui, name: &str, pt: &mut f32, min: f32) -> bool {
+    let label = ui.label(name);
     let mut mm = pt_to_mm(*pt);
-    // The file's own limit: a value past it could not be saved.
     let max = crate::io::MAX_PAGE_MM;
-    let changed = ui
-        .add(egui::DragValue::new(&mut mm).speed(0.5).max_decimals(2).range(-max..=max))
-        .labelled_by(label.id)
-        .changed();
+    let changed =
+        number(ui, name, &mut mm, min..=max, |d| d.speed(0.5).max_decimals(2)).labelled_by(label.id).changed();
     ui.end_row();
     if changed {
         *pt = mm_to_pt(mm);
@@ -68,11 +67,13 @@ fn element_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, el: E
         ui.text_edit_singleline(&mut edited.name).labelled_by(label.id);
         ui.end_row();
         let mut f = edited.frame;
-        let mut moved = mm_field(ui, s.x, &mut f.x);
-        moved |= mm_field(ui, s.y, &mut f.y);
-        moved |= mm_field(ui, s.width, &mut f.w);
-        moved |= mm_field(ui, s.height, &mut f.h);
-        if moved && f.w > 0.5 && f.h > 0.5 {
+        let max = crate::io::MAX_PAGE_MM;
+        let mut moved = mm_field(ui, s.x, &mut f.x, -max);
+        moved |= mm_field(ui, s.y, &mut f.y, -max);
+        // A frame is at least a millimetre each way.
+        moved |= mm_field(ui, s.width, &mut f.w, 1.0);
+        moved |= mm_field(ui, s.height, &mut f.h, 1.0);
+        if moved {
             edited.frame = f;
         }
         let label = ui.label(s.lock);
@@ -87,11 +88,10 @@ fn element_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, el: E
         ElementKind::Text(t) => {
             ui.horizontal(|ui| {
                 let label = ui.label(s.columns);
-                ui.add(egui::DragValue::new(&mut t.columns).range(1..=20)).labelled_by(label.id);
+                number(ui, s.columns, &mut t.columns, 1..=20, |d| d).labelled_by(label.id);
                 let label = ui.label(s.column_gap);
                 let mut gap = pt_to_mm(t.column_gap);
-                if ui.add(egui::DragValue::new(&mut gap).range(0.0..=100.0).speed(0.1)).labelled_by(label.id).changed()
-                {
+                if number(ui, s.column_gap, &mut gap, 0.0..=100.0, |d| d.speed(0.1)).labelled_by(label.id).changed() {
                     t.column_gap = mm_to_pt(gap);
                 }
             });
@@ -109,7 +109,7 @@ fn element_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, el: E
             });
             ui.horizontal(|ui| {
                 let label = ui.label(s.quiet_zone);
-                ui.add(egui::DragValue::new(&mut q.quiet_zone).range(0..=20)).labelled_by(label.id);
+                number(ui, s.quiet_zone, &mut q.quiet_zone, 0..=20, |d| d).labelled_by(label.id);
             });
             match crate::layout::qr::qr_modules(q, el.frame) {
                 Ok((_, module)) => ui.label(fill(s.module_size, pt_to_mm(module))),
@@ -137,16 +137,19 @@ fn element_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, el: E
                 let mut on = img.scale.is_some();
                 let label = ui.checkbox(&mut on, s.picture_scale);
                 let mut pct = img.scale.unwrap_or(100.0);
-                let field = egui::DragValue::new(&mut pct).range(1.0..=2000.0).speed(0.5).suffix(" %");
-                ui.add_enabled(on, field).labelled_by(label.id);
+                ui.add_enabled_ui(on, |ui| {
+                    number(ui, s.picture_scale, &mut pct, 1.0..=2000.0, |d| d.speed(0.5).suffix(" %"))
+                        .labelled_by(label.id)
+                });
                 img.scale = on.then_some(pct);
             });
             ui.horizontal(|ui| {
                 let label = ui.label(s.picture_offset);
                 let (mut x, mut y) = (pt_to_mm(img.offset.0), pt_to_mm(img.offset.1));
                 let max = crate::io::MAX_PAGE_MM;
-                ui.add(egui::DragValue::new(&mut x).range(-max..=max).speed(0.2).suffix(" mm")).labelled_by(label.id);
-                ui.add(egui::DragValue::new(&mut y).range(-max..=max).speed(0.2).suffix(" mm")).labelled_by(label.id);
+                for v in [&mut x, &mut y] {
+                    number(ui, s.picture_offset, v, -max..=max, |d| d.speed(0.2).suffix(" mm")).labelled_by(label.id);
+                }
                 // Only a changed value is written back (mm → pt → mm is not exact).
                 if (x, y) != (pt_to_mm(img.offset.0), pt_to_mm(img.offset.1)) {
                     img.offset = (mm_to_pt(x), mm_to_pt(y));
@@ -262,7 +265,7 @@ fn character_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, sto
         ui.horizontal(|ui| {
             let current = own.size.unwrap_or(base.size);
             let mut size = current;
-            size_field(ui, "char-hao", &mut size, label.id);
+            size_field(ui, s, "char-hao", &mut size, label.id);
             if size != current {
                 props.push(CharProp::Size(Some(size)));
             }
@@ -370,7 +373,7 @@ fn paragraph_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, sto
         let label = ui.label(s.size);
         ui.horizontal(|ui| {
             let mut size = style.size;
-            size_field(ui, "hao", &mut size, label.id);
+            size_field(ui, s, "hao", &mut size, label.id);
             if size != style.size {
                 props.size = Some(size);
             }
@@ -378,7 +381,9 @@ fn paragraph_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, sto
         ui.end_row();
         let label = ui.label(s.leading);
         let mut leading = style.leading;
-        if ui.add(egui::DragValue::new(&mut leading).range(1.0..=800.0).speed(0.1)).labelled_by(label.id).changed() {
+        // Under half the size lines print over each other (the preflight's rule).
+        let least = (style.size * crate::check::MIN_LEADING_RATIO).min(leading);
+        if number(ui, s.leading, &mut leading, least..=800.0, |d| d.speed(0.1)).labelled_by(label.id).changed() {
             props.leading = Some(leading);
         }
         ui.end_row();
@@ -399,7 +404,7 @@ fn paragraph_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, sto
         ui.end_row();
         let label = ui.label(s.indent);
         let mut indent = style.indent;
-        if ui.add(egui::DragValue::new(&mut indent).range(0.0..=10.0).speed(0.1)).labelled_by(label.id).changed() {
+        if number(ui, s.indent, &mut indent, 0.0..=10.0, |d| d.speed(0.1)).labelled_by(label.id).changed() {
             props.indent = Some(indent);
         }
         ui.end_row();
@@ -426,7 +431,7 @@ fn paragraph_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, sto
 }
 
 /// A type size: the 号 list and the size in pt, both labelled by `label`.
-fn size_field(ui: &mut egui::Ui, id: &str, size: &mut f32, label: egui::Id) {
+fn size_field(ui: &mut egui::Ui, s: &Strings, id: &str, size: &mut f32, label: egui::Id) {
     egui::ComboBox::from_id_salt(id)
         .width(60.0)
         .selected_text(crate::units::pt_to_hao(*size).unwrap_or("—"))
@@ -437,7 +442,7 @@ fn size_field(ui: &mut egui::Ui, id: &str, size: &mut f32, label: egui::Id) {
         })
         .response
         .labelled_by(label);
-    ui.add(egui::DragValue::new(size).range(4.0..=400.0).speed(0.1).suffix(" pt")).labelled_by(label);
+    number(ui, s.size, size, 4.0..=400.0, |d| d.speed(0.1).suffix(" pt")).labelled_by(label);
 }
 
 fn align_name(s: &Strings, a: Align) -> &'static str {
@@ -483,18 +488,18 @@ fn table_ui(ui: &mut egui::Ui, s: &Strings, t: &mut Table) {
     ui.horizontal(|ui| {
         let label = ui.label(s.header_rows);
         let max = t.rows.len() as u32;
-        ui.add(egui::DragValue::new(&mut t.header_rows).range(0..=max)).labelled_by(label.id);
+        number(ui, s.header_rows, &mut t.header_rows, 0..=max, |d| d).labelled_by(label.id);
     });
     ui.horizontal(|ui| {
         let label = ui.label(s.column_widths);
         for w in &mut t.column_widths {
-            ui.add(egui::DragValue::new(w).range(0.1..=100.0).speed(0.05).max_decimals(2)).labelled_by(label.id);
+            number(ui, s.column_widths, w, 0.1..=100.0, |d| d.speed(0.05).max_decimals(2)).labelled_by(label.id);
         }
     });
     ui.horizontal(|ui| {
         let label = ui.label(s.borders);
         for width in [&mut t.borders.outer, &mut t.borders.inner, &mut t.borders.header] {
-            ui.add(egui::DragValue::new(width).range(0.0..=10.0).speed(0.05)).labelled_by(label.id);
+            number(ui, s.borders, width, 0.0..=10.0, |d| d.speed(0.05)).labelled_by(label.id);
         }
     });
     egui::Grid::new("cells").striped(true).show(ui, |ui| {
@@ -526,7 +531,7 @@ fn color_ui(ui: &mut egui::Ui, label: &str, color: &mut Color) {
         let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
         ui.painter().rect_filled(rect, 2.0, egui::Color32::from_rgb(r, g, b));
         for (i, name) in ["C", "M", "Y", "K"].iter().enumerate() {
-            ui.add(egui::DragValue::new(&mut v[i]).range(0.0..=100.0).prefix(*name).speed(0.5).max_decimals(0))
+            number(ui, name, &mut v[i], 0.0..=100.0, |d| d.prefix(*name).speed(0.5).max_decimals(0))
                 .labelled_by(label.id);
         }
     });
@@ -550,8 +555,7 @@ fn stroke_ui(ui: &mut egui::Ui, s: &Strings, stroke: &mut Option<Stroke>) {
     let label = ui.checkbox(&mut on, s.stroke);
     match (on, stroke.as_mut()) {
         (true, Some(st)) => {
-            ui.add(egui::DragValue::new(&mut st.width).range(0.0..=50.0).speed(0.05).suffix(" pt"))
-                .labelled_by(label.id);
+            number(ui, s.stroke, &mut st.width, 0.0..=50.0, |d| d.speed(0.05).suffix(" pt")).labelled_by(label.id);
             color_ui(ui, s.color, &mut st.color);
         }
         (true, None) => *stroke = Some(Stroke { width: 0.5, color: Color::BLACK }),

@@ -17,6 +17,7 @@ mod clipboard;
 pub mod dropin;
 pub mod errors;
 mod export;
+mod fields;
 mod file_words;
 mod files;
 mod galley;
@@ -470,6 +471,10 @@ impl EditorApp {
         egui::CentralPanel::default().show(ui, |ui| canvas::show(self, ui));
         galley::window(self, &ctx);
         self.modals(&ctx);
+        for note in fields::take_notes(&ctx) {
+            let msg = fields::say(self.strings(), &note);
+            self.error(msg);
+        }
         textedit::keys(self, &ctx);
         self.shortcuts(&ctx);
         self.apply_pending();
@@ -494,6 +499,9 @@ impl EditorApp {
             ctx.request_repaint_after(wait);
         }
         self.write_screen_info();
+        // Esc in a field puts its old value back (egui lets go of the field as the next frame
+        // begins); it must not also clear the selection.
+        self.canvas.field_had_focus = ctx.memory(|m| m.focused().is_some());
     }
 
     /// Writes where each element of the current page is on screen (logical pixels), when
