@@ -183,7 +183,8 @@ fn with_no_file_dialog_a_typed_path_opens_the_file() {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
     assert!(asked, "the window asks for a path when no dialog can be shown");
-    assert!(h.state().messages.iter().any(|m| m.text.contains("文件对话框")), "and says why");
+    h.run_ok();
+    assert!(h.query_by_label_contains("无法打开文件对话框").is_some(), "and says why");
     h.event(egui::Event::Text(target.display().to_string()));
     h.run_ok();
     h.key_press(egui::Key::Enter);
@@ -275,6 +276,12 @@ fn the_elements_list_names_kinds_in_chinese_and_the_status_bar_keeps_the_newest_
     }
     let texts: Vec<&str> = h.state().messages.iter().map(|m| m.text.as_str()).collect();
     assert_eq!(texts, ["错误 2", "错误 3", "错误 4"]);
+    // Newest first, and a long one is cut short inside the window.
+    h.state_mut().error(format!("很长的错误{}", "：文件无法读取".repeat(40)));
+    h.run_ok();
+    let rect = |label: &str| h.get_by_label_contains(label).rect();
+    assert!(rect("很长的错误").min.x < rect("错误 3").min.x, "newest first");
+    assert!(rect("很长的错误").max.x < 1400.0 && rect("错误 3").max.x < 1400.0, "{:?}", rect("错误 3"));
 }
 
 #[test]

@@ -188,10 +188,17 @@ impl EditorApp {
                 if let Some(job) = &self.export_job {
                     ui.add(egui::ProgressBar::new(job.progress()).desired_width(160.0).text(s.exporting));
                 }
+                // Newest first, each in its share of the bar: a long one is cut short, and
+                // shows whole under the pointer.
                 let mut dismiss = None;
-                for (i, m) in self.messages.iter().enumerate() {
+                let share = ui.available_width() / self.messages.len().max(1) as f32;
+                for (i, m) in self.messages.iter().enumerate().rev() {
                     let color = if m.error { egui::Color32::from_rgb(200, 30, 30) } else { ui.visuals().text_color() };
-                    ui.colored_label(color, &m.text);
+                    let width = if m.error { share - 60.0 } else { share - 8.0 }.max(40.0);
+                    ui.scope(|ui| {
+                        ui.set_max_width(width);
+                        ui.add(egui::Label::new(egui::RichText::new(&m.text).color(color)).truncate());
+                    });
                     if m.error && ui.small_button(s.dismiss).clicked() {
                         dismiss = Some(i);
                     }

@@ -95,8 +95,7 @@ impl Files {
                     app.tool = super::Tool::Select;
                 }
                 if !shown {
-                    let msg = app.strings().no_file_dialog.to_string();
-                    app.error(msg);
+                    // The path entry says that no dialog could be shown.
                     // Export and save-as start from the document's own name (page.pdf, page.json).
                     let own = |ext: &str| app.path.as_ref().map(|p| p.with_extension(ext).display().to_string());
                     let text = match purpose {

@@ -128,7 +128,12 @@ fn layout_problem_zh(p: &crate::layout::problem::LayoutProblem) -> String {
                 "图片 {} 太大，无法解码（像素数据超过 {max_mb} MB 或边长超过 {max_side} 像素）；请先缩小",
                 path.display()
             ),
-            I::Undecodable { path, message } => format!("图片 {} 无法解码：{message}", path.display()),
+            I::NotAnImage(path) => {
+                format!("图片 {} 不是 PNG、JPEG 或 PDF 文件；请另存为其中一种格式", path.display())
+            }
+            I::Undecodable { path, message } => {
+                format!("图片 {} 已损坏或格式不受支持，无法解码（解码器：{message}）", path.display())
+            }
             I::Pdf { path, error } => format!("PDF 文件 {}：{}", path.display(), pdf_load_zh(error)),
         },
         L::QrEncode(qrcode::types::QrError::DataTooLong) => {

@@ -74,6 +74,9 @@ pub enum ImageError {
         "image {path}: too large to decode (more than {max_mb} MB of pixels or {max_side} px a side); scale it down first"
     )]
     TooManyPixels { path: PathBuf, max_mb: u64, max_side: u32 },
+    /// Its contents are none of the formats read (PNG, JPEG, PDF).
+    #[error("image {0}: not a PNG, JPEG or PDF file; export or save it as one of those")]
+    NotAnImage(PathBuf),
     /// The decoder's own words.
     #[error("image {path}: cannot decode: {message}")]
     Undecodable { path: PathBuf, message: String },
@@ -107,6 +110,9 @@ pub fn load_image_page(path: &Path, page: u32) -> Result<LoadedImage, ImageError
     limits.max_image_height = Some(MAX_SIDE);
     limits.max_alloc = Some(MAX_ALLOC);
     reader.limits(limits);
+    if reader.format().is_none() {
+        return Err(ImageError::NotAnImage(path_buf()));
+    }
     let is_jpeg = reader.format() == Some(image::ImageFormat::Jpeg);
     if is_jpeg && jpeg_truncated(&bytes) {
         return Err(ImageError::JpegTruncated(path_buf()));
