@@ -62,6 +62,7 @@ fn a_layout_reading_files_outside_its_folder_opens_only_once_allowed() {
     h.run_ok();
     assert!(h.state().modal.is_none());
     assert!(h.state().doc.element("photo").is_none(), "refused: the untitled document stays");
+    assert!(h.state().messages.iter().any(|m| m.text.starts_with("未打开")), "and that is said");
 
     // Opened again and allowed: the document is there, with its path, and the photo shows.
     let app = EditorApp::open(&page, common::book()).unwrap();
@@ -389,4 +390,52 @@ fn number_fields_apply_what_was_typed_on_enter_and_say_what_they_refuse() {
         h.run_ok();
     }
     assert_eq!(frame(&h), before);
+}
+
+#[test]
+fn esc_closes_dialogs_and_a_paste_beside_its_original_is_offset() {
+    let mut h = sample();
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::F);
+    h.run_ok();
+    assert!(matches!(h.state().modal, Some(Modal::FindReplace { .. })));
+    h.key_press(egui::Key::Escape);
+    h.run_ok();
+    assert!(h.state().modal.is_none(), "Esc closes find and replace");
+    h.state_mut().modal = Some(Modal::Preflight { export_to: None });
+    h.run_ok();
+    h.key_press(egui::Key::Escape);
+    h.run_ok();
+    assert!(h.state().modal.is_none(), "Esc closes the preflight");
+
+    // The story editor with nothing selected says what it needs.
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::G);
+    h.run_ok();
+    assert!(h.state().galley.is_none());
+    assert!(h.state().messages.iter().any(|m| m.text.contains("请先选中一个文本框")), "{:?}", h.state().messages);
+
+    // Copy and paste on the same page: the copy lands 5 mm down and right, named by its id.
+    h.state_mut().selection = vec!["callout".into()];
+    h.event(egui::Event::Copy);
+    h.step();
+    let copied = h
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|c| if let egui::OutputCommand::CopyText(t) = c { Some(t.clone()) } else { None })
+        .expect("copied");
+    h.event(egui::Event::Paste(copied.clone()));
+    h.run_ok();
+    let original = h.state().doc.element("callout").unwrap().1.frame;
+    let [id] = h.state().selection.clone().try_into().expect("one pasted element");
+    let (_, pasted) = h.state().doc.element(&id).unwrap();
+    let step = paiban::units::mm_to_pt(5.0);
+    assert!((pasted.frame.x - original.x - step).abs() < 0.01 && (pasted.frame.y - original.y - step).abs() < 0.01);
+    assert_eq!(pasted.name, id, "the copy is listed under its own id");
+    // Pasting again steps on, never onto an earlier copy.
+    h.event(egui::Event::Paste(copied));
+    h.run_ok();
+    let [again] = h.state().selection.clone().try_into().expect("one pasted element");
+    let f = h.state().doc.element(&again).unwrap().1.frame;
+    assert!((f.x - original.x - 2.0 * step).abs() < 0.01, "{f:?}");
 }

@@ -1,7 +1,7 @@
 //! The window's chrome around the canvas: menu bar, toolbar, status bar, modal dialogs and
 //! keyboard shortcuts.
 
-use super::{AfterPrompt, EditorApp, Modal, Tool, arrange, clipboard, files, i18n};
+use super::{AfterPrompt, EditorApp, Modal, Tool, arrange, clipboard, i18n};
 use crate::edit::Command;
 use i18n::Lang;
 
@@ -12,10 +12,10 @@ impl EditorApp {
         egui::Panel::top("menu").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| {
                 ui.menu_button(s.file, |ui| {
-                    if ui.button(s.new).clicked() {
+                    if ui.add(egui::Button::new(s.new).shortcut_text("Ctrl+N")).clicked() {
                         self.guarded(AfterPrompt::New, &ctx);
                     }
-                    if ui.button(s.open).clicked() {
+                    if ui.add(egui::Button::new(s.open).shortcut_text("Ctrl+O")).clicked() {
                         self.guarded(AfterPrompt::Open, &ctx);
                     }
                     ui.menu_button(s.from_template, |ui| {
@@ -33,13 +33,13 @@ impl EditorApp {
                         }
                     });
                     ui.separator();
-                    if ui.button(format!("{}  Ctrl+S", s.save)).clicked() {
+                    if ui.add(egui::Button::new(s.save).shortcut_text("Ctrl+S")).clicked() {
                         self.save();
                     }
                     if ui.button(s.save_as).clicked() {
                         self.files.pick_save_as();
                     }
-                    if ui.button(format!("{}  Ctrl+E", s.export_pdf)).clicked() {
+                    if ui.add(egui::Button::new(s.export_pdf).shortcut_text("Ctrl+E")).clicked() {
                         self.files.pick_export();
                     }
                     ui.menu_button(s.export_preset, |ui| {
@@ -62,51 +62,59 @@ impl EditorApp {
                 });
                 ui.menu_button(s.edit, |ui| {
                     if ui
-                        .add_enabled(self.history.can_undo(), egui::Button::new(format!("{}  Ctrl+Z", s.undo)))
+                        .add_enabled(self.history.can_undo(), egui::Button::new(s.undo).shortcut_text("Ctrl+Z"))
                         .clicked()
                     {
                         self.undo();
                     }
                     if ui
-                        .add_enabled(self.history.can_redo(), egui::Button::new(format!("{}  Ctrl+Shift+Z", s.redo)))
+                        .add_enabled(self.history.can_redo(), egui::Button::new(s.redo).shortcut_text("Ctrl+Shift+Z"))
                         .clicked()
                     {
                         self.redo();
                     }
                     ui.separator();
-                    if ui.button(s.cut).clicked() {
+                    let any = !self.selection.is_empty();
+                    let item = |ui: &mut egui::Ui, on: bool, name: &str, keys: &str| {
+                        ui.add_enabled(on, egui::Button::new(name).shortcut_text(keys)).clicked()
+                    };
+                    if item(ui, any, s.cut, "Ctrl+X") {
                         clipboard::copy(self, &ctx, true);
                     }
-                    if ui.button(s.copy).clicked() {
+                    if item(ui, any, s.copy, "Ctrl+C") {
                         clipboard::copy(self, &ctx, false);
                     }
-                    if ui.button(s.duplicate).clicked() {
+                    if item(ui, true, s.paste, "Ctrl+V") {
+                        // The window reads the clipboard and hands it over as a paste.
+                        ctx.send_viewport_cmd(egui::ViewportCommand::RequestPaste);
+                    }
+                    if item(ui, any, s.duplicate, "Ctrl+D") {
                         clipboard::duplicate(self);
                     }
-                    if ui.button(s.delete).clicked() {
+                    if item(ui, any, s.delete, "Delete") {
                         self.delete_selection();
                     }
                     ui.separator();
-                    if ui.button(format!("{}  Ctrl+F", s.find_replace)).clicked() {
+                    if ui.add(egui::Button::new(s.find_replace).shortcut_text("Ctrl+F")).clicked() {
                         self.modal =
                             Some(Modal::FindReplace { find: String::new(), replace: String::new(), regex: false });
                     }
                 });
                 ui.menu_button(s.arrange, |ui| arrange::menu(self, ui));
                 ui.menu_button(s.view, |ui| {
-                    if ui.button(format!("{}  Ctrl+G", s.galley)).clicked() {
+                    if ui.add(egui::Button::new(s.galley).shortcut_text("Ctrl+G")).clicked() {
                         super::galley::open(self);
                     }
-                    if ui.button(format!("{}  Ctrl+=", s.zoom_in)).clicked() {
+                    if ui.add(egui::Button::new(s.zoom_in).shortcut_text("Ctrl+=")).clicked() {
                         self.canvas.zoom_request = Some(1.25);
                     }
-                    if ui.button(format!("{}  Ctrl+-", s.zoom_out)).clicked() {
+                    if ui.add(egui::Button::new(s.zoom_out).shortcut_text("Ctrl+-")).clicked() {
                         self.canvas.zoom_request = Some(0.8);
                     }
-                    if ui.button(format!("{}  Ctrl+0", s.fit_page)).clicked() {
+                    if ui.add(egui::Button::new(s.fit_page).shortcut_text("Ctrl+0")).clicked() {
                         self.fit_page();
                     }
-                    if ui.button(format!("{}  Ctrl+1", s.actual_size)).clicked() {
+                    if ui.add(egui::Button::new(s.actual_size).shortcut_text("Ctrl+1")).clicked() {
                         self.canvas.actual_size_request = true;
                     }
                 });
@@ -208,249 +216,6 @@ impl EditorApp {
                 }
             });
         });
-    }
-
-    pub(super) fn modals(&mut self, ctx: &egui::Context) {
-        let s = self.strings();
-        let Some(modal) = self.modal.clone() else {
-            return;
-        };
-        match modal {
-            Modal::PathEntry { purpose, mut text } => {
-                let mut done = None;
-                egui::Modal::new(egui::Id::unique("path-entry")).show(ctx, |ui| {
-                    ui.label(s.no_file_dialog);
-                    let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
-                    ui.horizontal(|ui| {
-                        let label = ui.label(s.type_path);
-                        ui.add(egui::TextEdit::singleline(&mut text).desired_width(360.0))
-                            .labelled_by(label.id)
-                            .request_focus();
-                    });
-                    done = ok_cancel(ui, s, enter);
-                });
-                match done {
-                    Some(true) if !text.trim().is_empty() => {
-                        self.modal = None;
-                        files::Files::answer(self, purpose, std::path::PathBuf::from(text.trim()));
-                    }
-                    Some(_) => self.modal = None,
-                    None => self.modal = Some(Modal::PathEntry { purpose, text }),
-                }
-            }
-            Modal::Unsaved(action) => {
-                let mut choice = None;
-                egui::Modal::new(egui::Id::unique("unsaved")).show(ctx, |ui| {
-                    ui.heading(s.unsaved_title);
-                    ui.label(s.unsaved_body);
-                    ui.horizontal(|ui| {
-                        if ui.button(s.save).clicked() {
-                            choice = Some(0);
-                        }
-                        if ui.button(s.discard).clicked() {
-                            choice = Some(1);
-                        }
-                        if ui.button(s.cancel).clicked() {
-                            choice = Some(2);
-                        }
-                    });
-                });
-                match choice {
-                    Some(0) => {
-                        self.modal = None;
-                        self.save();
-                        if !self.dirty {
-                            self.proceed(action, ctx);
-                        }
-                    }
-                    Some(1) => {
-                        self.modal = None;
-                        self.dirty = false;
-                        self.proceed(action, ctx);
-                    }
-                    Some(_) => self.modal = None,
-                    None => {}
-                }
-            }
-            Modal::NewDocument(mut settings) => {
-                let mut done = None;
-                egui::Modal::new(egui::Id::unique("new-doc")).show(ctx, |ui| {
-                    ui.heading(s.new_document);
-                    done = files::new_doc_form(ui, s, &mut settings);
-                });
-                match done {
-                    Some(true) => {
-                        self.modal = None;
-                        self.replace_document(settings.document(), None);
-                    }
-                    Some(false) => self.modal = None,
-                    None => self.modal = Some(Modal::NewDocument(settings)),
-                }
-            }
-            Modal::Preflight { export_to } => {
-                let findings = self.preflight().findings;
-                let mut done = None;
-                egui::Modal::new(egui::Id::unique("preflight")).show(ctx, |ui| {
-                    ui.heading(if findings.is_empty() {
-                        s.preflight_clean.to_string()
-                    } else {
-                        i18n::fill(s.preflight_problems, findings.len())
-                    });
-                    egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
-                        for f in &findings {
-                            ui.label(super::messages::finding_line(self.lang, f, &self.doc));
-                        }
-                    });
-                    ui.horizontal(|ui| {
-                        if export_to.is_some() && ui.button(s.export_anyway).clicked() {
-                            done = Some(true);
-                        }
-                        if ui.button(if export_to.is_some() { s.cancel } else { s.close }).clicked() {
-                            done = Some(false);
-                        }
-                    });
-                });
-                match (done, export_to) {
-                    (Some(true), Some(path)) => {
-                        self.modal = None;
-                        self.write_pdf(&path);
-                    }
-                    (Some(_), _) => self.modal = None,
-                    (None, _) => {}
-                }
-            }
-            Modal::FindReplace { mut find, mut replace, mut regex } => {
-                let mut done = None;
-                egui::Modal::new(egui::Id::unique("find-replace")).show(ctx, |ui| {
-                    ui.heading(s.find_replace);
-                    egui::Grid::new("find-grid").num_columns(2).show(ui, |ui| {
-                        let label = ui.label(s.find);
-                        ui.add(egui::TextEdit::singleline(&mut find).desired_width(260.0)).labelled_by(label.id);
-                        ui.end_row();
-                        let label = ui.label(s.replace_with);
-                        ui.add(egui::TextEdit::singleline(&mut replace).desired_width(260.0)).labelled_by(label.id);
-                        ui.end_row();
-                    });
-                    ui.checkbox(&mut regex, s.regex);
-                    let query = crate::edit::find::Query { find: find.clone(), regex };
-                    let found = if find.is_empty() { Ok(0) } else { crate::edit::find::count(&self.doc, &query) };
-                    match &found {
-                        Ok(n) => ui.label(i18n::fill(s.n_found, n)),
-                        Err(e) => {
-                            ui.colored_label(egui::Color32::from_rgb(200, 30, 30), super::messages::find_error(s, e))
-                        }
-                    };
-                    let mut step = 0;
-                    ui.horizontal(|ui| {
-                        let any = matches!(found, Ok(n) if n > 0);
-                        if ui.add_enabled(any, egui::Button::new(s.find_previous)).clicked() {
-                            step = -1;
-                        }
-                        if ui.add_enabled(any, egui::Button::new(s.find_next)).clicked() {
-                            step = 1;
-                        }
-                    });
-                    if step != 0 {
-                        super::textedit::find_step(self, &query, step);
-                    }
-                    ui.horizontal(|ui| {
-                        if ui.add_enabled(matches!(found, Ok(n) if n > 0), egui::Button::new(s.replace_all)).clicked() {
-                            done = Some(true);
-                        }
-                        if ui.button(s.close).clicked() {
-                            done = Some(false);
-                        }
-                    });
-                    if let (Some(true), Ok(n)) = (done, &found) {
-                        let msg = i18n::fill(s.n_replaced, n);
-                        self.command(Command::ReplaceAll { query, replace: replace.clone() });
-                        self.info(msg);
-                    }
-                });
-                self.modal = match done {
-                    Some(false) => None,
-                    _ => Some(Modal::FindReplace { find, replace, regex }),
-                };
-            }
-            Modal::Recover(found) => {
-                let mut choice = None;
-                egui::Modal::new(egui::Id::unique("recover")).show(ctx, |ui| {
-                    ui.heading(s.recover_title);
-                    let what = found.origin.as_deref().map_or(s.untitled.to_string(), |p| p.display().to_string());
-                    let open = self.path.as_deref().filter(|p| Some(*p) != found.origin.as_deref());
-                    match open {
-                        Some(open) => ui.label(i18n::fill(&i18n::fill(s.recover_other_body, what), open.display())),
-                        None => ui.label(i18n::fill(s.recover_body, what)),
-                    };
-                    if !self.recovery_others.is_empty() {
-                        ui.label(s.recover_others);
-                        for other in &self.recovery_others {
-                            ui.monospace(other);
-                        }
-                    }
-                    ui.horizontal(|ui| {
-                        if ui.button(s.restore).clicked() {
-                            choice = Some(true);
-                        }
-                        if ui.button(s.throw_away).clicked() {
-                            choice = Some(false);
-                        }
-                    });
-                });
-                if let Some(restore) = choice {
-                    self.modal = None;
-                    self.recovery_others.clear();
-                    self.settle_recovery(*found, restore);
-                }
-            }
-            Modal::OutsideLinks { path, doc, links } => {
-                let mut done = None;
-                egui::Modal::new(egui::Id::unique("outside-links")).show(ctx, |ui| {
-                    ui.heading(s.outside_links_title);
-                    ui.label(i18n::fill(s.outside_links_body, path.display()));
-                    egui::ScrollArea::vertical().max_height(240.0).show(ui, |ui| {
-                        for l in &links {
-                            ui.monospace(l);
-                        }
-                    });
-                    ui.horizontal(|ui| {
-                        if ui.button(s.allow_and_open).clicked() {
-                            done = Some(true);
-                        }
-                        if ui.button(s.dont_open).clicked() {
-                            done = Some(false);
-                        }
-                    });
-                });
-                match done {
-                    Some(true) => {
-                        self.modal = None;
-                        self.opened(*doc, &path);
-                    }
-                    Some(false) => self.modal = None,
-                    None => {}
-                }
-            }
-            Modal::QrPayload { page, frame, mut text } => {
-                let mut done = None;
-                egui::Modal::new(egui::Id::unique("qr-payload")).show(ctx, |ui| {
-                    let label = ui.label(s.qr_prompt);
-                    // Read before the field, which takes the key.
-                    let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
-                    let r = ui.add(egui::TextEdit::singleline(&mut text).desired_width(320.0)).labelled_by(label.id);
-                    r.request_focus();
-                    done = ok_cancel(ui, s, enter);
-                });
-                match done {
-                    Some(true) if !text.is_empty() => {
-                        self.modal = None;
-                        super::place::add_qr(self, page, frame, text);
-                    }
-                    Some(_) => self.modal = None,
-                    None => self.modal = Some(Modal::QrPayload { page, frame, text }),
-                }
-            }
-        }
     }
 
     /// Undo and redo while an inspector field has the keyboard: the field commits each change
@@ -572,18 +337,4 @@ impl EditorApp {
             self.command_merged(Command::Move { ids, dx: nudge.0, dy: nudge.1 }, "nudge".into());
         }
     }
-}
-
-/// OK and Cancel (Enter counts as OK): `Some(true)`, `Some(false)`, or `None` while open.
-fn ok_cancel(ui: &mut egui::Ui, s: &i18n::Strings, enter: bool) -> Option<bool> {
-    let mut done = None;
-    ui.horizontal(|ui| {
-        if ui.button(s.ok).clicked() || enter {
-            done = Some(true);
-        }
-        if ui.button(s.cancel).clicked() {
-            done = Some(false);
-        }
-    });
-    done
 }

@@ -50,9 +50,31 @@ pub fn paste(app: &mut EditorApp, text: &str) {
         return;
     };
     match crate::io::from_json(json) {
-        Ok(doc) => insert(app, doc, 0.0),
+        Ok(doc) => {
+            let offset = paste_offset(app, &doc);
+            insert(app, doc, offset)
+        }
         Err(e) => app.error(super::file_words::app_error(app.lang, &super::errors::AppError::Paste(Box::new(e)))),
     }
+}
+
+/// Where a paste lands: in place, unless that would cover elements of the same frame on this
+/// page exactly (a paste beside its original) — then 5 mm down and right, as often as needed.
+fn paste_offset(app: &EditorApp, doc: &Document) -> f32 {
+    let step = crate::units::mm_to_pt(5.0);
+    let Some(here) = app.doc.pages.get(app.page) else { return 0.0 };
+    let pasted: Vec<_> = doc.pages.iter().flat_map(|p| &p.elements).map(|e| e.frame).collect();
+    let covers = |offset: f32| {
+        pasted.iter().any(|f| {
+            here.elements.iter().any(|e| {
+                (e.frame.x - f.x - offset).abs() < 0.01
+                    && (e.frame.y - f.y - offset).abs() < 0.01
+                    && (e.frame.w - f.w).abs() < 0.01
+                    && (e.frame.h - f.h).abs() < 0.01
+            })
+        })
+    };
+    (0..20).map(|n| n as f32 * step).find(|o| !covers(*o)).unwrap_or(0.0)
 }
 
 pub fn duplicate(app: &mut EditorApp) {
@@ -71,6 +93,10 @@ fn insert(app: &mut EditorApp, mut doc: Document, offset: f32) {
     for mut el in page.elements {
         let id = unique_element_id(&scratch, &el.id);
         renamed.insert(el.id.clone(), id.clone());
+        // An element named by its id takes its new id as its name (the list shows names).
+        if el.name == el.id {
+            el.name = id.clone();
+        }
         el.id = id;
         el.frame.x += offset;
         el.frame.y += offset;

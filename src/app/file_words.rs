@@ -33,7 +33,9 @@ pub fn format_error(lang: Lang, e: &crate::io::FormatError) -> String {
     let at = match (line, path) {
         (Some(l), Some(p)) => format!("{l}，{p}"),
         (Some(l), None) => l,
-        (None, p) => p.unwrap_or("文件").to_string(),
+        (None, Some(p)) => p.to_string(),
+        // The whole file (as when it is empty).
+        (None, None) => return cause_zh(&e.kind),
     };
     format!("{}（{at}）", cause_zh(&e.kind))
 }
@@ -130,6 +132,7 @@ pub fn cause_zh(kind: &FormatErrorKind) -> String {
     match kind {
         K::Json(c) => json_zh(c),
         K::Value(v) => value_zh(v),
+        K::Empty => "文件是空的，里面没有版面".into(),
         K::FormatMissing => "缺少格式版本：版面文件以 \"format\": 1 开头".into(),
         K::FormatNotWhole(v) => format!("格式版本应是整数，实际是 {v}"),
         K::FormatNewer { found, reads } => {
@@ -378,6 +381,7 @@ mod tests {
             "{}",
             at("{\"format\": 1, \"pages\": [")
         );
+        assert_eq!(at(" \n"), "文件是空的，里面没有版面");
         // A file that ends early after a newline ends at column 0: the line alone.
         assert!(
             at("{\"format\": 1, \"pages\": [\n").ends_with("（第 2 行）"),

@@ -13,6 +13,9 @@ pub fn open(app: &mut EditorApp) {
         && let Some((story, _)) = app.doc.story_of_frame(id)
     {
         app.galley = Some(story.id.clone());
+    } else {
+        let msg = app.strings().galley_needs_frame.to_string();
+        app.info(msg);
     }
 }
 
@@ -39,7 +42,13 @@ pub fn window(app: &mut EditorApp, ctx: &egui::Context) {
     let s = app.strings();
     let fit = crate::check::story_fits(app.layout()).into_iter().find(|f| f.story == id);
     let mut open = true;
-    egui::Window::new(i18n::fill(s.galley_title, &id)).open(&mut open).default_size([520.0, 640.0]).show(ctx, |ui| {
+    // Opens below the menu bar and toolbar, beside the pages panel.
+    let window = egui::Window::new(i18n::fill(s.galley_title, &id))
+        .open(&mut open)
+        .default_size([520.0, 640.0])
+        .default_pos([240.0, 80.0])
+        .constrain(true);
+    window.show(ctx, |ui| {
         let mut text = story_text(&story);
         // 字数: what prints (no spaces, no invisible characters).
         let ignorable = crate::layout::text::class::is_default_ignorable;

@@ -208,9 +208,13 @@ fn text_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, frame: &
         &story.id,
         app.inspector.generation,
     ));
-    if ui.add(edit).labelled_by(label.id).changed()
-        && let Some(cmd) = crate::edit::plain_text_edit(&story, &text)
-    {
+    // A long story scrolls in its box; the settings below stay in reach.
+    let changed = egui::ScrollArea::vertical()
+        .id_salt(("story-scroll", &story.id))
+        .max_height(220.0)
+        .show(ui, |ui| ui.add(edit).labelled_by(label.id).changed())
+        .inner;
+    if changed && let Some(cmd) = crate::edit::plain_text_edit(&story, &text) {
         app.command_merged(cmd, format!("story:{}", story.id));
     }
     if app.text_edit.as_ref().is_some_and(|t| t.story == story.id) {

@@ -84,16 +84,16 @@ fn problem_zh(p: &crate::check::Problem) -> String {
             format!("{what}粗 {width} pt，细于 {min} pt；请加粗")
         }
         P::PageTooSmall { index, w, h, min } => {
-            format!("版面（pages[{index}].size）只有 {w:.3} × {h:.3} 毫米，边长小于 {min} 毫米；请给出实际尺寸")
+            format!("第 {} 版只有 {w:.3} × {h:.3} 毫米，边长小于 {min} 毫米；请给出实际尺寸", index + 1)
         }
         P::GridLeading { index, leading, size } => {
-            format!("正文网格行距（pages[{index}].baseline.leading）{leading} pt 不到字号 {size} pt 的一半：行会叠印")
+            format!("第 {} 版正文网格行距 {leading} pt 不到字号 {size} pt 的一半：行会叠印", index + 1)
         }
         P::OffPage => "元素完全在版面之外，不会印出；请移回版面或删除".to_string(),
-        P::TightLeading { story, story_index, paragraph, more, leading, size } => {
+        P::TightLeading { story, paragraph, more, leading, size, .. } => {
             let more = if *more > 0 { format!("（另有 {more} 段）") } else { String::new() };
             format!(
-                "文章 {story} 第 {} 段（stories[{story_index}].paragraphs[{paragraph}]）{more}：行距 {leading} pt 不到字号 {size} pt 的一半，行会叠印；请把行距设为至少 {} pt（正文一般为字号的 1.2 到 1.6 倍）",
+                "文章 {story} 第 {} 段{more}：行距 {leading} pt 不到字号 {size} pt 的一半，行会叠印；请把行距设为至少 {} pt（正文一般为字号的 1.2 到 1.6 倍）",
                 paragraph + 1,
                 size * crate::check::MIN_LEADING_RATIO
             )

@@ -25,6 +25,7 @@ pub mod i18n;
 mod inspector;
 mod messages;
 mod missing;
+mod modals;
 mod panels;
 mod place;
 mod ports;

@@ -10,14 +10,8 @@ pub fn left(app: &mut EditorApp, ui: &mut egui::Ui) {
     let s = app.strings();
     egui::Panel::left("pages-elements").default_size(210.0).show(ui, |ui| {
         ui.heading(s.pages);
-        for i in 0..app.doc.pages.len() {
-            if ui.selectable_label(app.page == i, fill(s.page, i + 1)).clicked() && app.page != i {
-                app.page = i;
-                app.selection.clear();
-                app.fit_pending = true;
-            }
-        }
-        ui.horizontal_wrapped(|ui| {
+        // The buttons stay put above the pages, which wrap and scroll when there are many.
+        ui.horizontal(|ui| {
             if ui.small_button(s.add_page).clicked() {
                 let template = &app.doc.pages[app.page];
                 let page = Page { elements: Vec::new(), ..template.clone() };
@@ -28,6 +22,8 @@ pub fn left(app: &mut EditorApp, ui: &mut egui::Ui) {
                 app.command(Command::RemovePage { at: app.page });
                 app.page = app.page.saturating_sub(1);
             }
+        });
+        ui.horizontal(|ui| {
             if ui.add_enabled(app.page > 0, egui::Button::new(s.move_up).small()).clicked() {
                 app.command(Command::MovePage { from: app.page, to: app.page - 1 });
                 app.page -= 1;
@@ -36,6 +32,17 @@ pub fn left(app: &mut EditorApp, ui: &mut egui::Ui) {
                 app.command(Command::MovePage { from: app.page, to: app.page + 1 });
                 app.page += 1;
             }
+        });
+        egui::ScrollArea::vertical().id_salt("pages").max_height(150.0).show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                for i in 0..app.doc.pages.len() {
+                    if ui.selectable_label(app.page == i, fill(s.page, i + 1)).clicked() && app.page != i {
+                        app.page = i;
+                        app.selection.clear();
+                        app.fit_pending = true;
+                    }
+                }
+            });
         });
         links(app, ui);
         ui.separator();

@@ -86,6 +86,8 @@ pub enum FormatErrorKind {
     Json(JsonCause),
     /// A font size or colour spelled in no way the file knows.
     Value(ValueProblem),
+    /// Nothing but blanks in the file.
+    Empty,
     FormatMissing,
     FormatNotWhole(String),
     FormatNewer {
@@ -172,6 +174,7 @@ impl fmt::Display for FormatErrorKind {
         match self {
             K::Json(c) => c.fmt(f),
             K::Value(v) => v.fmt(f),
+            K::Empty => f.write_str("the file is empty: there is no layout in it"),
             K::FormatMissing => f.write_str("missing: a layout file starts with \"format\": 1"),
             K::FormatNotWhole(v) => write!(f, "expected a whole number, found {v}"),
             K::FormatNewer { found, reads } => {

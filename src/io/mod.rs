@@ -54,6 +54,8 @@ impl fmt::Display for FormatError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.line {
             Some((l, c)) => write!(f, "line {l}, column {c}: at {}: {}", self.path, self.kind),
+            // The whole file (it is empty).
+            None if self.path.is_empty() => write!(f, "{}", self.kind),
             None => write!(f, "at {}: {}", self.path, self.kind),
         }
     }
@@ -75,6 +77,9 @@ impl FormatError {
 
 /// Parses a layout from JSON text.
 pub fn from_json(text: &str) -> Result<Document, FormatError> {
+    if text.trim().is_empty() {
+        return Err(FormatError::at("", FormatErrorKind::Empty));
+    }
     let version = peek_format(text)?;
     if version != FORMAT_VERSION {
         let (found, reads) = (version, FORMAT_VERSION);

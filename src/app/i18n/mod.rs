@@ -191,6 +191,10 @@ pub struct Strings {
     pub allow_and_open: &'static str,
     pub dont_open: &'static str,
     pub refused: &'static str,
+    /// The story editor asked for with no text frame selected.
+    pub galley_needs_frame: &'static str,
+    /// A layout the designer chose not to open: its path.
+    pub not_opened: &'static str,
     /// A typed value past a field's range: the field, its least and greatest, the value kept.
     pub field_out_of_range: &'static str,
     /// Typed text that is no number: the field, the text.

@@ -174,6 +174,8 @@ pub const ZH: Strings = Strings {
     allow_and_open: "允许并打开",
     dont_open: "不打开",
     refused: "未更改：{}",
+    galley_needs_frame: "请先选中一个文本框，再打开稿件编辑",
+    not_opened: "未打开 {}",
     field_out_of_range: "{}只能在 {} 到 {} 之间，已取 {}",
     field_not_a_number: "{}：“{}”不是数字，未更改",
     find_next: "下一个",
