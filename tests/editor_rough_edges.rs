@@ -395,12 +395,16 @@ fn number_fields_apply_what_was_typed_on_enter_and_say_what_they_refuse() {
 #[test]
 fn esc_closes_dialogs_and_a_paste_beside_its_original_is_offset() {
     let mut h = sample();
+    h.state_mut().selection = vec!["table".into()];
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::F);
     h.run_ok();
     assert!(matches!(h.state().modal, Some(Modal::FindReplace { .. })));
+    assert!(h.ctx.egui_wants_keyboard_input(), "the find field takes the typing at once");
     h.key_press(egui::Key::Escape);
     h.run_ok();
     assert!(h.state().modal.is_none(), "Esc closes find and replace");
+    assert_eq!(h.state().selection, vec!["table".to_string()], "and only that");
+    h.state_mut().selection.clear();
     h.state_mut().modal = Some(Modal::Preflight { export_to: None });
     h.run_ok();
     h.key_press(egui::Key::Escape);

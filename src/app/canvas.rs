@@ -310,7 +310,8 @@ fn interact(app: &mut EditorApp, response: &egui::Response, origin: Pos2, page_i
         enter_text_at(app, &frame, origin, page_index, p);
         return;
     }
-    if ctx.input(|i| i.key_pressed(egui::Key::Escape)) && app.text_edit.is_none() && !app.canvas.field_had_focus {
+    let esc_is_ours = app.text_edit.is_none() && app.modal.is_none() && !app.canvas.field_had_focus;
+    if esc_is_ours && ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
         if app.canvas.drag.take().is_none() {
             app.selection.clear();
             app.canvas.link_from = None;

@@ -506,15 +506,23 @@ fn table_ui(ui: &mut egui::Ui, s: &Strings, t: &mut Table) {
             number(ui, s.borders, width, 0.0..=10.0, |d| d.speed(0.05)).labelled_by(label.id);
         }
     });
-    egui::Grid::new("cells").striped(true).show(ui, |ui| {
-        for (r, row) in t.rows.iter_mut().enumerate() {
-            let label = ui.label(format!("{}", r + 1));
-            for (c, cell) in row.iter_mut().enumerate() {
-                let field = egui::TextEdit::singleline(&mut cell.text).desired_width(56.0).id_salt(("cell", r, c));
-                ui.add(field).labelled_by(label.id);
+    // The cells share the panel's width (at least 72 px each; more columns scroll sideways).
+    let columns = t.rows.iter().map(Vec::len).max().unwrap_or(1).max(1) as f32;
+    let width = ((ui.available_width() - 40.0) / columns - 8.0).max(72.0);
+    egui::ScrollArea::horizontal().id_salt("cells-scroll").show(ui, |ui| {
+        egui::Grid::new("cells").striped(true).show(ui, |ui| {
+            for (r, row) in t.rows.iter_mut().enumerate() {
+                let label = ui.label(format!("{}", r + 1));
+                for (c, cell) in row.iter_mut().enumerate() {
+                    let field = egui::TextEdit::singleline(&mut cell.text)
+                        .desired_width(width)
+                        .min_size(egui::vec2(width, 0.0))
+                        .id_salt(("cell", r, c));
+                    ui.add(field).labelled_by(label.id);
+                }
+                ui.end_row();
             }
-            ui.end_row();
-        }
+        });
     });
 }
 

@@ -123,11 +123,16 @@ impl EditorApp {
                 egui::Modal::new(egui::Id::unique("find-replace")).show(ctx, |ui| {
                     ui.heading(s.find_replace);
                     egui::Grid::new("find-grid").num_columns(2).show(ui, |ui| {
+                        // A grid cell holds a field to its column's width unless told its size.
+                        let field = |text| egui::TextEdit::singleline(text).min_size(egui::vec2(300.0, 0.0));
                         let label = ui.label(s.find);
-                        ui.add(egui::TextEdit::singleline(&mut find).desired_width(260.0)).labelled_by(label.id);
+                        let typed = ui.add(field(&mut find)).labelled_by(label.id);
+                        if !ui.memory(|m| m.focused().is_some()) {
+                            typed.request_focus();
+                        }
                         ui.end_row();
                         let label = ui.label(s.replace_with);
-                        ui.add(egui::TextEdit::singleline(&mut replace).desired_width(260.0)).labelled_by(label.id);
+                        ui.add(field(&mut replace)).labelled_by(label.id);
                         ui.end_row();
                     });
                     ui.checkbox(&mut regex, s.regex);

@@ -139,15 +139,24 @@ fn links(app: &mut EditorApp, ui: &mut egui::Ui) {
     let mut relink = None;
     for (p, id, path) in placed {
         let status = link_status(&base, &path);
-        let ppi =
-            app.layout.get(p).and_then(|pf| pf.reports.iter().find(|r| r.element == id)).and_then(|r| r.image_ppi);
+        let report = app.layout.get(p).and_then(|pf| pf.reports.iter().find(|r| r.element == id));
+        let ppi = report.and_then(|r| r.image_ppi);
+        // A file that is there but cannot be placed (not an image, damaged) says why.
+        let unusable = report
+            .and_then(|r| r.errors.first())
+            .filter(|_| status != LinkStatus::Missing)
+            .map(|e| super::messages::layout_problem(app.lang, e));
         ui.horizontal_wrapped(|ui| {
             let (label, color) = match status {
+                _ if unusable.is_some() => (s.link_unusable, egui::Color32::from_rgb(210, 30, 30)),
                 LinkStatus::Ok => (s.link_ok, egui::Color32::from_rgb(40, 150, 60)),
                 LinkStatus::Missing => (s.link_missing, egui::Color32::from_rgb(210, 30, 30)),
                 LinkStatus::Outside => (s.link_outside, egui::Color32::from_rgb(210, 120, 0)),
             };
-            ui.colored_label(color, label);
+            let shown = ui.colored_label(color, label);
+            if let Some(why) = &unusable {
+                shown.on_hover_text(why);
+            }
             let name =
                 std::path::Path::new(&path).file_name().map_or(path.clone(), |n| n.to_string_lossy().into_owned());
             ui.label(format!("{name} · {}", fill(s.page, p + 1)));

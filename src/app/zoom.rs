@@ -27,6 +27,7 @@ const SETTLING_FRAMES: u32 = 5;
 /// `origin`, showing a page of `page` (w, h) pt.
 pub fn steer(app: &mut EditorApp, response: &egui::Response, origin: Pos2, size: Vec2, (pw, ph): (f32, f32)) {
     let ppp = response.ctx.pixels_per_point();
+    let before = app.view;
     let window = response.ctx.content_rect().size();
     let again = |s: &mut ShownWhole| {
         s.frames += 1;
@@ -52,6 +53,10 @@ pub fn steer(app: &mut EditorApp, response: &egui::Response, origin: Pos2, size:
     wheel(app, response, origin);
     if app.view.zoom != zoom_before {
         app.zoom = Zoom::Percent(app.view.percent(ppp));
+    }
+    if app.view != before {
+        // The status bar, drawn before the canvas, shows the new zoom next frame.
+        response.ctx.request_repaint();
     }
 }
 

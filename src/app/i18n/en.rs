@@ -174,6 +174,7 @@ pub const EN: Strings = Strings {
     allow_and_open: "Allow and Open",
     dont_open: "Don't Open",
     refused: "Not changed: {}",
+    link_unusable: "Unusable",
     galley_needs_frame: "Select a text frame first to open it in the Story Editor",
     not_opened: "Not opened: {}",
     field_out_of_range: "{} must be between {} and {}; set to {}",

@@ -191,6 +191,8 @@ pub struct Strings {
     pub allow_and_open: &'static str,
     pub dont_open: &'static str,
     pub refused: &'static str,
+    /// A placed file that is there but cannot be used (its reason shows under the pointer).
+    pub link_unusable: &'static str,
     /// The story editor asked for with no text frame selected.
     pub galley_needs_frame: &'static str,
     /// A layout the designer chose not to open: its path.

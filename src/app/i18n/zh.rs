@@ -174,6 +174,7 @@ pub const ZH: Strings = Strings {
     allow_and_open: "允许并打开",
     dont_open: "不打开",
     refused: "未更改：{}",
+    link_unusable: "无法使用",
     galley_needs_frame: "请先选中一个文本框，再打开稿件编辑",
     not_opened: "未打开 {}",
     field_out_of_range: "{}只能在 {} 到 {} 之间，已取 {}",
