@@ -290,15 +290,7 @@ fn a_broken_file_is_reported_in_the_window() {
 fn copy_in_one_window_and_paste_into_another() {
     let mut a = harness(paiban::io::load(&common::sample()).unwrap());
     a.state_mut().selection = vec!["promo-qr".into(), "lead-head".into()];
-    a.event(egui::Event::Copy);
-    a.step();
-    let copied = a
-        .output()
-        .platform_output
-        .commands
-        .iter()
-        .find_map(|c| if let egui::OutputCommand::CopyText(t) = c { Some(t.clone()) } else { None })
-        .expect("copied to the clipboard");
+    let copied = kittest::copy_out(&mut a);
     let mut b = harness(blank());
     b.event(egui::Event::Paste(copied));
     b.run_ok();

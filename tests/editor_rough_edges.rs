@@ -419,15 +419,7 @@ fn esc_closes_dialogs_and_a_paste_beside_its_original_is_offset() {
 
     // Copy and paste on the same page: the copy lands 5 mm down and right, named by its id.
     h.state_mut().selection = vec!["callout".into()];
-    h.event(egui::Event::Copy);
-    h.step();
-    let copied = h
-        .output()
-        .platform_output
-        .commands
-        .iter()
-        .find_map(|c| if let egui::OutputCommand::CopyText(t) = c { Some(t.clone()) } else { None })
-        .expect("copied");
+    let copied = kittest::copy_out(&mut h);
     h.event(egui::Event::Paste(copied.clone()));
     h.run_ok();
     let original = h.state().doc.element("callout").unwrap().1.frame;

@@ -237,15 +237,7 @@ fn styled_text_pastes_into_another_window_with_its_runs() {
     key(&mut a, Modifiers::SHIFT, egui::Key::ArrowRight);
     key(&mut a, Modifiers::SHIFT, egui::Key::ArrowRight);
     key(&mut a, Modifiers::COMMAND, egui::Key::B);
-    a.event(egui::Event::Copy);
-    a.step();
-    let copied = a
-        .output()
-        .platform_output
-        .commands
-        .iter()
-        .find_map(|c| if let egui::OutputCommand::CopyText(t) = c { Some(t.clone()) } else { None })
-        .expect("plain text on the system clipboard");
+    let copied = kittest::copy_out(&mut a);
     assert_eq!(copied.chars().count(), 2);
     let mut b = sample();
     let p = screen_at(&mut b, "banner-text", TextPos::new(0, 1));

@@ -38,3 +38,15 @@ pub fn drag(h: &mut Harness<'static, EditorApp>, a: Pos2, b: Pos2) {
     h.drop_at(b);
     h.step();
 }
+
+/// Sends a copy and returns the text the editor put on the system clipboard.
+pub fn copy_out(h: &mut Harness<'static, EditorApp>) -> String {
+    h.event(egui::Event::Copy);
+    h.step();
+    h.output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|c| if let egui::OutputCommand::CopyText(t) = c { Some(t.clone()) } else { None })
+        .expect("text on the system clipboard")
+}
