@@ -141,3 +141,47 @@ fn a_character_style_sets_its_runs_and_changing_it_changes_them() {
     let e = paiban::io::from_json(&v.to_string()).unwrap_err();
     assert!(e.path.ends_with("paragraphs[2].runs[1].style") && e.to_string().contains("加粗"), "{e}");
 }
+
+/// A jump line is never cut short: in a narrow column it is set smaller, and where even that
+/// does not fit, the preflight says so (it used to print "（下转第A02" with a clean preflight).
+#[test]
+fn a_jump_line_in_a_narrow_column_is_set_smaller_or_refused() {
+    let narrowed = |mm: f32| {
+        let mut doc = paiban::io::load(&common::root().join("layouts/qilu-2026-04-08.json")).unwrap();
+        let (page, _) = doc.element("lead-a").unwrap();
+        let el = doc.pages[page].elements.iter_mut().find(|e| e.id == "lead-a").unwrap();
+        el.frame.w = paiban::units::mm_to_pt(mm);
+        doc
+    };
+    let jump_of = |doc: &Document| {
+        let pages = layout_document(doc, common::book(), &common::root().join("layouts"));
+        let runs: Vec<(String, f32)> = pages[0]
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                paiban::layout::frame::FrameItem::Text(r) if r.element == "lead-a" && r.line == u32::MAX - 1 => {
+                    Some((r.text(), r.size))
+                }
+                _ => None,
+            })
+            .collect();
+        let report = pages[0].reports.iter().find(|r| r.element == "lead-a").unwrap().errors.clone();
+        (runs, report)
+    };
+    let (wide, errors) = jump_of(&narrowed(240.25));
+    assert_eq!(wide.iter().map(|r| r.0.as_str()).collect::<String>(), "（下转第A02版）");
+    assert!(errors.is_empty());
+    let body = wide[0].1;
+    // 150.5 mm of five columns: about 8 characters a column — the line is set smaller, whole.
+    let (narrow, errors) = jump_of(&narrowed(150.5));
+    assert_eq!(narrow.iter().map(|r| r.0.as_str()).collect::<String>(), "（下转第A02版）", "{narrow:?}");
+    assert!(narrow.iter().all(|r| r.1 < body && r.1 >= body * 0.69), "{narrow:?} against {body}");
+    assert!(errors.is_empty(), "{errors:?}");
+    // 100 mm: not even at 70 %: no line, and an error for the preflight.
+    let (none, errors) = jump_of(&narrowed(100.0));
+    assert!(none.is_empty(), "{none:?}");
+    assert!(
+        matches!(errors.as_slice(), [paiban::layout::problem::LayoutProblem::JumpLineTooLong { .. }]),
+        "{errors:?}"
+    );
+}

@@ -141,6 +141,9 @@ fn layout_problem_zh(p: &crate::layout::problem::LayoutProblem) -> String {
         }
         L::QrEncode(e) => format!("二维码内容无法编码：{e}"),
         L::TableTaller { over_mm } => format!("表格比表框高 {over_mm:.1} 毫米；请加高表框或删减内容"),
+        L::JumpLineTooLong { text, column_mm, least_percent } => format!(
+            "转版行{text}在 {column_mm:.1} 毫米宽的栏里一行放不下（缩到 {least_percent}% 也不行）；请加宽栏或缩短版名"
+        ),
     }
 }
 

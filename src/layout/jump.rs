@@ -91,20 +91,13 @@ pub fn set(book: &FontBook, doc: &Document, story: &Story, jumps: &[Jump], strip
         }
         let Some(target) = framed.get_mut(jump.frame) else { continue };
         let (para, _) = jump_paragraph(doc, story, jump);
-        let frame = FlowFrame {
-            element: target.report.element.clone(),
-            vertical: false,
-            balance: false,
-            grid: None,
-            area: *strip,
-            columns: 1,
-            column_gap: 0.0,
-            valign: crate::model::VAlign::Top,
-            reserve: (0.0, 0.0),
-            obstacles: Vec::new(),
-        };
-        let Some(mut set) = flow_story(book, &doc.styles, std::slice::from_ref(&para), &[frame]).into_iter().next()
-        else {
+        let Some(mut set) = set_on_one_line(book, doc, &para, &target.report.element, *strip) else {
+            // Cut short it would send the reader nowhere: a preflight error instead.
+            target.report.errors.push(crate::layout::problem::LayoutProblem::JumpLineTooLong {
+                text: jump.text.clone(),
+                column_mm: crate::units::pt_to_mm(strip.w),
+                least_percent: (LEAST_JUMP_SCALE * 100.0).round() as u32,
+            });
             continue;
         };
         // Line numbers of their own, so the jump line never merges with a line of the story.
@@ -131,4 +124,41 @@ pub fn set(book: &FontBook, doc: &Document, story: &Story, jumps: &[Jump], strip
             target.lines.splice(0..0, set.lines);
         }
     }
+}
+
+/// The smallest a jump line is set, as a share of its style's size, to fit its column.
+const LEAST_JUMP_SCALE: f32 = 0.7;
+
+/// A jump line set on one line in `strip`: at its style's size, or smaller in steps down to
+/// [`LEAST_JUMP_SCALE`] when the column is narrow; `None` when even that does not fit.
+fn set_on_one_line(
+    book: &FontBook,
+    doc: &Document,
+    para: &Paragraph,
+    element: &str,
+    strip: Rect,
+) -> Option<FramedText> {
+    let frame = FlowFrame {
+        element: element.to_string(),
+        vertical: false,
+        balance: false,
+        grid: None,
+        area: strip,
+        columns: 1,
+        column_gap: 0.0,
+        valign: crate::model::VAlign::Top,
+        reserve: (0.0, 0.0),
+        obstacles: Vec::new(),
+    };
+    let size = doc.styles.resolve(para.style.as_deref(), &para.overrides).size;
+    let steps = ((1.0 - LEAST_JUMP_SCALE) / 0.1).round() as usize;
+    (0..=steps).find_map(|step| {
+        let mut para = para.clone();
+        if step > 0 {
+            para.overrides.size = Some(size * (1.0 - 0.1 * step as f32));
+        }
+        let frames = std::slice::from_ref(&frame);
+        let set = flow_story(book, &doc.styles, std::slice::from_ref(&para), frames).into_iter().next()?;
+        (set.lines.len() == 1 && set.report.overset_chars == 0).then_some(set)
+    })
 }

@@ -14,4 +14,9 @@ pub enum LayoutProblem {
     /// A table whose rows need more height than its frame has.
     #[error("the table is {over_mm:.1} mm taller than its frame")]
     TableTaller { over_mm: f32 },
+    /// A jump line that does not fit its column on one line, even set smaller.
+    #[error(
+        "the jump line {text} does not fit its {column_mm:.1} mm column on one line, even at {least_percent}% size; widen the column or shorten the page label"
+    )]
+    JumpLineTooLong { text: String, column_mm: f32, least_percent: u32 },
 }
