@@ -347,7 +347,8 @@ fn changing_page_clears_the_selection() {
 #[test]
 fn the_links_panel_marks_a_removed_file_missing() {
     let dir = common::scratch("editor-links");
-    image::RgbImage::from_pixel(40, 30, image::Rgb([200, 30, 30])).save(dir.join("photo.png")).unwrap();
+    // 700 px across 80 mm: 222 ppi, enough for newsprint.
+    image::RgbImage::from_pixel(700, 525, image::Rgb([200, 30, 30])).save(dir.join("photo.png")).unwrap();
     let layout = dir.join("page.json");
     std::fs::write(
         &layout,
@@ -358,6 +359,11 @@ fn the_links_panel_marks_a_removed_file_missing() {
     let mut h = harness_on(&layout);
     assert!(h.query_by_label("链接").is_some(), "the links panel lists placed files");
     assert!(h.query_by_label("正常").is_some());
+    // 40 px across 80 mm prints at 13 ppi: marked, not 正常.
+    image::RgbImage::from_pixel(40, 30, image::Rgb([200, 30, 30])).save(dir.join("photo.png")).unwrap();
+    h.state_mut().command(paiban::edit::Command::Move { ids: vec!["photo".into()], dx: 0.0, dy: 1.0 });
+    h.run_ok();
+    assert!(h.query_by_label("分辨率不足").is_some(), "a low-resolution photo is marked");
     std::fs::remove_file(dir.join("photo.png")).unwrap();
     h.hover_at(Pos2::new(700.0, 500.0));
     h.run_ok();

@@ -40,6 +40,26 @@ pub fn format_error(lang: Lang, e: &crate::io::FormatError) -> String {
     format!("{}（{at}）", cause_zh(&e.kind))
 }
 
+/// Why a change was refused (it would make a file the loader refuses): in Chinese the element
+/// by name and the rule, in English the command line's words.
+pub fn refusal(lang: Lang, e: &crate::io::FormatError, doc: &crate::model::Document) -> String {
+    if lang == Lang::En {
+        return e.to_string();
+    }
+    match element_at(doc, &e.path) {
+        Some(name) => format!("{name}：{}", cause_zh(&e.kind)),
+        None => cause_zh(&e.kind),
+    }
+}
+
+/// The name of the element a JSON path starts in (`pages[i].elements[j]…`).
+fn element_at(doc: &crate::model::Document, path: &str) -> Option<String> {
+    let (page, rest) = path.strip_prefix("pages[")?.split_once(']')?;
+    let (index, _) = rest.strip_prefix(".elements[")?.split_once(']')?;
+    let el = doc.pages.get(page.parse::<usize>().ok()?)?.elements.get(index.parse::<usize>().ok()?)?;
+    Some(el.name.clone())
+}
+
 /// A file the editor could not import, copy, export or paste, in the UI's language.
 pub fn app_error(lang: Lang, e: &AppError) -> String {
     use AppError as A;

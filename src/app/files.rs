@@ -116,6 +116,13 @@ impl Files {
 
     /// Does what a dialog was opened for with the file it gave (or that was typed in).
     pub fn answer(app: &mut EditorApp, purpose: Purpose, path: PathBuf) {
+        if matches!(purpose, Purpose::Image { .. } | Purpose::ReplaceImage { .. })
+            && let Err(e) = crate::layout::image::load_image_page(&path, 1)
+        {
+            // A file that cannot be placed (missing, not an image, damaged) is refused, said.
+            let problem = crate::layout::problem::LayoutProblem::Image(e);
+            return app.error(super::messages::layout_problem(app.lang, &problem));
+        }
         match purpose {
             Purpose::Open => app.open_path(&path),
             Purpose::SaveAs => app.save_to(&with_extension(path, "json")),

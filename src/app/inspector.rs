@@ -28,7 +28,8 @@ pub fn right(app: &mut EditorApp, ui: &mut egui::Ui) {
     let s = app.strings();
     egui::Panel::right("inspector").default_size(300.0).show(ui, |ui| {
         ui.heading(s.inspector);
-        egui::ScrollArea::vertical().show(ui, |ui| match app.selection.len() {
+        // The panel keeps its width whatever is selected (content wider than it is cut off).
+        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| match app.selection.len() {
             0 => {
                 ui.label(s.nothing_selected);
             }

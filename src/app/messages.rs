@@ -58,6 +58,7 @@ fn problem_zh(p: &crate::check::Problem) -> String {
         P::Overset(n) => format!("超 {n} 字：文字放不下，请加大文本框或删减文字"),
         P::MissingFont(family) => format!("找不到字体“{family}”，已用内置字体代替"),
         P::LowPpi { ppi, min, preset } => {
+            let preset = preset_zh(preset);
             format!("图片有效分辨率 {ppi:.0} ppi，低于“{preset}”预设的 {min:.0} ppi；请缩小图片或换用更大的原图")
         }
         P::QrModuleSmall { mm, min } => {
@@ -73,6 +74,7 @@ fn problem_zh(p: &crate::check::Problem) -> String {
         P::RichBlackText => "文字用了四色黑；正文请只用 K100".to_string(),
         P::RgbColor { rgb, print } => format!("RGB 颜色 {rgb} 印刷时会转为 {print}；请直接给出 CMYK 以控制油墨"),
         P::InkOver { color, ink, preset, limit } => {
+            let preset = preset_zh(preset);
             format!("{color} 总墨量 {ink:.0}%，超过“{preset}”预设的 {limit:.0}%；请减少青、品红或黄")
         }
         P::ThinRule { kind, width, min } => {
@@ -177,5 +179,15 @@ fn placed_pdf_zh(f: &crate::layout::placed_pdf::PdfFinding) -> String {
             format!("置入的 PDF {file} 有总墨量 {ink:.0}% 的颜色，超过预设的 {limit:.0}%；请索取适合本纸张的版本")
         }
         F::Spots { file, spots } => format!("置入的 PDF {file} 使用专色（{}），会多出印版", spots.join("、")),
+    }
+}
+
+/// An export preset's name in Chinese.
+fn preset_zh(name: &str) -> &str {
+    match name {
+        "newsprint" => "新闻纸",
+        "coated" => "铜版纸",
+        "screen" => "屏幕",
+        other => other,
     }
 }

@@ -252,7 +252,9 @@ impl EditorApp {
     }
 
     /// Applies queued commands (each either fully or not at all).
-    pub fn apply_pending(&mut self) {
+    /// Applies the queued commands; returns whether one was refused.
+    pub fn apply_pending(&mut self) -> bool {
+        let mut refused = false;
         for (cmd, key, caret) in std::mem::take(&mut self.pending) {
             let before = self.doc.clone();
             let text_edit = matches!(
@@ -264,15 +266,16 @@ impl EditorApp {
             );
             match apply(&mut self.doc, cmd) {
                 // The document must stay one the loader takes (a save writes only such files):
-                // a setting out of its range is refused, with the file's rule and JSON path.
+                // a setting out of its range is refused, with the element and the file's rule.
                 Ok(())
                     if !text_edit
                         && self.doc != before
                         && let Err(e) = crate::io::from_json(&crate::io::to_json(&self.doc)) =>
                 {
                     self.doc = before;
-                    let msg = i18n::fill(self.strings().refused, file_words::format_error(self.lang, &e));
+                    let msg = i18n::fill(self.strings().refused, file_words::refusal(self.lang, &e, &self.doc));
                     self.error(msg);
+                    refused = true;
                 }
                 Ok(()) if self.doc != before => {
                     if key.is_none() {
@@ -285,6 +288,7 @@ impl EditorApp {
                 Err(e) => {
                     let msg = messages::edit_error(self.strings(), &e, &self.doc);
                     self.error(msg);
+                    refused = true;
                 }
             }
         }
@@ -296,6 +300,7 @@ impl EditorApp {
             self.text_edit = None;
         }
         self.restore_caret(None);
+        refused
     }
 
     fn changed(&mut self) {
@@ -402,6 +407,8 @@ impl EditorApp {
         self.layout_stale = true;
         self.fit_pending = true;
         self.inspector.reset();
+        // What was said was said of the document before.
+        self.messages.clear();
     }
 
     pub fn error(&mut self, text: impl Into<String>) {
@@ -472,13 +479,16 @@ impl EditorApp {
         egui::CentralPanel::default().show(ui, |ui| canvas::show(self, ui));
         galley::window(self, &ctx);
         self.modals(&ctx);
-        for note in fields::take_notes(&ctx) {
-            let msg = fields::say(self.strings(), &note);
-            self.error(msg);
-        }
+        let notes = fields::take_notes(&ctx);
         textedit::keys(self, &ctx);
         self.shortcuts(&ctx);
-        self.apply_pending();
+        // A field's note is said unless the change it led to was refused (that says why).
+        if !self.apply_pending() {
+            for note in notes {
+                let msg = fields::say(self.strings(), &note);
+                self.error(msg);
+            }
+        }
         if let Some(a) = &mut self.autosave
             && let Some(wait) = a.tick(&self.doc, self.path.as_deref(), self.dirty, self.edits)
         {

@@ -121,7 +121,7 @@ impl EditorApp {
             Modal::FindReplace { mut find, mut replace, mut regex } => {
                 let mut done = None;
                 egui::Modal::new(egui::Id::unique("find-replace")).show(ctx, |ui| {
-                    ui.heading(s.find_replace);
+                    ui.heading(s.find_replace_title);
                     egui::Grid::new("find-grid").num_columns(2).show(ui, |ui| {
                         // A grid cell holds a field to its column's width unless told its size.
                         let field = |text| egui::TextEdit::singleline(text).min_size(egui::vec2(300.0, 0.0));

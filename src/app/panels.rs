@@ -63,13 +63,7 @@ pub fn left(app: &mut EditorApp, ui: &mut egui::Ui) {
                     if ui.toggle_value(&mut hidden, s.hide_short).on_hover_text(s.hide).changed() {
                         commands.push(Command::Replace { element: crate::model::Element { hidden, ..el.clone() } });
                     }
-                    let kind = match el.kind {
-                        ElementKind::Text(_) => s.kinds[0],
-                        ElementKind::Table(_) => s.kinds[1],
-                        ElementKind::Qr(_) => s.kinds[2],
-                        ElementKind::Image(_) => s.kinds[3],
-                        ElementKind::Shape(_) => s.kinds[4],
-                    };
+                    let kind = kind_word(s, &el.kind);
                     let label = format!("{} · {kind}", el.name);
                     let r = ui.selectable_label(app.selection.contains(&el.id), label);
                     if r.clicked() {
@@ -91,6 +85,17 @@ pub fn left(app: &mut EditorApp, ui: &mut egui::Ui) {
             }
         });
     });
+}
+
+/// What kind of element this is, in the UI's language.
+pub fn kind_word(s: &super::i18n::Strings, kind: &ElementKind) -> &'static str {
+    match kind {
+        ElementKind::Text(_) => s.kinds[0],
+        ElementKind::Table(_) => s.kinds[1],
+        ElementKind::Qr(_) => s.kinds[2],
+        ElementKind::Image(_) => s.kinds[3],
+        ElementKind::Shape(_) => s.kinds[4],
+    }
 }
 
 /// A placed file's state, as the links panel shows it.
@@ -147,8 +152,10 @@ fn links(app: &mut EditorApp, ui: &mut egui::Ui) {
             .filter(|_| status != LinkStatus::Missing)
             .map(|e| super::messages::layout_problem(app.lang, e));
         ui.horizontal_wrapped(|ui| {
+            let low = ppi.is_some_and(|p| p < app.preset.min_ppi);
             let (label, color) = match status {
                 _ if unusable.is_some() => (s.link_unusable, egui::Color32::from_rgb(210, 30, 30)),
+                LinkStatus::Ok if low => (s.link_low_ppi, egui::Color32::from_rgb(210, 120, 0)),
                 LinkStatus::Ok => (s.link_ok, egui::Color32::from_rgb(40, 150, 60)),
                 LinkStatus::Missing => (s.link_missing, egui::Color32::from_rgb(210, 30, 30)),
                 LinkStatus::Outside => (s.link_outside, egui::Color32::from_rgb(210, 120, 0)),
@@ -162,6 +169,9 @@ fn links(app: &mut EditorApp, ui: &mut egui::Ui) {
             ui.label(format!("{name} · {}", fill(s.page, p + 1)));
             if let Some(ppi) = ppi {
                 ui.label(fill(s.effective_ppi, ppi));
+            }
+            if let Some(why) = &unusable {
+                ui.label(egui::RichText::new(why).small().weak());
             }
             if ui.small_button(s.relink).clicked() {
                 relink = Some(id.clone());

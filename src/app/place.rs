@@ -77,7 +77,13 @@ pub fn create(app: &mut EditorApp, tool: Tool, page: usize, r: PRect) {
     add_element(app, page, new_element(id, r, kind), story);
 }
 
-pub fn add_element(app: &mut EditorApp, page: usize, element: Element, story: Option<Story>) {
+pub fn add_element(app: &mut EditorApp, page: usize, mut element: Element, story: Option<Story>) {
+    // A new element is named in the UI's language: 图片 2, text 3 (its id stays `image-2`).
+    if element.name == element.id
+        && let Some((_, n)) = element.id.rsplit_once('-')
+    {
+        element.name = format!("{} {n}", super::panels::kind_word(app.strings(), &element.kind));
+    }
     app.selection = vec![element.id.clone()];
     app.command(Command::Add { page, element, story });
     app.tool = Tool::Select;

@@ -163,6 +163,7 @@ pub struct Strings {
     pub throw_away: &'static str,
     pub restored: &'static str,
     pub find_replace: &'static str,
+    pub find_replace_title: &'static str,
     pub find: &'static str,
     pub replace_with: &'static str,
     pub regex: &'static str,
@@ -193,6 +194,8 @@ pub struct Strings {
     pub refused: &'static str,
     /// A placed file that is there but cannot be used (its reason shows under the pointer).
     pub link_unusable: &'static str,
+    /// A placed picture below the export preset's resolution.
+    pub link_low_ppi: &'static str,
     /// The story editor asked for with no text frame selected.
     pub galley_needs_frame: &'static str,
     /// A layout the designer chose not to open: its path.
