@@ -446,3 +446,36 @@ fn esc_closes_dialogs_and_a_paste_beside_its_original_is_offset() {
     let f = h.state().doc.element(&again).unwrap().1.frame;
     assert!((f.x - original.x - 2.0 * step).abs() < 0.01, "{f:?}");
 }
+
+#[test]
+fn text_wrap_is_set_in_the_inspector_and_moves_the_text() {
+    let mut h = sample();
+    let lines_of = |h: &mut Harness<'static, EditorApp>| {
+        let lines = h.state_mut().layout()[0].text_lines();
+        lines.into_iter().filter(|l| l.element == "lead-body").map(|l| l.text).collect::<Vec<_>>()
+    };
+    let before = lines_of(&mut h);
+    // The QR code moved over the lead story, then told to keep text off.
+    let lead = h.state().doc.element("lead-body").unwrap().1.frame;
+    let qr = h.state().doc.element("promo-qr").unwrap().1.frame;
+    let (dx, dy) = (lead.x + 60.0 - qr.x, lead.y + 30.0 - qr.y);
+    h.state_mut().command(paiban::edit::Command::Move { ids: vec!["promo-qr".into()], dx, dy });
+    // Wrap keeps text off the frames below it: the code goes in front.
+    let to = paiban::edit::ZMove::Front;
+    h.state_mut().command(paiban::edit::Command::Restack { id: "promo-qr".into(), to });
+    h.state_mut().selection = vec!["promo-qr".into()];
+    h.run_ok();
+    assert_eq!(lines_of(&mut h), before, "without wrap the code covers the text");
+    h.get_by_label("图文互斥（文字绕排）").click();
+    h.run_ok();
+    let wrap = h.state().doc.element("promo-qr").unwrap().1.wrap.expect("wrap on");
+    assert!((paiban::units::pt_to_mm(wrap.offset[0]) - 2.0).abs() < 0.01, "2 mm all round: {wrap:?}");
+    assert_ne!(lines_of(&mut h), before, "the text makes room: its lines break elsewhere");
+    // What the inspector set is saved and read back.
+    let json = paiban::io::to_json(&h.state().doc);
+    let back = paiban::io::from_json(&json).unwrap();
+    assert_eq!(back.element("promo-qr").unwrap().1.wrap, Some(wrap));
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run_ok();
+    assert!(h.state().doc.element("promo-qr").unwrap().1.wrap.is_none(), "one undo step");
+}

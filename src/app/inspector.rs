@@ -3,11 +3,11 @@
 //! Every change is a command; edits to one field in a row merge into one undo step.
 
 use super::EditorApp;
+use super::appearance::{color_ui, optional_color, stroke_ui, wrap_ui};
 use super::fields::number;
 use super::i18n::{Strings, fill};
-use crate::color::Color;
 use crate::edit::{CharProp, Command, story_text};
-use crate::model::{Align, Cell, EcLevel, Element, ElementKind, ImageFit, Story, Stroke, StyleProps, Table};
+use crate::model::{Align, Cell, EcLevel, Element, ElementKind, ImageFit, Story, StyleProps, Table};
 use crate::units::{HAO_SIZES, mm_to_pt, pt_to_mm};
 
 #[derive(Default)]
@@ -84,6 +84,9 @@ fn element_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, el: E
         ui.checkbox(&mut edited.hidden, "").labelled_by(label.id);
         ui.end_row();
     });
+    if !matches!(edited.kind, ElementKind::Text(_)) {
+        wrap_ui(ui, s, &mut edited.wrap);
+    }
     ui.separator();
     match &mut edited.kind {
         ElementKind::Text(t) => {
@@ -525,53 +528,4 @@ fn table_ui(ui: &mut egui::Ui, s: &Strings, t: &mut Table) {
             }
         });
     });
-}
-
-fn color_ui(ui: &mut egui::Ui, label: &str, color: &mut Color) {
-    let [c0, m0, y0, k0] = match *color {
-        Color::Cmyk { c, m, y, k } => [c, m, y, k],
-        Color::Gray(k) => [0.0, 0.0, 0.0, k],
-        Color::Rgb { .. } => {
-            let [r, g, b] = color.to_rgb8();
-            let k = 100.0 - r.max(g).max(b) as f32 / 2.55;
-            [0.0, 0.0, 0.0, k]
-        }
-    };
-    let mut v = [c0, m0, y0, k0];
-    ui.horizontal(|ui| {
-        let label = ui.label(label);
-        let [r, g, b] = color.to_rgb8();
-        let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
-        ui.painter().rect_filled(rect, 2.0, egui::Color32::from_rgb(r, g, b));
-        for (i, name) in ["C", "M", "Y", "K"].iter().enumerate() {
-            number(ui, name, &mut v[i], 0.0..=100.0, |d| d.prefix(*name).speed(0.5).max_decimals(0))
-                .labelled_by(label.id);
-        }
-    });
-    if v != [c0, m0, y0, k0] {
-        *color = Color::Cmyk { c: v[0], m: v[1], y: v[2], k: v[3] };
-    }
-}
-
-fn optional_color(ui: &mut egui::Ui, s: &Strings, label: &str, color: &mut Option<Color>) {
-    let mut on = color.is_some();
-    ui.checkbox(&mut on, label);
-    match (on, color.as_mut()) {
-        (true, Some(c)) => color_ui(ui, s.color, c),
-        (true, None) => *color = Some(Color::Cmyk { c: 0.0, m: 0.0, y: 0.0, k: 20.0 }),
-        (false, _) => *color = None,
-    }
-}
-
-fn stroke_ui(ui: &mut egui::Ui, s: &Strings, stroke: &mut Option<Stroke>) {
-    let mut on = stroke.is_some();
-    let label = ui.checkbox(&mut on, s.stroke);
-    match (on, stroke.as_mut()) {
-        (true, Some(st)) => {
-            number(ui, s.stroke, &mut st.width, 0.0..=50.0, |d| d.speed(0.05).suffix(" pt")).labelled_by(label.id);
-            color_ui(ui, s.color, &mut st.color);
-        }
-        (true, None) => *stroke = Some(Stroke { width: 0.5, color: Color::BLACK }),
-        (false, _) => *stroke = None,
-    }
 }

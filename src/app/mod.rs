@@ -10,6 +10,7 @@
 //! the canvas), `place` (new elements), `export` (preflight and PDF export off the UI thread),
 //! `galley`, `dropin`, `recovery`.
 
+mod appearance;
 mod arrange;
 mod canvas;
 mod chrome;

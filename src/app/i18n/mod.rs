@@ -192,6 +192,17 @@ pub struct Strings {
     pub allow_and_open: &'static str,
     pub dont_open: &'static str,
     pub refused: &'static str,
+    /// Text wrap around an element: the switch, the offsets (and their four sides), the side
+    /// text takes and its names, the narrowest span.
+    pub wrap: &'static str,
+    pub wrap_offset: &'static str,
+    pub wrap_sides: [&'static str; 4],
+    pub wrap_side: &'static str,
+    pub wrap_largest: &'static str,
+    pub wrap_left: &'static str,
+    pub wrap_right: &'static str,
+    pub wrap_min_span: &'static str,
+    pub wrap_hint: &'static str,
     /// A placed file that is there but cannot be used (its reason shows under the pointer).
     pub link_unusable: &'static str,
     /// A placed picture below the export preset's resolution.
