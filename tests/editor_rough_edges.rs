@@ -166,6 +166,23 @@ fn overset_marks_and_thread_ports_cover_no_text() {
         let covered: Vec<&Rect> = glyphs.iter().filter(|g| g.shrink(0.5).intersects(*m)).collect();
         assert!(covered.is_empty(), "the mark {m:?} covers glyphs {covered:?}");
     }
+    // A box filling the space around the frame (no text in it): the label still shows, over it.
+    let body = h.state().doc.element("story2-body").unwrap().1.frame;
+    let around = paiban::units::Rect::new(body.x - 30.0, body.y - 30.0, body.w + 60.0, body.h + 60.0);
+    let shape = paiban::model::Shape { kind: paiban::model::ShapeKind::Rect, fill: None, stroke: None };
+    let kind = paiban::model::ElementKind::Shape(shape);
+    let el = paiban::model::Element {
+        id: "box-around".into(),
+        name: "box".into(),
+        frame: around,
+        locked: false,
+        hidden: false,
+        wrap: None,
+        kind,
+    };
+    h.state_mut().command(paiban::edit::Command::Add { page: 0, element: el, story: None });
+    h.run_ok();
+    assert_eq!(h.state().canvas_marks().len(), marks.len(), "the label is not hidden by a box");
 }
 
 #[test]

@@ -192,14 +192,22 @@ fn draw_elements(app: &EditorApp, painter: &Painter, origin: Pos2, page_index: u
         super::missing::draw(painter, page, laid, |r| to_screen(v, origin, r));
     }
     // Overset markers from the layout's reports: a red port just outside the frame's
-    // bottom-right corner, and the 超 N 字 label beside it where it covers no other element.
+    // bottom-right corner, and the 超 N 字 label beside it where it covers no text (a picture
+    // it may cover: the label is drawn over the page).
     let mut marks = Vec::new();
-    if let Some(frame) = app.layout.get(page_index) {
-        let others: Vec<Rect> =
-            page.elements.iter().filter(|e| !e.hidden).map(|e| to_screen(v, origin, e.frame)).collect();
+    if let Some(frame) = app.layout.get(page_index)
+        && frame.reports.iter().any(|r| r.overset_chars > 0)
+    {
+        let text: Vec<Rect> = frame
+            .text_lines()
+            .iter()
+            .map(|l| to_screen(v, origin, PRect::new(l.x0, l.baseline - l.size * 0.88, l.x1 - l.x0, l.size)))
+            .collect();
         for report in frame.reports.iter().filter(|r| r.overset_chars > 0) {
             if let Some((_, el)) = app.doc.element(&report.element) {
                 let r = to_screen(v, origin, el.frame);
+                let mut others = text.clone();
+                others.push(r);
                 let red = Color32::from_rgb(210, 30, 30);
                 painter.rect_stroke(r, 0.0, Stroke::new(1.5, red), egui::StrokeKind::Inside);
                 let port = ports::out_port(r);

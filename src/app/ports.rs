@@ -17,8 +17,9 @@ pub fn in_port(r: Rect) -> Rect {
 }
 
 /// Where an overset label of `size` goes for frame `r`: below the frame beside its port, or
-/// right of it, or above it; the first place that covers no element (`others`, the frame's own
-/// included). `None` when every place would cover one: the port and the status bar say it then.
+/// right of it, or above it; the first place that covers nothing in `others` (the lines of text
+/// on the page and the frame itself). `None` when every place would: the port and the status
+/// bar say it then.
 pub fn badge_place(r: Rect, port: Rect, size: Vec2, others: &[Rect]) -> Option<Rect> {
     let below = Rect::from_min_size(pos2(port.left() - size.x - 2.0, r.bottom() + 2.0), size);
     let right = Rect::from_min_size(pos2(r.right() + 2.0, port.top() - size.y - 2.0), size);
