@@ -558,6 +558,11 @@ fn status_bar_counts_characters_and_templates_start_new_pages() {
     h.run_ok();
     let sel = label(h.query_by_label_contains("选中 ").expect("the selection's 字数"));
     assert!(sel.contains(" 字 · 差 ") || sel.contains(" 字 · 超 "), "{sel}");
+    // The head frame of story2 passes its text on to the body frame: no 差 of its own.
+    h.state_mut().selection = vec!["story2-head".into()];
+    h.run_ok();
+    let sel = label(h.query_by_label_contains("选中 ").expect("the selection's 字数"));
+    assert!(sel.ends_with(" 字 · 续排"), "{sel}");
     // 文件 → 从模板新建: an untitled page with the template's master and styles.
     let templates = EditorApp::templates();
     assert_eq!(templates.len(), 2, "{templates:?}");

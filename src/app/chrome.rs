@@ -153,6 +153,10 @@ impl EditorApp {
     /// copyfit (超 N 字 / 差 N 字).
     fn char_counts(&mut self) -> (usize, Option<String>) {
         let (page, selection) = (self.page, self.selection.clone());
+        // 差 N 字 belongs to a chain's last frame; the frames before it only pass the text on.
+        let passes_on = |id: &String| self.doc.story_of_frame(id).is_some_and(|(st, _)| st.frames.last() != Some(id));
+        let all_pass_on = !selection.is_empty() && selection.iter().all(passes_on);
+        let s = self.strings();
         let Some(frame) = self.layout().get(page) else { return (0, None) };
         let set = |element: Option<&str>| -> usize {
             frame
@@ -175,8 +179,13 @@ impl EditorApp {
         let chars: usize = reports.iter().map(|r| set(Some(&r.element))).sum();
         let (over, short): (usize, usize) =
             reports.iter().fold((0, 0), |(o, s), r| (o + r.overset_chars, s + r.short_chars));
-        let s = self.strings();
-        let fit = if over > 0 { i18n::fill(s.characters_over, over) } else { i18n::fill(s.characters_short, short) };
+        let fit = if over > 0 {
+            i18n::fill(s.characters_over, over)
+        } else if all_pass_on {
+            s.flows_on.to_string()
+        } else {
+            i18n::fill(s.characters_short, short)
+        };
         (on_page, Some(format!("{} · {fit}", i18n::fill(s.n_chars, chars))))
     }
 

@@ -175,6 +175,7 @@ pub const EN: Strings = Strings {
     allow_and_open: "Allow and Open",
     dont_open: "Don't Open",
     refused: "Not changed: {}",
+    flows_on: "flows on",
     wrap: "Text wrap",
     wrap_offset: "Offset (mm)",
     wrap_sides: ["T", "R", "B", "L"],
