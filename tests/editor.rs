@@ -412,6 +412,14 @@ fn an_editor_killed_after_edits_is_restored_at_the_next_start() {
     // Equal as saved (the copy stores positions to a thousandth of a millimetre).
     assert!(paiban::io::to_json(&h.state().doc) == paiban::io::to_json(&edited), "the edit is back");
     assert!(h.state().dirty && h.state().path.as_deref() == Some(path.as_path()));
+    // One undo goes back to the file as it was saved, and redo to the restored edit.
+    let on_disk = paiban::io::load(&path).unwrap();
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run_ok();
+    assert!(paiban::io::to_json(&h.state().doc) == paiban::io::to_json(&on_disk), "undo gives the saved file");
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, egui::Key::Z);
+    h.run_ok();
+    assert!(paiban::io::to_json(&h.state().doc) == paiban::io::to_json(&edited), "redo gives the edit again");
     // Saving cleanly removes the recovery copy.
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::S);
     h.run_ok();

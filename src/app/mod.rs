@@ -375,7 +375,12 @@ impl EditorApp {
         if restore {
             // Only the restored copy goes: the one of the document it replaces stays.
             let autosave = self.autosave.take();
+            // Restoring the open file's own copy is one undo step back to the file as saved.
+            let saved = (found.origin == self.path).then(|| self.doc.clone());
             self.replace_document(found.doc, found.origin);
+            if let Some(saved) = saved {
+                self.history.record_at(saved, None, None);
+            }
             self.autosave = autosave;
             self.dirty = true;
             self.edits += 1;
