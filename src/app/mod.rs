@@ -344,51 +344,6 @@ impl EditorApp {
         }
     }
 
-    /// Keeps recovery copies of unsaved work in `dir`, at most once per `interval`.
-    pub fn with_autosave(mut self, dir: PathBuf, interval: std::time::Duration) -> EditorApp {
-        self.autosave = Some(recovery::Autosave::new(dir, interval));
-        self
-    }
-
-    /// Offers to restore a document that a crashed or killed editor left behind.
-    pub fn offer_recovery(&mut self) {
-        let origin = self.path.clone();
-        let mut found = self.autosave.as_ref().map(|a| a.left_behind_for(origin.as_deref())).unwrap_or_default();
-        if found.is_empty() {
-            return;
-        }
-        let first = found.remove(0);
-        let untitled = self.strings().untitled;
-        self.recovery_others = found
-            .iter()
-            .map(|r| r.origin.as_deref().map_or(untitled.to_string(), |p| p.display().to_string()))
-            .collect();
-        self.modal = Some(Modal::Recover(Box::new(first)));
-    }
-
-    /// Restores (or throws away) a recovered document; its recovery file goes either way, as
-    /// the restored document is autosaved afresh.
-    fn settle_recovery(&mut self, found: recovery::Recovered, restore: bool) {
-        if let Some(a) = &self.autosave {
-            a.settle(&found);
-        }
-        if restore {
-            // Only the restored copy goes: the one of the document it replaces stays.
-            let autosave = self.autosave.take();
-            // Restoring the open file's own copy is one undo step back to the file as saved.
-            let saved = (found.origin == self.path).then(|| self.doc.clone());
-            self.replace_document(found.doc, found.origin);
-            if let Some(saved) = saved {
-                self.history.record_at(saved, None, None);
-            }
-            self.autosave = autosave;
-            self.dirty = true;
-            self.edits += 1;
-            let msg = self.strings().restored.to_string();
-            self.info(msg);
-        }
-    }
-
     /// Waits for recovery copies and exports being written (tests and shutdown).
     pub fn flush(&mut self) {
         if let Some(a) = &mut self.autosave {
