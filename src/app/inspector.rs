@@ -313,7 +313,7 @@ fn character_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, sto
 /// Settings of one paragraph of the story (chosen from a list of their openings).
 fn paragraph_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, story: Story) {
     ui.separator();
-    let heading = ui.label(s.paragraph_style);
+    let heading = ui.label(s.paragraph);
     if story.paragraphs.is_empty() {
         return;
     }
@@ -346,7 +346,7 @@ fn paragraph_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, sto
     let mut props = StyleProps::default();
     let mut named = first.style.clone();
     egui::Grid::new("para-grid").num_columns(2).show(ui, |ui| {
-        ui.label("");
+        let label = ui.label(s.paragraph_style);
         egui::ComboBox::from_id_salt("named-style")
             .selected_text(named.clone().unwrap_or_else(|| s.none.into()))
             .show_ui(ui, |ui| {
@@ -355,7 +355,7 @@ fn paragraph_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, sto
                 }
             })
             .response
-            .labelled_by(heading.id);
+            .labelled_by(label.id);
         ui.end_row();
         let label = ui.label(s.font);
         let mut family = style.font_family.clone();

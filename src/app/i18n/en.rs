@@ -175,6 +175,7 @@ pub const EN: Strings = Strings {
     allow_and_open: "Allow and Open",
     dont_open: "Don't Open",
     refused: "Not changed: {}",
+    paragraph: "Paragraph",
     flows_on: "flows on",
     wrap: "Text wrap",
     wrap_offset: "Offset (mm)",

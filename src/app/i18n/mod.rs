@@ -192,6 +192,8 @@ pub struct Strings {
     pub allow_and_open: &'static str,
     pub dont_open: &'static str,
     pub refused: &'static str,
+    /// The heading over a story's paragraph settings (which paragraph, then its style).
+    pub paragraph: &'static str,
     /// A selected frame that passes its story on to the next (no 差 N 字 of its own).
     pub flows_on: &'static str,
     /// Text wrap around an element: the switch, the offsets (and their four sides), the side

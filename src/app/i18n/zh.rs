@@ -175,6 +175,7 @@ pub const ZH: Strings = Strings {
     allow_and_open: "允许并打开",
     dont_open: "不打开",
     refused: "未更改：{}",
+    paragraph: "段落",
     flows_on: "续排",
     wrap: "图文互斥（文字绕排）",
     wrap_offset: "间距 (毫米)",
