@@ -496,3 +496,32 @@ fn text_wrap_is_set_in_the_inspector_and_moves_the_text() {
     h.run_ok();
     assert!(h.state().doc.element("promo-qr").unwrap().1.wrap.is_none(), "one undo step");
 }
+
+#[test]
+fn the_image_tool_refuses_a_file_that_is_no_picture_and_says_why() {
+    let dir = common::scratch("editor-image-tool");
+    let notes = dir.join("notes.txt");
+    std::fs::write(&notes, "稿件，不是图片").unwrap();
+    let mut h = sample();
+    let before = h.state().doc.pages[0].elements.len();
+    h.state_mut().tool = paiban::app::Tool::Image;
+    let (a, b) = (h.state().screen_pos(20.0, 600.0), h.state().screen_pos(120.0, 700.0));
+    drag(&mut h, a, b);
+    let mut asked = false;
+    for _ in 0..100 {
+        h.step();
+        if matches!(h.state().modal, Some(Modal::PathEntry { .. })) {
+            asked = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(asked, "no dialog here: the window asks for a path");
+    h.event(egui::Event::Text(notes.display().to_string()));
+    h.run_ok();
+    h.key_press(egui::Key::Enter);
+    h.run_ok();
+    assert_eq!(h.state().doc.pages[0].elements.len(), before, "nothing placed");
+    let said = h.state().messages.iter().any(|m| m.error && m.text.contains("不是 PNG、JPEG 或 PDF 文件"));
+    assert!(said, "{:?}", h.state().messages);
+}

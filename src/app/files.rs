@@ -117,7 +117,7 @@ impl Files {
     /// Does what a dialog was opened for with the file it gave (or that was typed in).
     pub fn answer(app: &mut EditorApp, purpose: Purpose, path: PathBuf) {
         if matches!(purpose, Purpose::Image { .. } | Purpose::ReplaceImage { .. })
-            && let Err(e) = crate::layout::image::load_image_page(&path, 1)
+            && let Err(e) = crate::layout::image::probe(&path)
         {
             // A file that cannot be placed (missing, not an image, damaged) is refused, said.
             let problem = crate::layout::problem::LayoutProblem::Image(e);

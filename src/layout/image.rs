@@ -158,6 +158,31 @@ pub fn load_image(path: &Path) -> Result<LoadedImage, ImageError> {
 
 /// A picture file's bytes, refused above `MAX_FILE_BYTES` (devices, FIFOs and /proc files are
 /// never read), with the refusal as an image error.
+/// Whether `path` is a file that can be placed, judged from its header (quick: the pixels are
+/// not decoded): a PDF with a first page, or an image of a format that is read, whose size the
+/// decoder takes. A picture damaged further in shows as such once laid out.
+pub fn probe(path: &Path) -> Result<(), ImageError> {
+    let bytes = read_capped(path)?;
+    if bytes.starts_with(b"%PDF-") || path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
+        return super::placed_pdf::load(&bytes, 1)
+            .map(|_| ())
+            .map_err(|error| ImageError::Pdf { path: path.into(), error });
+    }
+    let reader = image::ImageReader::new(std::io::Cursor::new(&bytes))
+        .with_guessed_format()
+        .map_err(|e| ImageError::Unreadable { path: path.into(), message: e.to_string() })?;
+    if reader.format().is_none() {
+        return Err(ImageError::NotAnImage(path.into()));
+    }
+    if reader.format() == Some(image::ImageFormat::Jpeg) && jpeg_truncated(&bytes) {
+        return Err(ImageError::JpegTruncated(path.into()));
+    }
+    reader
+        .into_dimensions()
+        .map(|_| ())
+        .map_err(|e| ImageError::Undecodable { path: path.into(), message: e.to_string() })
+}
+
 fn read_capped(path: &Path) -> Result<Vec<u8>, ImageError> {
     use crate::io::FileRefusal as R;
     let max_mb = MAX_FILE_BYTES >> 20;
@@ -294,5 +319,27 @@ mod tests {
         assert!(!jpeg_truncated(&jpeg));
         assert!(jpeg_truncated(&jpeg[..jpeg.len() * 2 / 3]));
         assert!(jpeg_truncated(&jpeg[..jpeg.len() - 2]));
+    }
+
+    #[test]
+    fn a_probe_tells_a_placeable_file_from_the_rest_by_its_header() {
+        let dir = std::env::temp_dir().join(format!("paiban-probe-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let png = dir.join("ok.png");
+        image::RgbImage::from_pixel(8, 8, image::Rgb([1, 2, 3])).save(&png).unwrap();
+        assert_eq!(probe(&png), Ok(()));
+        let text = dir.join("notes.png");
+        std::fs::write(&text, "not a picture").unwrap();
+        assert_eq!(probe(&text), Err(ImageError::NotAnImage(text.clone())));
+        let gone = dir.join("gone.jpg");
+        assert_eq!(probe(&gone), Err(ImageError::Missing(gone.clone())));
+        let mut jpeg = Vec::new();
+        image::DynamicImage::ImageRgb8(image::RgbImage::from_pixel(64, 64, image::Rgb([9, 9, 9])))
+            .write_to(&mut std::io::Cursor::new(&mut jpeg), image::ImageFormat::Jpeg)
+            .unwrap();
+        let cut = dir.join("cut.jpg");
+        std::fs::write(&cut, &jpeg[..jpeg.len() / 2]).unwrap();
+        assert_eq!(probe(&cut), Err(ImageError::JpegTruncated(cut.clone())));
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
