@@ -135,3 +135,33 @@ fn wrap_holds_in_the_threaded_frame_of_a_chain() {
     let (a, b) = (fit(&plain), fit(&wrapped));
     assert!(b.over > a.over || b.short < a.short, "the story's copyfit follows: {a:?} → {b:?}");
 }
+
+/// A wrapped box over three columns, anywhere: every layout ends. At (24, 65) mm the line
+/// after the box used to land a rounding short of its foot, meet it again and loop for ever
+/// (the editor froze when 图文互斥 was ticked).
+#[test]
+fn text_wrap_ends_wherever_the_obstacle_sits() {
+    let base = paiban::io::load(&common::root().join("tests/data/wrap-three-columns.json")).unwrap();
+    let mm = paiban::units::mm_to_pt;
+    let mut places = vec![(24.0, 65.0, 30.0, 30.0)];
+    for (w, h) in [(30.0, 30.0), (65.0, 50.0)] {
+        for xi in 0..12 {
+            for yi in 0..8 {
+                places.push((10.0 + xi as f32 * 14.0, 55.0 + yi as f32 * 20.0, w, h));
+            }
+        }
+    }
+    for (x, y, w, h) in places {
+        let mut doc = base.clone();
+        let page = &mut doc.pages[0];
+        let el = page.elements.iter_mut().find(|e| e.id == "box").unwrap();
+        el.frame = paiban::units::Rect::new(mm(x), mm(y), mm(w), mm(h));
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let pages = paiban::layout::layout_document(&doc, common::book(), &common::root().join("tests/data"));
+            let _ = tx.send(pages[0].text_lines().len());
+        });
+        let lines = rx.recv_timeout(std::time::Duration::from_secs(10));
+        assert!(lines.is_ok_and(|n| n > 50), "the layout with the box at ({x}, {y}) mm, {w} × {h}, did not end");
+    }
+}

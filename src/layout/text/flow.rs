@@ -145,6 +145,9 @@ struct Cursor {
     last_baseline: Option<f32>,
     /// How far into the column the last line's em box reaches.
     last_bottom: f32,
+    /// Set when a line went below a wrap obstacle: how far into the column the next line's top
+    /// must lie (past the obstacle's foot, so the flow always moves on).
+    below: Option<f32>,
 }
 
 /// Flows `paragraphs` through `frames`; returns one `FramedText` per frame. Where the story
@@ -198,7 +201,7 @@ fn flow_with_caps(
     let mut column_carets: Vec<Vec<Vec<CaretLine>>> = columns.iter().map(|c| vec![Vec::new(); c.len()]).collect();
     // Per frame, per column: how deep its last line reaches (copyfit counts the slots below).
     let mut column_depth: Vec<Vec<Option<f32>>> = columns.iter().map(|c| vec![None; c.len()]).collect();
-    let mut cur = Cursor { frame: 0, column: 0, lines_here: 0, last_baseline: None, last_bottom: 0.0 };
+    let mut cur = Cursor { frame: 0, column: 0, lines_here: 0, last_baseline: None, last_bottom: 0.0, below: None };
     let mut overset = 0usize;
     let mut prev_space_after = 0.0;
     let mut missing: Vec<char> = Vec::new();
@@ -274,6 +277,12 @@ fn flow_with_caps(
                     }
                 }
             };
+            // Below a wrap obstacle: strictly past its foot, however the pitch and the grid fall.
+            if let Some(top) = cur.below
+                && offset - lead_in < top
+            {
+                offset = top + lead_in;
+            }
             // On a line grid every line sits on a whole body line (headings take several).
             if let Some(grid) = frames[cur.frame].grid.filter(|_| !vertical) {
                 offset = grid.at_or_below(col.y + offset) - col.y;
@@ -310,9 +319,10 @@ fn flow_with_caps(
                         } else {
                             0.0
                         };
-                        // The next line's top at the obstacle's foot.
+                        // The next line's top at the obstacle's foot (a hair past it).
                         cur.last_baseline = Some(y - col.y + lead_in - pitch - gap);
                         cur.last_bottom = y - col.y;
+                        cur.below = Some(y - col.y + BELOW_OBSTACLE);
                         continue;
                     }
                 }
@@ -379,6 +389,7 @@ fn flow_with_caps(
             cur.last_baseline = Some(offset);
             last_size = size;
             cur.last_bottom = offset + lead_out;
+            cur.below = None;
             column_depth[cur.frame][cur.column] = Some(cur.last_bottom);
             first_line = false;
             start = end;
@@ -558,7 +569,12 @@ fn advance_column(cur: &mut Cursor, columns: &[Vec<Rect>]) {
         cur.frame += 1;
     }
     cur.last_baseline = None;
+    cur.below = None;
 }
+
+/// How far past a wrap obstacle's foot the line after it starts, in pt (so that rounding never
+/// leaves it touching the obstacle).
+const BELOW_OBSTACLE: f32 = 0.01;
 
 /// How far to move a column's lines down for centred or bottom alignment.
 fn valign_shift(valign: VAlign, col: &Rect, runs: &[GlyphRun]) -> f32 {
