@@ -3,7 +3,6 @@
 
 use std::borrow::Cow;
 use std::io::{IsTerminal, Write};
-use std::os::unix::fs::{FileTypeExt, MetadataExt};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -191,41 +190,10 @@ fn say(line: &str) {
     let _ = writeln!(std::io::stderr(), "{}", escaped(line));
 }
 
-/// Refuses to write a command's output over the layout itself (whatever link leads there),
-/// over something that is not a file, or — unless forced — over an existing file that is not
-/// of the kind written (`magic` is its first bytes). Devices and FIFOs are written into.
-fn check_output(input: &Path, output: &Path, kind: &str, magic: &[u8], force: bool) -> Result<()> {
-    let Ok(meta) = std::fs::metadata(output) else { return Ok(()) };
-    if let Ok(layout) = std::fs::metadata(input)
-        && (layout.dev(), layout.ino()) == (meta.dev(), meta.ino())
-    {
-        anyhow::bail!(
-            "{}: that is the layout {} itself; not overwritten (choose another output file)",
-            output.display(),
-            input.display()
-        );
-    }
-    let t = meta.file_type();
-    let alias = output.starts_with("/dev") || output.starts_with("/proc/self/fd");
-    if t.is_char_device() || t.is_fifo() || (alias && t.is_file()) {
-        return Ok(());
-    }
-    anyhow::ensure!(meta.is_file(), "{}: is {}, not a file to write to", output.display(), io::FileKind::of(&meta));
-    if force || meta.len() == 0 {
-        return Ok(());
-    }
-    let mut head = vec![0; magic.len()];
-    let read = std::fs::File::open(output).and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head));
-    anyhow::ensure!(
-        read.is_ok() && head == magic,
-        "{}: exists and is not a {kind} file; not overwritten (choose another name, or pass --force)",
-        output.display()
-    );
-    Ok(())
+/// Refuses to write a command's output where `io::check_output` says not to.
+fn check_output(input: &Path, output: &Path, kind: io::OutputKind, force: bool) -> Result<()> {
+    Ok(io::check_output(Some(input), output, kind, force)?)
 }
-
-const PDF_MAGIC: &[u8] = b"%PDF-";
-const PNG_MAGIC: &[u8] = b"\x89PNG\r\n\x1a\n";
 
 /// Loads a layout and lays it out.
 fn laid_out(path: &Path, allow_links_outside: bool) -> Result<(paiban::Document, FontBook, Vec<PageFrame>)> {
@@ -271,7 +239,7 @@ fn export(
 ) -> Result<ExitCode> {
     let preset = preset(preset_name)?;
     if !split {
-        check_output(path, output, "PDF", PDF_MAGIC, force)?;
+        check_output(path, output, io::OutputKind::Pdf, force)?;
     }
     let (doc, book, pages) = laid_out(path, allow_links_outside)?;
     let pre = check::preflight_document(&doc, &pages, &preset);
@@ -299,7 +267,7 @@ fn export(
         let files: Vec<PathBuf> =
             stems.iter().map(|page| output.with_file_name(format!("{stem}-{page}.pdf"))).collect();
         for file in &files {
-            check_output(path, file, "PDF", PDF_MAGIC, force)?;
+            check_output(path, file, io::OutputKind::Pdf, force)?;
         }
         let pdfs = render::edition::write_split(&pages, &book, &opts, &show_progress)?;
         for (bytes, file) in pdfs.iter().zip(&files) {
@@ -336,7 +304,7 @@ fn render_png(path: &Path, output: &Path, o: &RenderOptions) -> Result<ExitCode>
     let (dpi, page) = (o.dpi, o.page);
     anyhow::ensure!(dpi > 0.0 && dpi <= 1200.0, "--dpi must be between 0 and 1200");
     let preset = preset(&o.preset)?;
-    check_output(path, output, "PNG", PNG_MAGIC, o.force)?;
+    check_output(path, output, io::OutputKind::Png, o.force)?;
     let (doc, book, pages) = laid_out(path, o.allow_links_outside)?;
     let frame = pages
         .get(page.wrapping_sub(1))

@@ -525,3 +525,30 @@ fn the_image_tool_refuses_a_file_that_is_no_picture_and_says_why() {
     let said = h.state().messages.iter().any(|m| m.error && m.text.contains("不是 PNG、JPEG 或 PDF 文件"));
     assert!(said, "{:?}", h.state().messages);
 }
+
+#[test]
+fn an_export_never_replaces_the_layout_or_another_kind_of_file() {
+    let dir = common::scratch("editor-export-guard");
+    let page = dir.join("page.json");
+    std::fs::copy(common::sample(), &page).unwrap();
+    let notes = dir.join("notes.txt");
+    std::fs::write(&notes, "稿件").unwrap();
+    let mut h = harness_of(EditorApp::open(&page, common::book()).unwrap());
+    h.state_mut().export_pdf(&page);
+    h.run_ok();
+    assert!(
+        h.state().messages.iter().any(|m| m.error && m.text.contains("就是版面文件本身")),
+        "{:?}",
+        h.state().messages
+    );
+    h.state_mut().export_pdf(&notes);
+    h.run_ok();
+    assert!(
+        h.state().messages.iter().any(|m| m.error && m.text.contains("不是 PDF 文件，不会覆盖")),
+        "{:?}",
+        h.state().messages
+    );
+    h.state_mut().flush();
+    assert!(paiban::io::load(&page).is_ok(), "the layout is untouched");
+    assert_eq!(std::fs::read_to_string(&notes).unwrap(), "稿件");
+}

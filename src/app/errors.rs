@@ -27,4 +27,8 @@ pub enum AppError {
     ExportStopped(PathBuf),
     #[error("paste: {0}")]
     Paste(Box<crate::io::FormatError>),
+    /// An export asked to go where it may not (the layout itself, a folder, a file of another
+    /// kind).
+    #[error(transparent)]
+    Output(#[from] crate::io::OutputRefusal),
 }

@@ -75,8 +75,13 @@ impl super::EditorApp {
     /// Exports after a preflight: a clean one writes the PDF, problems are listed first. One
     /// export at a time.
     pub fn export_pdf(&mut self, path: &Path) {
+        let allowed = crate::io::check_output(self.path.as_deref(), path, crate::io::OutputKind::Pdf, false);
         if self.exporting() {
             let msg = self.strings().export_busy.to_string();
+            self.error(msg);
+        } else if let Err(refusal) = allowed {
+            // Never over the layout or another kind of file (a slip between 另存为 and 导出).
+            let msg = super::file_words::app_error(self.lang, &refusal.into());
             self.error(msg);
         } else if self.preflight().is_clean() {
             self.write_pdf(path);

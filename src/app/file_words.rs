@@ -76,6 +76,7 @@ pub fn app_error(lang: Lang, e: &AppError) -> String {
         A::Copy { file, source } => format!("无法复制到 {}：{}", file.display(), io_why_zh(source)),
         A::Export { file, error } => format!("无法导出 {}：{}", file.display(), pdf_zh(error)),
         A::ExportWrite { file, source } => format!("无法写入 {}：{}", file.display(), io_why_zh(source)),
+        A::Output(refusal) => output_zh(refusal),
         A::ExportStopped(file) => format!("{}：导出意外中止", file.display()),
         A::Paste(error) => format!("无法粘贴：{}", format_error(lang, error)),
     }
@@ -113,6 +114,23 @@ fn refusal_zh(r: &FileRefusal) -> String {
         R::GrewTooLarge { max_mb } => format!("文件超过 {max_mb} MB"),
         R::Swapped => "这不是普通文件".to_string(),
         R::NotUtf8 => "文件不是 UTF-8 文本".to_string(),
+    }
+}
+
+/// Why an export was not written there, in Chinese.
+fn output_zh(refusal: &crate::io::OutputRefusal) -> String {
+    use crate::io::OutputRefusal as R;
+    match refusal {
+        R::IsTheLayout { output, .. } => {
+            format!("未导出：{} 就是版面文件本身，不能覆盖；请换一个文件名", output.display())
+        }
+        R::NotAFile { output, kind } => format!("未导出：{} 是{}，不是可写入的文件", output.display(), kind_zh(*kind)),
+        R::OtherKind { output, kind } => format!(
+            "未导出：{} 已存在且不是 {} 文件，不会覆盖；请换一个文件名（如 .{}）",
+            output.display(),
+            kind.name(),
+            kind.name().to_lowercase()
+        ),
     }
 }
 

@@ -15,7 +15,16 @@ impl EditorApp {
         match modal {
             Modal::PathEntry { purpose, mut text } => {
                 let mut done = None;
+                // Which command asked, so 另存为 and 导出 are never mistaken for each other.
+                let title = match purpose {
+                    files::Purpose::Open => s.open,
+                    files::Purpose::SaveAs => s.save_as,
+                    files::Purpose::Export => s.export_pdf,
+                    files::Purpose::Image { .. } => s.kinds[3],
+                    files::Purpose::ReplaceImage { .. } => s.relink,
+                };
                 egui::Modal::new(egui::Id::unique("path-entry")).show(ctx, |ui| {
+                    ui.heading(title.trim_end_matches('…'));
                     ui.label(s.no_file_dialog);
                     let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
                     ui.horizontal(|ui| {

@@ -11,6 +11,7 @@ mod cause;
 mod convert;
 mod file;
 mod locate;
+mod output;
 mod palette;
 mod refusal;
 mod to_file;
@@ -22,6 +23,7 @@ use std::path::{Path, PathBuf};
 pub use atomic::{backup_path, process_runs, regular_target, write_atomically, write_output, write_with_backup};
 pub use cause::{FormatErrorKind, JsonCause, Quantity, Syntax, ValueProblem};
 pub use convert::MAX_PAGE_MM;
+pub use output::{OutputKind, OutputRefusal, check_output};
 pub use refusal::{FileKind, FileRefusal, read_regular};
 
 use crate::model::Document;
