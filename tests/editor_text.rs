@@ -425,3 +425,28 @@ fn alt_drag_moves_the_picture_inside_its_frame_and_a_dropped_pdf_ad_is_placed() 
     let report = app.layout()[0].reports.iter().find(|r| r.element == placed.id).cloned().unwrap();
     assert!(report.errors.is_empty(), "{:?}", report.errors);
 }
+
+/// Enter confirming a number in the inspector while writing on the canvas is the field's: it
+/// sets the value and adds no paragraph to the story.
+#[test]
+fn enter_in_an_inspector_field_while_writing_does_not_split_the_paragraph() {
+    let mut h = sample();
+    let p = screen_at(&mut h, "lead", TextPos::new(0, 2));
+    double_click(&mut h, p);
+    assert!(h.state().text_edit.is_some(), "writing in the lead story");
+    let count = |h: &Harness<'static, EditorApp>| {
+        h.state().doc.stories.iter().find(|s| s.id == "lead").unwrap().paragraphs.len()
+    };
+    let before = count(&h);
+    h.get_by_label("行距 (点)").click();
+    h.run_ok();
+    for c in "20".chars() {
+        h.event(egui::Event::Text(c.to_string()));
+        h.run_ok();
+    }
+    key(&mut h, Modifiers::NONE, egui::Key::Enter);
+    assert_eq!(count(&h), before, "no paragraph was added");
+    let first = &h.state().doc.stories.iter().find(|s| s.id == "lead").unwrap().paragraphs[0];
+    let leading = h.state().doc.styles.resolve(first.style.as_deref(), &first.overrides).leading;
+    assert!((leading - 20.0).abs() < 0.01, "the leading is set: {leading}");
+}

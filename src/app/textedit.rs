@@ -185,7 +185,8 @@ enum Motion {
 /// Keyboard, IME and clipboard input while editing text. Called before the editor's own
 /// shortcuts, which then leave the keys alone.
 pub fn keys(app: &mut EditorApp, ctx: &egui::Context) {
-    if app.text_edit.is_none() || app.modal.is_some() || ctx.egui_wants_keyboard_input() {
+    // A key a field had (Enter confirming a number) is not the text's, even once the field let go.
+    if app.text_edit.is_none() || app.modal.is_some() || ctx.egui_wants_keyboard_input() || app.canvas.field_had_focus {
         return;
     }
     let (events, time) = ctx.input(|i| (i.events.clone(), i.time));
