@@ -552,3 +552,18 @@ fn an_export_never_replaces_the_layout_or_another_kind_of_file() {
     assert!(paiban::io::load(&page).is_ok(), "the layout is untouched");
     assert_eq!(std::fs::read_to_string(&notes).unwrap(), "稿件");
 }
+
+#[test]
+fn a_new_document_the_file_would_refuse_cannot_be_created_and_says_why() {
+    let mut h = sample();
+    // A 20 mm page with 50 mm margins: no layout file can hold it.
+    let settings =
+        paiban::app::NewDocSettings { preset: 99, width: 20.0, height: 20.0, columns: 1, margin: 50.0, gutter: 5.0 };
+    h.state_mut().modal = Some(Modal::NewDocument(settings));
+    h.run_ok();
+    assert!(h.query_by_label_contains("超出范围").is_some(), "the dialog says what is wrong");
+    h.get_by_label("创建").click();
+    h.run_ok();
+    assert!(matches!(h.state().modal, Some(Modal::NewDocument(_))), "创建 waits for a change");
+    assert!(h.state().doc.element("promo-qr").is_some(), "the open document stays");
+}

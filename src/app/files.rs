@@ -283,13 +283,13 @@ impl NewDocSettings {
 }
 
 /// The New document form. Some(true) = create, Some(false) = cancel.
-pub fn new_doc_form(ui: &mut egui::Ui, s: &Strings, n: &mut NewDocSettings) -> Option<bool> {
+pub fn new_doc_form(ui: &mut egui::Ui, s: &Strings, lang: super::i18n::Lang, n: &mut NewDocSettings) -> Option<bool> {
     let mut out = None;
     egui::Grid::new("new-doc-grid").num_columns(2).show(ui, |ui| {
-        ui.label(s.preset);
-        egui::ComboBox::from_id_salt("preset").selected_text(PRESETS.get(n.preset).map_or(s.custom, |p| p.0)).show_ui(
-            ui,
-            |ui| {
+        let label = ui.label(s.preset);
+        egui::ComboBox::from_id_salt("preset")
+            .selected_text(PRESETS.get(n.preset).map_or(s.custom, |p| p.0))
+            .show_ui(ui, |ui| {
                 for (i, (name, w, h)) in PRESETS.iter().enumerate() {
                     if ui.selectable_value(&mut n.preset, i, *name).clicked() {
                         n.width = *w;
@@ -297,28 +297,36 @@ pub fn new_doc_form(ui: &mut egui::Ui, s: &Strings, n: &mut NewDocSettings) -> O
                     }
                 }
                 ui.selectable_value(&mut n.preset, PRESETS.len(), s.custom);
-            },
-        );
+            })
+            .response
+            .labelled_by(label.id);
         ui.end_row();
         let custom = n.preset >= PRESETS.len();
-        ui.label(s.width);
-        ui.add_enabled_ui(custom, |ui| number(ui, s.width, &mut n.width, 20.0..=2000.0, |d| d));
+        let label = ui.label(s.width);
+        ui.add_enabled_ui(custom, |ui| number(ui, s.width, &mut n.width, 20.0..=2000.0, |d| d).labelled_by(label.id));
         ui.end_row();
-        ui.label(s.height);
-        ui.add_enabled_ui(custom, |ui| number(ui, s.height, &mut n.height, 20.0..=2000.0, |d| d));
+        let label = ui.label(s.height);
+        ui.add_enabled_ui(custom, |ui| number(ui, s.height, &mut n.height, 20.0..=2000.0, |d| d).labelled_by(label.id));
         ui.end_row();
-        ui.label(s.columns);
-        number(ui, s.columns, &mut n.columns, 1..=20, |d| d);
+        let label = ui.label(s.columns);
+        number(ui, s.columns, &mut n.columns, 1..=20, |d| d).labelled_by(label.id);
         ui.end_row();
-        ui.label(s.margins);
-        number(ui, s.margins, &mut n.margin, 0.0..=100.0, |d| d.speed(0.5));
+        let label = ui.label(s.margins);
+        number(ui, s.margins, &mut n.margin, 0.0..=100.0, |d| d.speed(0.5)).labelled_by(label.id);
         ui.end_row();
-        ui.label(s.gutter);
-        number(ui, s.gutter, &mut n.gutter, 0.0..=50.0, |d| d.speed(0.1));
+        let label = ui.label(s.gutter);
+        number(ui, s.gutter, &mut n.gutter, 0.0..=50.0, |d| d.speed(0.1)).labelled_by(label.id);
         ui.end_row();
     });
+    // Settings the file format would refuse (margins wider than a small page…) say so, and
+    // 创建 waits until they are changed: a new document is always one that can be saved.
+    let doc = n.document();
+    let refused = crate::io::from_json(&crate::io::to_json(&doc)).err();
+    if let Some(e) = &refused {
+        ui.colored_label(egui::Color32::from_rgb(200, 30, 30), super::file_words::refusal(lang, e, &doc));
+    }
     ui.horizontal(|ui| {
-        if ui.button(s.create).clicked() {
+        if ui.add_enabled(refused.is_none(), egui::Button::new(s.create)).clicked() {
             out = Some(true);
         }
         if ui.button(s.cancel).clicked() {

@@ -47,6 +47,7 @@ use crate::fonts::FontBook;
 use crate::layout::frame::PageFrame;
 use crate::model::Document;
 pub use canvas::Tool;
+pub use files::NewDocSettings;
 use i18n::{Lang, Strings};
 pub use textedit::TextEditing;
 use view::View;

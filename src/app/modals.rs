@@ -82,7 +82,7 @@ impl EditorApp {
                 let mut done = None;
                 egui::Modal::new(egui::Id::unique("new-doc")).show(ctx, |ui| {
                     ui.heading(s.new_document);
-                    done = files::new_doc_form(ui, s, &mut settings).or(esc.then_some(false));
+                    done = files::new_doc_form(ui, s, self.lang, &mut settings).or(esc.then_some(false));
                 });
                 match done {
                     Some(true) => {
