@@ -450,3 +450,26 @@ fn enter_in_an_inspector_field_while_writing_does_not_split_the_paragraph() {
     let leading = h.state().doc.styles.resolve(first.style.as_deref(), &first.overrides).leading;
     assert!((leading - 20.0).abs() < 0.01, "the leading is set: {leading}");
 }
+
+/// With a selection across paragraphs, a paragraph setting goes to every one it touches.
+#[test]
+fn paragraph_settings_apply_to_every_selected_paragraph() {
+    let mut h = sample();
+    let p = screen_at(&mut h, "lead", TextPos::new(0, 2));
+    double_click(&mut h, p);
+    key(&mut h, Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("行距 (点)").click();
+    h.run_ok();
+    for c in "19".chars() {
+        h.event(egui::Event::Text(c.to_string()));
+        h.run_ok();
+    }
+    key(&mut h, Modifiers::NONE, egui::Key::Enter);
+    let doc = &h.state().doc;
+    let story = doc.stories.iter().find(|s| s.id == "lead").unwrap();
+    assert!(story.paragraphs.len() > 3);
+    for (i, para) in story.paragraphs.iter().enumerate() {
+        let leading = doc.styles.resolve(para.style.as_deref(), &para.overrides).leading;
+        assert!((leading - 19.0).abs() < 0.01, "paragraph {i}: {leading}");
+    }
+}

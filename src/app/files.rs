@@ -219,13 +219,8 @@ pub struct NewDocSettings {
     pub gutter: f32,
 }
 
-/// Page presets: name (None: custom), width, height in mm.
-pub const PRESETS: [(&str, f32, f32); 4] = [
-    ("对开 390×540", 390.0, 540.0),
-    ("四开 270×390", 270.0, 390.0),
-    ("A3 297×420", 297.0, 420.0),
-    ("A4 210×297", 210.0, 297.0),
-];
+/// Page presets: width and height in mm (their names are the strings' `paper_sizes`).
+pub const PRESETS: [(f32, f32); 4] = [(390.0, 540.0), (270.0, 390.0), (297.0, 420.0), (210.0, 297.0)];
 
 impl Default for NewDocSettings {
     fn default() -> Self {
@@ -288,10 +283,10 @@ pub fn new_doc_form(ui: &mut egui::Ui, s: &Strings, lang: super::i18n::Lang, n: 
     egui::Grid::new("new-doc-grid").num_columns(2).show(ui, |ui| {
         let label = ui.label(s.preset);
         egui::ComboBox::from_id_salt("preset")
-            .selected_text(PRESETS.get(n.preset).map_or(s.custom, |p| p.0))
+            .selected_text(s.paper_sizes.get(n.preset).copied().unwrap_or(s.custom))
             .show_ui(ui, |ui| {
-                for (i, (name, w, h)) in PRESETS.iter().enumerate() {
-                    if ui.selectable_value(&mut n.preset, i, *name).clicked() {
+                for (i, ((w, h), name)) in PRESETS.iter().zip(s.paper_sizes).enumerate() {
+                    if ui.selectable_value(&mut n.preset, i, name).clicked() {
                         n.width = *w;
                         n.height = *h;
                     }

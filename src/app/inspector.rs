@@ -193,6 +193,7 @@ fn text_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, frame: &
         }
         if ui.button(s.link_next).clicked() {
             app.canvas.link_from = Some(story.frames.last().cloned().unwrap_or_else(|| frame.to_string()));
+            app.info(s.link_pick);
         }
     });
     let overset: usize = app
@@ -429,8 +430,10 @@ fn paragraph_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, sto
         // The style goes to every paragraph the selection touches.
         app.command(Command::SetParagraphStyle { story: story.id.clone(), range, style: named.clone() });
     } else if props != StyleProps::default() || named != first.style {
+        // The settings go to every paragraph a selection touches, else to the one shown.
+        let touched = caret.map_or(index..=index, |r| r.start.paragraph..=r.end.paragraph);
         let mut story = story;
-        if let Some(p) = story.paragraphs.get_mut(index) {
+        for p in story.paragraphs.iter_mut().take(touched.end() + 1).skip(*touched.start()) {
             p.style = named.clone();
             p.overrides = p.overrides.merged(&props);
         }

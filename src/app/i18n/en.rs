@@ -175,6 +175,8 @@ pub const EN: Strings = Strings {
     allow_and_open: "Allow and Open",
     dont_open: "Don't Open",
     refused: "Not changed: {}",
+    paper_sizes: ["Broadsheet 390×540", "Tabloid 270×390", "A3 297×420", "A4 210×297"],
+    link_pick: "Click the text frame to thread into (Esc cancels)",
     paragraph: "Paragraph",
     flows_on: "flows on",
     wrap: "Text wrap",

@@ -192,6 +192,10 @@ pub struct Strings {
     pub allow_and_open: &'static str,
     pub dont_open: &'static str,
     pub refused: &'static str,
+    /// The new-document page presets, in `files::PRESETS`' order.
+    pub paper_sizes: [&'static str; 4],
+    /// While 串接到… waits for the frame to thread into.
+    pub link_pick: &'static str,
     /// The heading over a story's paragraph settings (which paragraph, then its style).
     pub paragraph: &'static str,
     /// A selected frame that passes its story on to the next (no 差 N 字 of its own).

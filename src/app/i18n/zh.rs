@@ -175,6 +175,8 @@ pub const ZH: Strings = Strings {
     allow_and_open: "允许并打开",
     dont_open: "不打开",
     refused: "未更改：{}",
+    paper_sizes: ["对开 390×540", "四开 270×390", "A3 297×420", "A4 210×297"],
+    link_pick: "请点击要串接到的文本框（Esc 取消）",
     paragraph: "段落",
     flows_on: "续排",
     wrap: "图文互斥（文字绕排）",
