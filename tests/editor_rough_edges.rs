@@ -567,3 +567,19 @@ fn a_new_document_the_file_would_refuse_cannot_be_created_and_says_why() {
     assert!(matches!(h.state().modal, Some(Modal::NewDocument(_))), "创建 waits for a change");
     assert!(h.state().doc.element("promo-qr").is_some(), "the open document stays");
 }
+
+#[test]
+fn undoing_back_to_the_saved_file_leaves_it_unchanged() {
+    let mut h = sample();
+    assert!(!h.state().dirty);
+    h.state_mut().command(paiban::edit::Command::Move { ids: vec!["promo-qr".into()], dx: 10.0, dy: 0.0 });
+    h.run_ok();
+    assert!(h.state().dirty && h.state().title().starts_with('●'));
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run_ok();
+    assert!(!h.state().dirty, "back as opened: nothing to save");
+    assert!(!h.state().title().starts_with('●'), "{}", h.state().title());
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, egui::Key::Z);
+    h.run_ok();
+    assert!(h.state().dirty, "redone: changed again");
+}

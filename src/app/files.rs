@@ -412,6 +412,7 @@ impl EditorApp {
                 }
                 self.path = Some(path.to_path_buf());
                 self.dirty = false;
+                self.saved = Some(self.doc.clone());
                 self.files.remember(path);
                 let msg = super::i18n::fill(self.strings().saved, path.display());
                 self.info(msg);

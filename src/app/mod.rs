@@ -111,6 +111,8 @@ pub struct EditorApp {
     pub doc: Document,
     pub path: Option<PathBuf>,
     pub dirty: bool,
+    /// The document as last opened or saved: undoing back to it leaves it unchanged (not dirty).
+    saved: Option<Document>,
     pub book: &'static FontBook,
     pub lang: Lang,
     /// The export preset (新闻纸, 铜版纸, 屏幕): PDF export and the preflight follow it.
@@ -171,6 +173,7 @@ impl EditorApp {
     /// An editor on `doc` (from `path`, if it came from a file).
     pub fn new(doc: Document, path: Option<PathBuf>, book: &'static FontBook) -> EditorApp {
         EditorApp {
+            saved: Some(doc.clone()),
             doc,
             path,
             dirty: false,
@@ -306,7 +309,7 @@ impl EditorApp {
     }
 
     fn changed(&mut self) {
-        self.dirty = true;
+        self.dirty = self.saved.as_ref() != Some(&self.doc);
         self.edits += 1;
         self.layout_stale = true;
     }
@@ -359,6 +362,7 @@ impl EditorApp {
         if let Some(a) = &mut self.autosave {
             a.clear(self.path.as_deref());
         }
+        self.saved = Some(doc.clone());
         self.doc = doc;
         self.path = path;
         self.dirty = false;

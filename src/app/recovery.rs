@@ -239,6 +239,8 @@ impl super::EditorApp {
             // Restoring the open file's own copy is one undo step back to the file as saved.
             let saved = (found.origin == self.path).then(|| self.doc.clone());
             self.replace_document(found.doc, found.origin);
+            // What is on disk (if the copy is this file's) is what "unchanged" means now.
+            self.saved = saved.clone();
             if let Some(saved) = saved {
                 self.history.record_at(saved, None, None);
             }
