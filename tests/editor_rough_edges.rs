@@ -583,3 +583,15 @@ fn undoing_back_to_the_saved_file_leaves_it_unchanged() {
     h.run_ok();
     assert!(h.state().dirty, "redone: changed again");
 }
+
+#[test]
+fn a_notice_leaves_the_status_bar_after_a_while_an_error_stays() {
+    let mut h = sample();
+    h.state_mut().info("已保存 page.json");
+    h.state_mut().error("无法读取 photo.jpg");
+    let long_ago = std::time::Instant::now() - std::time::Duration::from_secs(9);
+    h.state_mut().messages.iter_mut().for_each(|m| m.at = long_ago);
+    h.run_ok();
+    let left: Vec<&str> = h.state().messages.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(left, ["无法读取 photo.jpg"]);
+}

@@ -105,7 +105,12 @@ pub enum Modal {
 pub struct Message {
     pub text: String,
     pub error: bool,
+    /// When it was said (a notice goes after a while; an error stays until dismissed).
+    pub at: std::time::Instant,
 }
+
+/// How long a notice (已保存, 已导出…) stays in the status bar.
+const NOTICE_STAYS: std::time::Duration = std::time::Duration::from_secs(8);
 
 pub struct EditorApp {
     pub doc: Document,
@@ -378,12 +383,12 @@ impl EditorApp {
     }
 
     pub fn error(&mut self, text: impl Into<String>) {
-        self.say(Message { text: text.into(), error: true });
+        self.say(Message { text: text.into(), error: true, at: std::time::Instant::now() });
     }
 
     pub fn info(&mut self, text: impl Into<String>) {
         self.messages.retain(|m| m.error);
-        self.say(Message { text: text.into(), error: false });
+        self.say(Message { text: text.into(), error: false, at: std::time::Instant::now() });
     }
 
     /// Adds a message to the status bar: a repeated one moves to the end, and only the newest
@@ -474,6 +479,10 @@ impl EditorApp {
         }
         if let Some(wait) = self.remembered.keep(self.settings()) {
             ctx.request_repaint_after(wait);
+        }
+        self.messages.retain(|m| m.error || m.at.elapsed() < NOTICE_STAYS);
+        if let Some(first) = self.messages.iter().filter(|m| !m.error).map(|m| m.at).min() {
+            ctx.request_repaint_after(NOTICE_STAYS.saturating_sub(first.elapsed()));
         }
         self.write_screen_info();
         // Esc in a field puts its old value back (egui lets go of the field as the next frame
