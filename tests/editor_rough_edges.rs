@@ -191,15 +191,7 @@ fn with_no_file_dialog_a_typed_path_opens_the_file() {
     let mut h = sample();
     let target = common::root().join("layouts/vertical-headline.json");
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::O);
-    let mut asked = false;
-    for _ in 0..100 {
-        h.step();
-        if matches!(h.state().modal, Some(Modal::PathEntry { .. })) {
-            asked = true;
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    let asked = kittest::path_entry_shown(&mut h);
     assert!(asked, "the window asks for a path when no dialog can be shown");
     h.run_ok();
     assert!(h.query_by_label_contains("无法打开文件对话框").is_some(), "and says why");
@@ -360,19 +352,6 @@ fn a_page_shown_whole_stays_whole_as_the_window_changes_until_the_view_is_touche
     assert_eq!(h.state().view, zoomed);
 }
 
-/// Types `text` into the inspector's number field labelled `label` and presses `key`.
-fn type_into_number(h: &mut Harness<'static, EditorApp>, label: &str, text: &str, key: egui::Key) {
-    h.get_by_label(label).click();
-    h.run_ok();
-    for c in text.chars() {
-        // Key by key, as a person types: a half-typed value must not apply.
-        h.event(egui::Event::Text(c.to_string()));
-        h.run_ok();
-    }
-    h.key_press(key);
-    h.run_ok();
-}
-
 #[test]
 fn number_fields_apply_what_was_typed_on_enter_and_say_what_they_refuse() {
     let mut h = sample();
@@ -382,23 +361,23 @@ fn number_fields_apply_what_was_typed_on_enter_and_say_what_they_refuse() {
     let before = frame(&h);
     let mm = |pt: f32| paiban::units::pt_to_mm(pt);
 
-    type_into_number(&mut h, "宽 (毫米)", "150.5", egui::Key::Enter);
+    kittest::type_into_number(&mut h, "宽 (毫米)", "150.5", egui::Key::Enter);
     assert!((mm(frame(&h).w) - 150.5).abs() < 0.01, "typed 150.5, got {}", mm(frame(&h).w));
     assert_eq!(h.state().selection, vec!["callout".to_string()], "still selected");
 
     // Esc puts the old value back, and leaves the selection.
-    type_into_number(&mut h, "宽 (毫米)", "-5", egui::Key::Escape);
+    kittest::type_into_number(&mut h, "宽 (毫米)", "-5", egui::Key::Escape);
     assert!((mm(frame(&h).w) - 150.5).abs() < 0.01, "Esc keeps 150.5, got {}", mm(frame(&h).w));
     assert_eq!(h.state().selection, vec!["callout".to_string()], "Esc in a field keeps the selection");
 
     // Past the range: the nearest allowed value, and why.
-    type_into_number(&mut h, "宽 (毫米)", "99999", egui::Key::Enter);
+    kittest::type_into_number(&mut h, "宽 (毫米)", "99999", egui::Key::Enter);
     assert!((mm(frame(&h).w) - paiban::io::MAX_PAGE_MM).abs() < 0.01);
     let said = |h: &Harness<'static, EditorApp>, words: &str| h.state().messages.iter().any(|m| m.text.contains(words));
     assert!(said(&h, "只能在 1 到 5000 之间，已取 5000"), "{:?}", h.state().messages);
     // Not a number: nothing changes, and that is said.
     let now = frame(&h);
-    type_into_number(&mut h, "高 (毫米)", "abc", egui::Key::Enter);
+    kittest::type_into_number(&mut h, "高 (毫米)", "abc", egui::Key::Enter);
     assert_eq!(frame(&h), now);
     assert!(said(&h, "“abc”不是数字，未更改"), "{:?}", h.state().messages);
     // A value the field takes but the frame cannot (5 columns in 1 mm): one message, the refusal.
@@ -406,7 +385,7 @@ fn number_fields_apply_what_was_typed_on_enter_and_say_what_they_refuse() {
     h.state_mut().selection = vec!["lead-body".into()];
     h.run_ok();
     let lead = h.state().doc.element("lead-body").unwrap().1.frame;
-    type_into_number(&mut h, "宽 (毫米)", "-5", egui::Key::Enter);
+    kittest::type_into_number(&mut h, "宽 (毫米)", "-5", egui::Key::Enter);
     assert_eq!(h.state().doc.element("lead-body").unwrap().1.frame, lead);
     let said: Vec<&str> = h.state().messages.iter().map(|m| m.text.as_str()).collect();
     assert!(matches!(said.as_slice(), [one] if one.starts_with("未更改：")), "{said:?}");
@@ -507,15 +486,7 @@ fn the_image_tool_refuses_a_file_that_is_no_picture_and_says_why() {
     h.state_mut().tool = paiban::app::Tool::Image;
     let (a, b) = (h.state().screen_pos(20.0, 600.0), h.state().screen_pos(120.0, 700.0));
     drag(&mut h, a, b);
-    let mut asked = false;
-    for _ in 0..100 {
-        h.step();
-        if matches!(h.state().modal, Some(Modal::PathEntry { .. })) {
-            asked = true;
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    let asked = kittest::path_entry_shown(&mut h);
     assert!(asked, "no dialog here: the window asks for a path");
     h.event(egui::Event::Text(notes.display().to_string()));
     h.run_ok();

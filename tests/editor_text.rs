@@ -438,13 +438,7 @@ fn enter_in_an_inspector_field_while_writing_does_not_split_the_paragraph() {
         h.state().doc.stories.iter().find(|s| s.id == "lead").unwrap().paragraphs.len()
     };
     let before = count(&h);
-    h.get_by_label("行距 (点)").click();
-    h.run_ok();
-    for c in "20".chars() {
-        h.event(egui::Event::Text(c.to_string()));
-        h.run_ok();
-    }
-    key(&mut h, Modifiers::NONE, egui::Key::Enter);
+    kittest::type_into_number(&mut h, "行距 (点)", "20", egui::Key::Enter);
     assert_eq!(count(&h), before, "no paragraph was added");
     let first = &h.state().doc.stories.iter().find(|s| s.id == "lead").unwrap().paragraphs[0];
     let leading = h.state().doc.styles.resolve(first.style.as_deref(), &first.overrides).leading;
@@ -458,13 +452,7 @@ fn paragraph_settings_apply_to_every_selected_paragraph() {
     let p = screen_at(&mut h, "lead", TextPos::new(0, 2));
     double_click(&mut h, p);
     key(&mut h, Modifiers::COMMAND, egui::Key::A);
-    h.get_by_label("行距 (点)").click();
-    h.run_ok();
-    for c in "19".chars() {
-        h.event(egui::Event::Text(c.to_string()));
-        h.run_ok();
-    }
-    key(&mut h, Modifiers::NONE, egui::Key::Enter);
+    kittest::type_into_number(&mut h, "行距 (点)", "19", egui::Key::Enter);
     let doc = &h.state().doc;
     let story = doc.stories.iter().find(|s| s.id == "lead").unwrap();
     assert!(story.paragraphs.len() > 3);

@@ -3,6 +3,7 @@
 
 use egui::{Pos2, vec2};
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use paiban::app::EditorApp;
 
 /// A 1400 × 950 window on `app`, frames a sixtieth of a second apart (so two clicks make a
@@ -49,4 +50,29 @@ pub fn copy_out(h: &mut Harness<'static, EditorApp>) -> String {
         .iter()
         .find_map(|c| if let egui::OutputCommand::CopyText(t) = c { Some(t.clone()) } else { None })
         .expect("text on the system clipboard")
+}
+
+/// Types `text` into the inspector's number field labelled `label`, key by key as a person
+/// types (a half-typed value must not apply), and presses `key`.
+pub fn type_into_number(h: &mut Harness<'static, EditorApp>, label: &str, text: &str, key: egui::Key) {
+    h.get_by_label(label).click();
+    h.run_ok();
+    for c in text.chars() {
+        h.event(egui::Event::Text(c.to_string()));
+        h.run_ok();
+    }
+    h.key_press(key);
+    h.run_ok();
+}
+
+/// Steps until the typed-path dialog shows (no desktop portal here), for up to two seconds.
+pub fn path_entry_shown(h: &mut Harness<'static, EditorApp>) -> bool {
+    for _ in 0..100 {
+        h.step();
+        if matches!(h.state().modal, Some(paiban::app::Modal::PathEntry { .. })) {
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    false
 }
