@@ -566,3 +566,11 @@ fn a_notice_leaves_the_status_bar_after_a_while_an_error_stays() {
     let left: Vec<&str> = h.state().messages.iter().map(|m| m.text.as_str()).collect();
     assert_eq!(left, ["无法读取 photo.jpg"]);
 }
+
+#[test]
+fn a_layout_named_without_a_folder_lies_in_the_current_one() {
+    let doc = paiban::io::load(&common::sample()).unwrap();
+    let app = EditorApp::new(doc, Some("page.json".into()), common::book());
+    // Not "": links were all called outside the layout's folder when it was opened so.
+    assert_eq!(app.base_dir(), std::path::Path::new("."));
+}

@@ -403,7 +403,9 @@ impl EditorApp {
 
     /// The folder images are relative to.
     pub fn base_dir(&self) -> PathBuf {
-        self.path.as_deref().and_then(Path::parent).map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
+        // A file named with no folder ("page.json") lies in the current one.
+        let parent = self.path.as_deref().and_then(Path::parent).filter(|p| !p.as_os_str().is_empty());
+        parent.map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
     }
 
     /// The laid-out pages, computed again only when the document changed.
