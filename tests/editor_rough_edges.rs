@@ -474,6 +474,20 @@ fn text_wrap_is_set_in_the_inspector_and_moves_the_text() {
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
     h.run_ok();
     assert!(h.state().doc.element("promo-qr").unwrap().1.wrap.is_none(), "one undo step");
+    // Turned off and on again, the wrap comes back with its settings, not the defaults.
+    h.get_by_label("图文互斥（文字绕排）").click();
+    h.run_ok();
+    let mut el = h.state().doc.element("promo-qr").unwrap().1.clone();
+    let five = paiban::units::mm_to_pt(5.0);
+    el.wrap = el.wrap.map(|w| paiban::model::Wrap { offset: [five; 4], ..w });
+    h.state_mut().command(paiban::edit::Command::Replace { element: el });
+    h.run_ok();
+    for _ in 0..2 {
+        h.get_by_label("图文互斥（文字绕排）").click();
+        h.run_ok();
+    }
+    let back = h.state().doc.element("promo-qr").unwrap().1.wrap.expect("on again");
+    assert_eq!(back.offset, [five; 4]);
 }
 
 #[test]

@@ -58,8 +58,10 @@ pub fn stroke_ui(ui: &mut egui::Ui, s: &Strings, stroke: &mut Option<Stroke>) {
 
 /// Text wrap (图文互斥) around an element: on or off, the distance kept free on each side in mm,
 /// the side text takes, and the narrowest span set beside it.
-pub fn wrap_ui(ui: &mut egui::Ui, s: &Strings, wrap: &mut Option<crate::model::Wrap>) {
+pub fn wrap_ui(ui: &mut egui::Ui, s: &Strings, element: &str, wrap: &mut Option<crate::model::Wrap>) {
     use crate::model::{Wrap, WrapSide};
+    // Turned off and on again, the element's wrap comes back as it was (this session).
+    let last = egui::Id::unique("last-wrap").with(element);
     let mut on = wrap.is_some();
     ui.checkbox(&mut on, s.wrap).on_hover_text(s.wrap_hint);
     match (on, wrap.as_mut()) {
@@ -101,8 +103,14 @@ pub fn wrap_ui(ui: &mut egui::Ui, s: &Strings, wrap: &mut Option<crate::model::W
         }
         (true, None) => {
             let gap = mm_to_pt(2.0);
-            *wrap = Some(Wrap { offset: [gap; 4], side: WrapSide::Largest, min_span: Wrap::DEFAULT_MIN_SPAN });
+            let fresh = Wrap { offset: [gap; 4], side: WrapSide::Largest, min_span: Wrap::DEFAULT_MIN_SPAN };
+            *wrap = Some(ui.data(|d| d.get_temp::<Wrap>(last)).unwrap_or(fresh));
         }
-        (false, _) => *wrap = None,
+        (false, Some(w)) => {
+            let w = *w;
+            ui.data_mut(|d| d.insert_temp(last, w));
+            *wrap = None;
+        }
+        (false, None) => {}
     }
 }

@@ -85,7 +85,7 @@ fn element_ui(app: &mut EditorApp, ui: &mut egui::Ui, s: &'static Strings, el: E
         ui.end_row();
     });
     if !matches!(edited.kind, ElementKind::Text(_)) {
-        wrap_ui(ui, s, &mut edited.wrap);
+        wrap_ui(ui, s, &el.id, &mut edited.wrap);
     }
     ui.separator();
     match &mut edited.kind {
