@@ -12,6 +12,7 @@ pub mod line;
 mod place;
 pub mod shape;
 mod vertical;
+mod wrap;
 
 use crate::fonts::FontBook;
 use crate::model::{Paragraph, ParagraphStyle, StyleSheet};
