@@ -556,3 +556,20 @@ fn defect_10_a_line_left_short_by_a_number_shares_its_space_with_the_lines_above
     let texts: Vec<String> = lines.iter().map(|l| l.iter().map(|b| b.ch.as_str()).collect()).collect();
     assert!(texts.iter().any(|t| t.starts_with("1500余名")), "{texts:?}");
 }
+
+/// A Western comma or full stop typed in Chinese text (pasted copy is full of them) sits tight
+/// against the Han on both sides: Han–Latin space is for letters and figures (rule 21).
+#[test]
+fn ascii_sentence_marks_between_han_take_no_han_latin_space() {
+    let c = set("到位,分级分类.科学R精准", 30.0);
+    let g = &c.lines[0].glyphs;
+    let at = |i: usize| (g[i].offset, g[i].advance);
+    for comma in [2, 7] {
+        let (before, (x, w), (after, _)) = (at(comma - 1), at(comma), at(comma + 1));
+        assert!((x - (before.0 + before.1)).abs() < 0.01, "gap before mark {comma}: {g:?}");
+        assert!((after - (x + w)).abs() < 0.01, "gap after mark {comma}: {g:?}");
+    }
+    // A letter still takes its space.
+    let (r, (han, w)) = (at(10).0, at(9));
+    assert!(r - (han + w) > 0.1, "R keeps its Han–Latin space: {g:?}");
+}

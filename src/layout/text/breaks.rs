@@ -216,7 +216,11 @@ pub(super) fn add_glue_and_breaks(style: &ParagraphStyle, out: &mut ShapedParagr
             let prev = &pieces[i - 1];
             let (left, typed_space) = if prev.is_space() && i >= 2 { (&pieces[i - 2], true) } else { (prev, false) };
             let left_at = if typed_space { i - 2 } else { i - 1 };
+            // A Western sentence mark typed in Chinese text (到位,分级) takes no space either side:
+            // the space is for Western letters and figures.
+            let western_side = if left.class == Class::Latin { last_char(text, left) } else { pieces[i].first };
             if !wants_han_latin_space(left.class, pieces[i].class)
+                || matches!(western_side, ',' | '.' | ';' | ':' | '!' | '?')
                 || bonds[i].attach_before
                 || bonds[left_at].attach_after
             {
