@@ -88,35 +88,29 @@ pub enum ImageError {
 pub fn load_image_page(path: &Path, page: u32) -> Result<LoadedImage, ImageError> {
     let path_buf = || path.to_path_buf();
     let bytes = read_capped(path)?;
-    if bytes.starts_with(b"%PDF-") || path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
-        let pdf = super::placed_pdf::load(&bytes, page).map_err(|error| ImageError::Pdf { path: path_buf(), error })?;
-        let (w, h) = pdf.size();
-        return Ok(LoadedImage {
-            path: path.into(),
-            bytes: Vec::new(),
-            jpeg_components: None,
-            width: w.round().max(1.0) as u32,
-            height: h.round().max(1.0) as u32,
-            rgba: image::RgbaImage::from_pixel(1, 1, image::Rgba([204, 204, 204, 255])),
-            original_size: None,
-            pdf: Some(pdf),
-        });
-    }
-    let mut reader = image::ImageReader::new(std::io::Cursor::new(&bytes))
-        .with_guessed_format()
-        .map_err(|e| ImageError::Unreadable { path: path_buf(), message: e.to_string() })?;
+    let format = match open(path, &bytes, page)? {
+        Opened::Raster(format) => format,
+        Opened::Pdf(pdf) => {
+            let (w, h) = pdf.size();
+            return Ok(LoadedImage {
+                path: path.into(),
+                bytes: Vec::new(),
+                jpeg_components: None,
+                width: w.round().max(1.0) as u32,
+                height: h.round().max(1.0) as u32,
+                rgba: image::RgbaImage::from_pixel(1, 1, image::Rgba([204, 204, 204, 255])),
+                original_size: None,
+                pdf: Some(*pdf),
+            });
+        }
+    };
+    let mut reader = image::ImageReader::with_format(std::io::Cursor::new(&bytes), format);
     let mut limits = image::Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
     limits.max_image_height = Some(MAX_SIDE);
     limits.max_alloc = Some(MAX_ALLOC);
     reader.limits(limits);
-    if reader.format().is_none() {
-        return Err(ImageError::NotAnImage(path_buf()));
-    }
-    let is_jpeg = reader.format() == Some(image::ImageFormat::Jpeg);
-    if is_jpeg && jpeg_truncated(&bytes) {
-        return Err(ImageError::JpegTruncated(path_buf()));
-    }
+    let is_jpeg = format == image::ImageFormat::Jpeg;
     let decoded = reader.decode().map_err(|e| match e {
         image::ImageError::Limits(_) => {
             ImageError::TooManyPixels { path: path_buf(), max_mb: MAX_ALLOC >> 20, max_side: MAX_SIDE }
@@ -163,24 +157,34 @@ pub fn load_image(path: &Path) -> Result<LoadedImage, ImageError> {
 /// decoder takes. A picture damaged further in shows as such once laid out.
 pub fn probe(path: &Path) -> Result<(), ImageError> {
     let bytes = read_capped(path)?;
-    if bytes.starts_with(b"%PDF-") || path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
-        return super::placed_pdf::load(&bytes, 1)
+    match open(path, &bytes, 1)? {
+        Opened::Pdf(_) => Ok(()),
+        Opened::Raster(format) => image::ImageReader::with_format(std::io::Cursor::new(&bytes), format)
+            .into_dimensions()
             .map(|_| ())
-            .map_err(|error| ImageError::Pdf { path: path.into(), error });
+            .map_err(|e| ImageError::Undecodable { path: path.into(), message: e.to_string() }),
     }
-    let reader = image::ImageReader::new(std::io::Cursor::new(&bytes))
-        .with_guessed_format()
-        .map_err(|e| ImageError::Unreadable { path: path.into(), message: e.to_string() })?;
-    if reader.format().is_none() {
-        return Err(ImageError::NotAnImage(path.into()));
+}
+
+/// A placeable file as its first bytes tell: a PDF (its page `page` loaded), or a raster
+/// image of a format that is read.
+enum Opened {
+    Pdf(Box<super::placed_pdf::PlacedPdf>),
+    Raster(image::ImageFormat),
+}
+
+/// What `bytes`, read from `path`, are: refused when no format that is read, or a JPEG cut
+/// off before its end.
+fn open(path: &Path, bytes: &[u8], page: u32) -> Result<Opened, ImageError> {
+    if bytes.starts_with(b"%PDF-") || path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
+        let pdf = super::placed_pdf::load(bytes, page).map_err(|error| ImageError::Pdf { path: path.into(), error })?;
+        return Ok(Opened::Pdf(Box::new(pdf)));
     }
-    if reader.format() == Some(image::ImageFormat::Jpeg) && jpeg_truncated(&bytes) {
+    let format = image::guess_format(bytes).map_err(|_| ImageError::NotAnImage(path.into()))?;
+    if format == image::ImageFormat::Jpeg && jpeg_truncated(bytes) {
         return Err(ImageError::JpegTruncated(path.into()));
     }
-    reader
-        .into_dimensions()
-        .map(|_| ())
-        .map_err(|e| ImageError::Undecodable { path: path.into(), message: e.to_string() })
+    Ok(Opened::Raster(format))
 }
 
 fn read_capped(path: &Path) -> Result<Vec<u8>, ImageError> {
